@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Auth;
+using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Users;
+
+namespace SkillHub.Functions.Tests.Support;
+
+/// <summary>A user made for a test, with a real access token minted by the app's own code.</summary>
+public sealed record TestUser(Guid Id, string Email, string Password, string Role, string AccessToken);
+
+/// <summary>
+/// The standalone host, started in this process on a free loopback port over a database of its own,
+/// with the in-memory document store. Tests talk to it over real HTTP.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    public const string SigningKey = "test-signing-key-of-more-than-thirty-two-bytes-0123456789";
+    public const string DefaultPassword = "correct horse battery staple";
+
+    private static readonly Lazy<string> DefaultPasswordHash = new(() => new PasswordHasher().Hash(DefaultPassword));
+
+    private WebApplication? _app;
+
+    public PostgresDatabase Database { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app is not started.");
+
+    /// <summary>Settings this fixture adds to (or overrides in) the app's configuration.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = Database.ConnectionString,
+            ["Jwt:SigningKey"] = SigningKey,
+            ["SkillHub:DocumentStore"] = "memory",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["urls"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        _app = StandaloneHost.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
+        await _app.Services.PrepareDatabasesAsync();
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Client = CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
+
+    public HttpClient CreateClient(string? accessToken = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return client;
+    }
+
+    public HttpClient ClientFor(TestUser user) => CreateClient(user.AccessToken);
+
+    /// <summary>Creates a user directly in the database (password <see cref="DefaultPassword"/>) and mints a token for them.</summary>
+    public async Task<TestUser> CreateUserAsync(string role, string? email = null, string? displayName = null)
+    {
+        email ??= $"{role}-{Guid.NewGuid():N}@example.test";
+        var now = DateTime.UtcNow;
+        var record = new UserRecord(Guid.CreateVersion7(), email, displayName ?? $"Test {role}", DefaultPasswordHash.Value, role, false, now, now);
+        var inserted = await Services.GetRequiredService<UserStore>().TryInsertAsync(record, CancellationToken.None);
+        Assert.True(inserted, $"Could not insert test user {email}.");
+        return new TestUser(record.Id, email, DefaultPassword, role, Mint(record.Id, role));
+    }
+
+    public string Mint(Guid userId, string role) => Services.GetRequiredService<AccessTokens>().Issue(userId, role).Token;
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static JsonContent Json(object body) => JsonContent.Create(body, options: JsonDefaults.Options);
+
+    public static StringContent RawJson(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+}

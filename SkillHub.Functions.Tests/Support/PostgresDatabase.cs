@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SkillHub.Functions.Infrastructure.Sql;
+
+namespace SkillHub.Functions.Tests.Support;
+
+/// <summary>
+/// A database of its own for one test class: created from the server named by
+/// SKILLHUB_TEST_POSTGRES, migrated with the app's own scripts, dropped afterwards.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncLifetime
+{
+    public const string Variable = "SKILLHUB_TEST_POSTGRES";
+
+    private readonly string _server;
+
+    public PostgresDatabase()
+    {
+        _server = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{Variable} is not set. Run the tests with scripts/test.sh, which starts PostgreSQL and sets it, or set it to a server where the login may CREATE DATABASE.");
+        Name = $"skillhub_test_{Guid.NewGuid():N}";
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name, Pooling = true }.ConnectionString;
+        DataSource = Database.CreateDataSource(ConnectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(_server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        new Migrator(ConnectionString, NullLogger<Migrator>.Instance).Migrate();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

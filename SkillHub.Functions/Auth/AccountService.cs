@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Users;
+
+namespace SkillHub.Functions.Auth;
+
+/// <summary>Accounts and sessions: creating users, logging in, refreshing and ending sessions.</summary>
+public sealed class AccountService(
+    UserStore users,
+    RefreshTokenStore refreshTokens,
+    LoginThrottle throttle,
+    PasswordHasher hasher,
+    PasswordPolicy policy,
+    AccessTokens accessTokens,
+    JwtOptions jwt,
+    TimeProvider clock,
+    ILogger<AccountService> logger)
+{
+    private const string InvalidCredentials = "Unknown e-mail address or wrong password.";
+    private const string InvalidRefreshToken = "The refresh token is invalid, expired or already used.";
+
+    private TimeSpan RefreshLifetime => TimeSpan.FromDays(jwt.RefreshTokenDays);
+
+    /// <summary>Creates an account after checking every field; 409 when the e-mail address is taken.</summary>
+    public async Task<Outcome<UserRecord>> CreateAsync(string? email, string? password, string? displayName, string role, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().Email(email).DisplayName(displayName, required: true);
+        foreach (var reason in policy.Check(password, email))
+        {
+            errors.Add("password", reason);
+        }
+
+        if (errors.ToFailure() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new UserRecord(Guid.CreateVersion7(), email!.Trim(), displayName!.Trim(), hasher.Hash(password!), role, false, now, now);
+        if (!await users.TryInsertAsync(user, cancellationToken))
+        {
+            return Failure.Conflict("An account with this e-mail address already exists.");
+        }
+
+        logger.LogInformation("Created {Role} account {UserId}", role, user.Id);
+        return user;
+    }
+
+    public async Task<Outcome<TokenResponse>> LoginAsync(LoginRequest request, string clientAddress, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .Required("email", request.Email)
+            .Length("email", request.Email, 1, UserRules.MaxEmailLength)
+            .Required("password", request.Password)
+            .Length("password", request.Password, 1, PasswordPolicy.MaxLength);
+        if (errors.ToFailure() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var account = UserRules.NormalizeEmail(request.Email!);
+        // Before any hashing: a locked account or address costs the server nothing.
+        if (await throttle.RetryAfterAsync(account, clientAddress, cancellationToken) is { } retryAfter)
+        {
+            return Failure.TooManyRequests(retryAfter);
+        }
+
+        var user = await users.FindByEmailAsync(account, cancellationToken);
+        var passwordMatches = hasher.Verify(request.Password!, user?.PasswordHash);
+        if (user is null || !passwordMatches || user.Disabled)
+        {
+            await throttle.RecordFailureAsync(account, clientAddress, cancellationToken);
+            logger.LogInformation("Failed login from {ClientAddress}", clientAddress);
+            return Failure.Unauthorized(InvalidCredentials);
+        }
+
+        await throttle.RecordSuccessAsync(account, cancellationToken);
+        var refreshToken = await refreshTokens.IssueAsync(user.Id, Guid.CreateVersion7(), RefreshLifetime, cancellationToken);
+        logger.LogInformation("User {UserId} logged in", user.Id);
+        return Tokens(user, refreshToken);
+    }
+
+    public async Task<Outcome<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 128)
+        {
+            return Failure.Unauthorized(InvalidRefreshToken);
+        }
+
+        var rotated = await refreshTokens.RotateAsync(request.RefreshToken, RefreshLifetime, cancellationToken);
+        if (rotated is not { } pair)
+        {
+            logger.LogWarning("Refused a refresh token: unknown, expired, reused or of a disabled user");
+            return Failure.Unauthorized(InvalidRefreshToken);
+        }
+
+        var user = await users.FindAsync(pair.Owner.UserId, cancellationToken);
+        return user is null ? Failure.Unauthorized(InvalidRefreshToken) : Tokens(user, pair.Successor);
+    }
+
+    public async Task LogoutAsync(Caller caller, LogoutRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!string.IsNullOrWhiteSpace(request.RefreshToken) && request.RefreshToken.Length <= 128)
+        {
+            await refreshTokens.RevokeFamilyAsync(caller.Id, request.RefreshToken, cancellationToken);
+        }
+    }
+
+    private TokenResponse Tokens(UserRecord user, string refreshToken)
+    {
+        var access = accessTokens.Issue(user.Id, user.Role);
+        return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, refreshToken, UserResponse.From(user));
+    }
+}

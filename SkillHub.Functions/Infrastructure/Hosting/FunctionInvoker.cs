@@ -1,0 +1,120 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SkillHub.Functions.Infrastructure.Hosting;
+
+/// <summary>
+/// Calls a function method the way the worker does: a fresh instance of its class from the request's
+/// services, the request, route values by parameter name, the cancellation token.
+/// </summary>
+public sealed class FunctionInvoker
+{
+    private readonly FunctionDescriptor _function;
+    private readonly ObjectFactory _factory;
+    private readonly Func<InvocationArguments, object?>[] _binders;
+
+    public FunctionInvoker(FunctionDescriptor function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        _function = function;
+        var method = function.Method;
+        _factory = method.IsStatic ? ((_, _) => null!) : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
+        _binders = method.GetParameters().Select(BinderFor).ToArray();
+        if (!IsSupportedReturnType(method.ReturnType))
+        {
+            throw new InvalidOperationException($"{function.EntryPoint} returns {method.ReturnType.Name}; the standalone host runs functions that return IResult, Task<IResult> or Task.");
+        }
+    }
+
+    public async Task<IResult?> InvokeHttpAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var outcome = await InvokeAsync(http.RequestServices, new InvocationArguments(http, null, http.RequestAborted));
+        return outcome as IResult;
+    }
+
+    public Task InvokeTimerAsync(IServiceProvider services, TimerInfo timer, CancellationToken cancellationToken) =>
+        InvokeAsync(services, new InvocationArguments(null, timer, cancellationToken));
+
+    private async Task<object?> InvokeAsync(IServiceProvider services, InvocationArguments arguments)
+    {
+        var instance = _function.Method.IsStatic ? null : _factory(services, null);
+        try
+        {
+            var values = _binders.Select(bind => bind(arguments)).ToArray();
+            object? returned;
+            try
+            {
+                returned = _function.Method.Invoke(instance, values);
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
+                throw;
+            }
+
+            switch (returned)
+            {
+                case Task<IResult> resultTask:
+                    return await resultTask;
+                case Task task:
+                    await task;
+                    return null;
+                default:
+                    return returned;
+            }
+        }
+        finally
+        {
+            switch (instance)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    private Func<InvocationArguments, object?> BinderFor(ParameterInfo parameter)
+    {
+        var type = parameter.ParameterType;
+        if (type == typeof(HttpRequest))
+        {
+            return args => args.Http?.Request ?? throw new InvalidOperationException("No HTTP request in a timer invocation.");
+        }
+
+        if (type == typeof(CancellationToken))
+        {
+            return args => args.CancellationToken;
+        }
+
+        if (type == typeof(TimerInfo))
+        {
+            return args => args.Timer ?? throw new InvalidOperationException("No timer information in an HTTP invocation.");
+        }
+
+        if (_function.Http is not null && (type == typeof(string) || type == typeof(Guid) || type == typeof(int)))
+        {
+            var converter = TypeDescriptor.GetConverter(type);
+            var name = parameter.Name!;
+            return args => args.Http!.Request.RouteValues.TryGetValue(name, out var raw) && raw is not null
+                ? converter.ConvertFromInvariantString(Convert.ToString(raw, CultureInfo.InvariantCulture)!)
+                : throw new InvalidOperationException($"Route value '{name}' is missing for {_function.EntryPoint}.");
+        }
+
+        throw new InvalidOperationException(
+            $"{_function.EntryPoint}: parameter '{parameter.Name}' of type {type.Name} cannot be bound by the standalone host.");
+    }
+
+    private static bool IsSupportedReturnType(Type type) =>
+        type == typeof(IResult) || type == typeof(Task<IResult>) || type == typeof(Task);
+
+    private sealed record InvocationArguments(HttpContext? Http, TimerInfo? Timer, CancellationToken CancellationToken);
+}

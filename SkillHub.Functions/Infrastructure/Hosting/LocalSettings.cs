@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace SkillHub.Functions.Infrastructure.Hosting;
+
+/// <summary>
+/// Reads local.settings.json the way Core Tools passes it to a worker: each <c>Values</c> entry as a
+/// setting (<c>__</c> for nesting) and each <c>ConnectionStrings</c> entry as a connection string.
+/// Environment variables and the command line still win.
+/// </summary>
+public static class LocalSettings
+{
+    public static IDictionary<string, string?> Read(string path)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(path))
+        {
+            return settings;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (document.RootElement.TryGetProperty("Values", out var values) && values.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var value in values.EnumerateObject())
+            {
+                settings[value.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] = AsString(value.Value);
+            }
+        }
+
+        if (document.RootElement.TryGetProperty("ConnectionStrings", out var connections) && connections.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var connection in connections.EnumerateObject())
+            {
+                settings[ConfigurationPath.Combine("ConnectionStrings", connection.Name)] = AsString(connection.Value);
+            }
+        }
+
+        return settings;
+    }
+
+    private static string? AsString(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Json;
+
+namespace SkillHub.Functions.Infrastructure.Hosting;
+
+/// <summary>
+/// Serves the app without the Functions host: every HTTP function of functions.metadata at its route
+/// (with the host.json prefix) and methods on Kestrel, through the same <see cref="FunctionGate"/>,
+/// and every timer function on its schedule.
+/// </summary>
+public static class StandaloneHost
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT"),
+        });
+
+        // local.settings.json sits below every other source, as Core Tools' values do.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")),
+        });
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = SkillHubServices.Defaults,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
+        configure?.Invoke(builder);
+
+        var catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(StandaloneHost).Assembly);
+        builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(catalog);
+        var timers = catalog.TimerFunctions.Select(f => ScheduledTimer.Resolve(f, builder.Configuration)).ToList();
+        builder.Services.AddSingleton<IReadOnlyList<ScheduledTimer>>(timers);
+        builder.Services.AddHostedService<TimerScheduler>();
+
+        var app = builder.Build();
+        app.UseStatusCodePages(async context =>
+        {
+            var problem = context.HttpContext.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => Problems.NotFound("No resource at this address."),
+                StatusCodes.Status405MethodNotAllowed => Problems.MethodNotAllowed(),
+                var status => Problems.Create(status, "Error", "The request could not be served."),
+            };
+            await problem.ExecuteAsync(context.HttpContext);
+        });
+        MapHttpFunctions(app, catalog);
+        return app;
+    }
+
+    private static void MapHttpFunctions(WebApplication app, FunctionCatalog catalog)
+    {
+        var gate = app.Services.GetRequiredService<FunctionGate>();
+        var policies = app.Services.GetRequiredService<Security.AccessPolicyCatalog>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHost));
+        foreach (var function in catalog.HttpFunctions)
+        {
+            // Fail at start-up, not at the first request, when a function cannot be served.
+            _ = policies.For(function.EntryPoint);
+            var invoker = new FunctionInvoker(function);
+            var entryPoint = function.EntryPoint;
+            RequestDelegate serve = http => ServeAsync(http, gate, entryPoint, invoker);
+            app.MapMethods(catalog.PathOf(function), function.Http!.Methods, serve).WithName(function.Name);
+            logger.LogDebug("Serving {Function} at {Methods} {Path}", function.Name, function.Http.Methods, catalog.PathOf(function));
+        }
+    }
+
+    private static async Task ServeAsync(HttpContext http, FunctionGate gate, string entryPoint, FunctionInvoker invoker)
+    {
+        var result = await gate.InvokeAsync(http, entryPoint, () => invoker.InvokeHttpAsync(http))
+            ?? throw new InvalidOperationException($"{entryPoint} returned no result.");
+        await result.ExecuteAsync(http);
+    }
+}

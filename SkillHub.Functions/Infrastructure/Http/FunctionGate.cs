@@ -1,0 +1,90 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+using Npgsql;
+using SkillHub.Functions.Infrastructure.Security;
+
+namespace SkillHub.Functions.Infrastructure.Http;
+
+/// <summary>
+/// What stands in front of every HTTP function, under the Functions host and standalone alike:
+/// the caller is authenticated and checked against the function's access policy, and whatever
+/// escapes the function becomes a problem without internals.
+/// </summary>
+public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens tokens, ILogger<FunctionGate> logger)
+{
+    private const string BearerPrefix = "Bearer ";
+
+    /// <summary>Authorizes the request, then runs <paramref name="function"/>, which returns its result for the caller to execute, or null when the host executes it.</summary>
+    public async Task<IResult?> InvokeAsync(HttpContext http, string entryPoint, Func<Task<IResult?>> function)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(function);
+        try
+        {
+            var refusal = await AuthorizeAsync(http, policies.For(entryPoint));
+            return refusal ?? await function();
+        }
+        catch (Exception exception) when (http.RequestAborted.IsCancellationRequested && exception is OperationCanceledException)
+        {
+            logger.LogInformation("Request to {EntryPoint} was aborted by the client", entryPoint);
+            return Problems.Create(StatusCodes.Status499ClientClosedRequest, "Client closed request", "The request was aborted.");
+        }
+        catch (Exception exception) when (IsDatabaseUnavailable(exception))
+        {
+            logger.LogWarning("A database is unreachable while running {EntryPoint}: {ExceptionType}", entryPoint, exception.GetType().Name);
+            return Problems.ServiceUnavailable();
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.PayloadTooLarge(Json.JsonBody.MaxBytes);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Unhandled exception in {EntryPoint}", entryPoint);
+            return Problems.InternalError();
+        }
+    }
+
+    private async Task<IResult?> AuthorizeAsync(HttpContext http, AccessPolicy policy)
+    {
+        if (!policy.ReadsToken)
+        {
+            return null;
+        }
+
+        var header = http.Request.Headers.Authorization;
+        if (header.Count == 0)
+        {
+            return policy.RequiresCaller ? Problems.Unauthorized() : null;
+        }
+
+        var value = header.Count == 1 ? header[0] : null;
+        if (value is null || !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Unauthorized("The Authorization header must be 'Bearer <access token>'.");
+        }
+
+        var principal = await tokens.ValidateAsync(value[BearerPrefix.Length..].Trim());
+        if (principal is null)
+        {
+            return Problems.Unauthorized("The access token is invalid or expired.");
+        }
+
+        http.User = principal;
+        var caller = http.Request.RequiredCaller();
+        return policy.Admits(caller.Role) ? null : Problems.Forbidden();
+    }
+
+    internal static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        NpgsqlException { IsTransient: true } => true,
+        NpgsqlException { InnerException: SocketException or TimeoutException or IOException } => true,
+        PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or "3D000" or "28P01" } => true,
+        MongoConnectionException or MongoExecutionTimeoutException => true,
+        TimeoutException when exception.Source?.StartsWith("MongoDB", StringComparison.Ordinal) == true => true,
+        SocketException => true,
+        _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
+    };
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using SkillHub.Functions.Infrastructure.Json;
+
+namespace SkillHub.Functions.Infrastructure.Http;
+
+/// <summary>Reads query parameters strictly: a value that cannot be understood is a 400, never ignored.</summary>
+public sealed class QueryParameters(IQueryCollection query)
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public PageRequest Paging()
+    {
+        var page = Number("page", 1, 1, 1_000_000);
+        var pageSize = Number("pageSize", PageRequest.DefaultPageSize, 1, PageRequest.MaxPageSize);
+        return new PageRequest(page, pageSize);
+    }
+
+    public int Number(string name, int defaultValue, int min, int max)
+    {
+        var raw = Single(name);
+        if (raw is null)
+        {
+            return defaultValue;
+        }
+
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Fail(name, $"Expected a whole number from {min} to {max}.");
+        return defaultValue;
+    }
+
+    public Guid? Id(string name)
+    {
+        var raw = Single(name);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParseExact(raw, "D", out var value))
+        {
+            return value;
+        }
+
+        Fail(name, "Expected a UUID.");
+        return null;
+    }
+
+    public DateTime? Timestamp(string name)
+    {
+        var raw = Single(name);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (Timestamps.TryParse(raw, out var value))
+        {
+            return value;
+        }
+
+        Fail(name, "Expected an ISO 8601 timestamp with an offset, such as 2026-12-01T09:00:00Z.");
+        return null;
+    }
+
+    public bool? Bool(string name)
+    {
+        var raw = Single(name);
+        switch (raw)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Fail(name, "Expected true or false.");
+                return null;
+        }
+    }
+
+    public string? OneOf(string name, params string[] allowed)
+    {
+        var raw = Single(name);
+        if (raw is null || allowed.Contains(raw, StringComparer.Ordinal))
+        {
+            return raw;
+        }
+
+        Fail(name, $"Expected one of: {string.Join(", ", allowed)}.");
+        return null;
+    }
+
+    public string? Text(string name, int maxLength)
+    {
+        var raw = Single(name)?.Trim();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        if (raw.Length <= maxLength)
+        {
+            return raw;
+        }
+
+        Fail(name, $"At most {maxLength} characters.");
+        return null;
+    }
+
+    public void Fail(string name, string message) => _errors[name] = [message];
+
+    public ProblemResult? ToProblem() =>
+        _errors.Count == 0
+            ? null
+            : Problems.Create(StatusCodes.Status400BadRequest, "Bad query parameter", "One or more query parameters are invalid.", _errors);
+
+    private string? Single(string name)
+    {
+        if (!query.TryGetValue(name, out var values) || values.Count == 0)
+        {
+            return null;
+        }
+
+        if (values.Count > 1)
+        {
+            Fail(name, "Give this parameter once.");
+            return null;
+        }
+
+        return values[0];
+    }
+}
+
+public readonly record struct PageRequest(int Page, int PageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public long Offset => (long)(Page - 1) * PageSize;
+}
+
+/// <summary>The shape of every list the API returns.</summary>
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+
+public static class PageResponse
+{
+    public static PageResponse<T> Create<T>(PageRequest request, IReadOnlyList<T> items, long total) =>
+        new(items, request.Page, request.PageSize, total);
+}

@@ -1,0 +1,91 @@
+using System.Reflection;
+using DbUp;
+using DbUp.Engine.Output;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace SkillHub.Functions.Infrastructure.Sql;
+
+public static class Database
+{
+    public const string ConnectionStringName = "Postgres";
+
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration.GetConnectionString(ConnectionStringName);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: name the PostgreSQL database, e.g. Host=127.0.0.1;Database=skillhub;Username=skillhub;Password=...")
+            : value;
+    }
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Prepared statements for the hot queries; see npgsql.org/doc/prepare.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        builder.ApplicationName ??= "skillhub-functions";
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+    }
+}
+
+/// <summary>
+/// Applies the versioned scripts of sql/ (embedded in the assembly) once each, in name order,
+/// recording them in the journal table <c>schema_versions</c>.
+/// </summary>
+public sealed class Migrator(string connectionString, ILogger<Migrator> logger)
+{
+    private const string ResourcePrefix = "sql.";
+
+    public static IReadOnlyList<string> ScriptNames { get; } = typeof(Migrator).Assembly.GetManifestResourceNames()
+        .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    public IReadOnlyList<string> Migrate()
+    {
+        var upgrader = DeployChanges.To
+            .PostgresqlDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .JournalToPostgresqlTable("public", "schema_versions")
+            .LogTo(new UpgradeLog(logger))
+            .Build();
+
+        var result = upgrader.PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed.", result.Error);
+        }
+
+        return result.Scripts.Select(s => s.Name).ToList();
+    }
+
+    private sealed class UpgradeLog(ILogger logger) : IUpgradeLog
+    {
+        public void LogTrace(string format, params object[] args)
+        {
+        }
+
+        public void LogDebug(string format, params object[] args)
+        {
+        }
+
+        public void LogInformation(string format, params object[] args) => logger.LogInformation("Migrations: {Message}", Format(format, args));
+
+        public void LogWarning(string format, params object[] args) => logger.LogWarning("Migrations: {Message}", Format(format, args));
+
+        public void LogError(string format, params object[] args) => logger.LogError("Migrations: {Message}", Format(format, args));
+
+        public void LogError(Exception ex, string format, params object[] args) => logger.LogError(ex, "Migrations: {Message}", Format(format, args));
+
+        private static string Format(string format, object[] args) =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);
+    }
+}

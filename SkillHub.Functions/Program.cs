@@ -1,0 +1,37 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using SkillHub.Functions;
+using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Sql;
+
+try
+{
+    if (FunctionsHost.IsPresent(args))
+    {
+        // Under `func start` or the official container: an ordinary isolated worker.
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = SkillHubServices.Defaults });
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseWhen<HttpGateMiddleware>(HttpGateMiddleware.AppliesTo);
+        builder.Services.AddSkillHub(builder.Configuration, builder.Environment, behindFunctionsHost: true);
+        using var host = builder.Build();
+        await host.Services.PrepareDatabasesAsync();
+        await host.RunAsync();
+    }
+    else
+    {
+        // Without the host (it is not installed here): the same functions served by Kestrel.
+        await using var app = StandaloneHost.Build(args);
+        await app.Services.PrepareDatabasesAsync();
+        await app.RunAsync();
+    }
+
+    return 0;
+}
+catch (InvalidOperationException exception)
+{
+    // A setting or a database that start-up cannot do without: say which, without a stack trace.
+    await Console.Error.WriteLineAsync($"SkillHub cannot start: {exception.Message} {exception.InnerException?.Message}".TrimEnd());
+    return 1;
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Auth;
+using SkillHub.Functions.Demo;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Users;
+using SkillHub.Functions.Workshops;
+
+namespace SkillHub.Functions;
+
+/// <summary>The app's services, the same under the Functions host and standalone.</summary>
+public static class SkillHubServices
+{
+    /// <summary>Settings the app falls back to when configuration does not name them.</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
+    {
+        ["PurgeSchedule"] = "0 30 3 * * *",
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    public static IServiceCollection AddSkillHub(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool behindFunctionsHost = false)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services
+            .AddPlatform(configuration, behindFunctionsHost)
+            .AddPostgres(configuration)
+            .AddDocumentStore(configuration)
+            .AddSecurity(configuration, environment)
+            .AddAccounts(configuration)
+            .AddWorkshops();
+    }
+
+    private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(options => JsonDefaults.Configure(options.SerializerOptions));
+        services.AddSingleton(new ClientAddress(configuration.GetValue(ClientAddress.Setting, behindFunctionsHost)));
+        services.AddSingleton<FunctionGate>();
+        return services;
+    }
+
+    private static IServiceCollection AddPostgres(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = Database.ConnectionString(configuration);
+        services.AddSingleton(_ => Database.CreateDataSource(connectionString));
+        services.AddSingleton(provider => new Migrator(connectionString, provider.GetRequiredService<ILogger<Migrator>>()));
+        return services;
+    }
+
+    private static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var (options, key, ephemeral) = JwtOptions.Load(configuration, environment);
+        services.AddSingleton(options);
+        services.AddSingleton(provider =>
+        {
+            if (ephemeral)
+            {
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<JwtOptions>()
+                    .LogWarning("Jwt__SigningKey is not set: Development uses a random key, and every token dies with this process");
+            }
+
+            return new AccessTokens(options, key, provider.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<AccessPolicyCatalog>();
+        return services;
+    }
+
+    private static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var throttle = configuration.GetSection(LoginThrottleOptions.Section).Get<LoginThrottleOptions>() ?? new LoginThrottleOptions();
+        throttle.Validate();
+        services.AddSingleton(throttle);
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<RefreshTokenStore>();
+        services.AddSingleton<UserStore>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<BootstrapAdmin>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    private static IServiceCollection AddWorkshops(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkshopStore>();
+        services.AddScoped<WorkshopService>();
+        return services;
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Auth;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Security;
+
+namespace SkillHub.Functions.Users;
+
+public sealed class UserFunctions(UserStore users, AccountService accounts)
+{
+    [Function("GetMe")]
+    [CallerRequired]
+    public async Task<IResult> GetMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var user = await users.FindAsync(request.RequiredCaller().Id, cancellationToken);
+        return user is null ? Problems.Unauthorized("This account no longer exists.") : TypedResults.Ok(UserResponse.From(user));
+    }
+
+    [Function("ListUsers")]
+    [CallerRequired(Roles.Admin)]
+    public async Task<IResult> ListUsers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var query = new QueryParameters(request.Query);
+        var role = query.OneOf("role", [.. Roles.All]);
+        var page = query.Paging();
+        if (query.ToProblem() is { } problem)
+        {
+            return problem;
+        }
+
+        var (items, total) = await users.ListAsync(role, page, cancellationToken);
+        return TypedResults.Ok(PageResponse.Create(page, items.Select(UserResponse.From).ToList(), total));
+    }
+
+    [Function("CreateUser")]
+    [CallerRequired(Roles.Admin)]
+    public async Task<IResult> CreateUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CreateUserRequest>(request, cancellationToken);
+        if (!body.IsValid)
+        {
+            return body.Problem!;
+        }
+
+        var input = body.Value!;
+        if (new ValidationErrors().Role(input.Role, required: true).ToProblem() is { } invalidRole)
+        {
+            return invalidRole;
+        }
+
+        var created = await accounts.CreateAsync(input.Email, input.Password, input.DisplayName, input.Role!, cancellationToken);
+        return created.Match(user => TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user)));
+    }
+
+    [Function("UpdateUser")]
+    [CallerRequired(Roles.Admin)]
+    public async Task<IResult> UpdateUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<UpdateUserRequest>(request, cancellationToken);
+        if (!body.IsValid)
+        {
+            return body.Problem!;
+        }
+
+        var change = body.Value!;
+        var errors = new ValidationErrors()
+            .Role(change.Role, required: false)
+            .DisplayName(change.DisplayName, required: false)
+            .When(change is { Role: null, DisplayName: null, Disabled: null }, "body", "Name at least one of role, displayName, disabled.");
+        if (errors.ToProblem() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var updated = await users.UpdateAsync(id, change, cancellationToken);
+        return updated.Match(user => TypedResults.Ok(UserResponse.From(user)));
+    }
+}

@@ -1,0 +1,108 @@
+using Dapper;
+using Npgsql;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Security;
+
+namespace SkillHub.Functions.Users;
+
+public sealed class UserStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role, disabled AS Disabled, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    public async Task<UserRecord?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE lower(email) = lower(@email)", new { email }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<UserRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Inserts the user unless the e-mail address is taken (in any case); false when it is.</summary>
+    public async Task<bool> TryInsertAsync(UserRecord user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO users (id, email, display_name, password_hash, role, disabled, created_at, updated_at)
+            VALUES (@Id, @Email, @DisplayName, @PasswordHash, @Role, @Disabled, @CreatedAt, @UpdatedAt)
+            ON CONFLICT DO NOTHING
+            """, user, cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
+    public async Task<(IReadOnlyList<UserRecord> Items, long Total)> ListAsync(string? role, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var filter = role is null ? string.Empty : "WHERE role = @role";
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT count(*) FROM users {filter};
+            SELECT {Columns} FROM users {filter} ORDER BY created_at, id LIMIT @limit OFFSET @offset;
+            """,
+            new { role, limit = page.PageSize, offset = page.Offset }, cancellationToken: cancellationToken));
+        var total = await results.ReadSingleAsync<long>();
+        var items = (await results.ReadAsync<UserRecord>()).AsList();
+        return (items, total);
+    }
+
+    public async Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE role = @role AND NOT disabled)", new { role = Roles.Admin }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Changes role, display name or disabled flag. Refuses (409) to leave the platform without an
+    /// active admin; the admin rows are locked so two admins cannot demote each other at once.
+    /// Disabling a user also revokes their refresh tokens.
+    /// </summary>
+    public async Task<Outcome<UserRecord>> UpdateAsync(Guid id, UpdateUserRequest change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var activeAdmins = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM users WHERE role = @role AND NOT disabled ORDER BY id FOR UPDATE",
+            new { role = Roles.Admin }, transaction, cancellationToken: cancellationToken))).AsList();
+        var user = await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+        if (user is null)
+        {
+            return Failure.NotFound("No such user.");
+        }
+
+        var losesAdmin = activeAdmins.Contains(id) && ((change.Role ?? user.Role) != Roles.Admin || (change.Disabled ?? user.Disabled));
+        if (losesAdmin && activeAdmins.Count == 1)
+        {
+            return Failure.Conflict("This is the last active admin: make another admin first.");
+        }
+
+        var updated = await connection.QuerySingleAsync<UserRecord>(new CommandDefinition(
+            $"""
+            UPDATE users
+               SET role = @role, display_name = @displayName, disabled = @disabled, updated_at = now()
+             WHERE id = @id
+            RETURNING {Columns}
+            """,
+            new { id, role = change.Role ?? user.Role, displayName = change.DisplayName?.Trim() ?? user.DisplayName, disabled = change.Disabled ?? user.Disabled },
+            transaction, cancellationToken: cancellationToken));
+        if (updated.Disabled && !user.Disabled)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = @id AND revoked_at IS NULL",
+                new { id }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
+    }
+}

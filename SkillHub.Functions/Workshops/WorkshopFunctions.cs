@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Security;
+
+namespace SkillHub.Functions.Workshops;
+
+public sealed class WorkshopFunctions(WorkshopService workshops, WorkshopStore store)
+{
+    [Function("ListWorkshops")]
+    [CallerOptional]
+    public async Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workshops")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var query = new QueryParameters(request.Query);
+        var filters = new WorkshopQuery(
+            query.Timestamp("from"),
+            query.Timestamp("to"),
+            query.Id("trainerId"),
+            query.Text("q", 100),
+            query.Bool("available"),
+            query.OneOf("status", [.. WorkshopStatus.All]),
+            query.OneOf("sort", "startsAt", "-startsAt") == "-startsAt");
+        var page = query.Paging();
+        if (filters is { From: { } from, To: { } to } && from > to)
+        {
+            query.Fail("to", "Must not be before from.");
+        }
+
+        if (query.ToProblem() is { } problem)
+        {
+            return problem;
+        }
+
+        var (items, total) = await store.ListAsync(filters, request.Caller(), page, cancellationToken);
+        return TypedResults.Ok(PageResponse.Create(page, items.Select(WorkshopResponse.From).ToList(), total));
+    }
+
+    [Function("GetWorkshop")]
+    [CallerOptional]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workshops/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        WithETag(request, await workshops.GetAsync(id, request.Caller(), cancellationToken), TypedResults.Ok);
+
+    [Function("CreateWorkshop")]
+    [CallerRequired(Roles.Trainer, Roles.Admin)]
+    public async Task<IResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CreateWorkshopRequest>(request, cancellationToken);
+        if (!body.IsValid)
+        {
+            return body.Problem!;
+        }
+
+        var created = await workshops.CreateAsync(request.RequiredCaller(), body.Value!, cancellationToken);
+        return WithETag(request, created, response => TypedResults.Created($"/api/workshops/{response.Id}", response));
+    }
+
+    [Function("UpdateWorkshop")]
+    [CallerRequired(Roles.Trainer, Roles.Admin)]
+    public async Task<IResult> Update(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "workshops/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<UpdateWorkshopRequest>(request, cancellationToken);
+        if (!body.IsValid)
+        {
+            return body.Problem!;
+        }
+
+        var updated = await workshops.UpdateAsync(id, request.RequiredCaller(), request.Headers.IfMatch.ToString(), body.Value!, cancellationToken);
+        return WithETag(request, updated, TypedResults.Ok);
+    }
+
+    [Function("PublishWorkshop")]
+    [CallerRequired(Roles.Trainer, Roles.Admin)]
+    public async Task<IResult> Publish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/publish")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        WithETag(request, await workshops.PublishAsync(id, request.RequiredCaller(), cancellationToken), TypedResults.Ok);
+
+    [Function("CancelWorkshop")]
+    [CallerRequired(Roles.Trainer, Roles.Admin)]
+    public async Task<IResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/cancel")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CancelWorkshopRequest>(request, cancellationToken);
+        if (!body.IsValid)
+        {
+            return body.Problem!;
+        }
+
+        var cancelled = await workshops.CancelAsync(id, request.RequiredCaller(), body.Value!, cancellationToken);
+        return WithETag(request, cancelled, TypedResults.Ok);
+    }
+
+    [Function("DeleteWorkshop")]
+    [CallerRequired(Roles.Admin)]
+    public async Task<IResult> Delete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "workshops/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        await workshops.DeleteAsync(id, request.RequiredCaller(), cancellationToken) is { } failure
+            ? failure.ToProblem()
+            : TypedResults.NoContent();
+
+    /// <summary>Every answer that carries one workshop carries its version as the ETag.</summary>
+    private static IResult WithETag(HttpRequest request, Outcome<WorkshopRecord> outcome, Func<WorkshopResponse, IResult> respond) =>
+        outcome.Match(workshop =>
+        {
+            request.HttpContext.Response.Headers.ETag = workshop.ETag;
+            return respond(WorkshopResponse.From(workshop));
+        });
+}

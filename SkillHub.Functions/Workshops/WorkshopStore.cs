@@ -1,0 +1,201 @@
+using System.Text;
+using Dapper;
+using Npgsql;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Security;
+
+namespace SkillHub.Functions.Workshops;
+
+/// <summary>
+/// The workshops table. Who may see or change a workshop is part of each statement's WHERE clause,
+/// so a statement that touches no row means "not yours", "not there" or "not in that state".
+/// </summary>
+public sealed class WorkshopStore(NpgsqlDataSource dataSource)
+{
+    private const string Select =
+        """
+        SELECT w.id AS Id, w.title AS Title, w.description AS Description, w.trainer_id AS TrainerId,
+               u.display_name AS TrainerDisplayName, w.starts_at AS StartsAt, w.ends_at AS EndsAt, w.location AS Location,
+               w.capacity AS Capacity, w.seats_taken AS SeatsTaken, w.status AS Status, w.created_at AS CreatedAt,
+               w.updated_at AS UpdatedAt, w.version AS Version
+          FROM workshops w
+          JOIN users u ON u.id = w.trainer_id
+        """;
+
+    // Written by UPDATE ... RETURNING: the trainer's name comes from a sub-select.
+    private const string Returning =
+        """
+        RETURNING id AS Id, title AS Title, description AS Description, trainer_id AS TrainerId,
+                  (SELECT display_name FROM users WHERE users.id = workshops.trainer_id) AS TrainerDisplayName,
+                  starts_at AS StartsAt, ends_at AS EndsAt, location AS Location, capacity AS Capacity,
+                  seats_taken AS SeatsTaken, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        """;
+
+    // Admins see everything, trainers their own workshops too, everyone else what is published.
+    private const string Visible = "(@isAdmin OR w.status = 'published' OR w.trainer_id = @callerId)";
+
+    // Only the owning trainer or an admin changes a workshop.
+    private const string Managed = "(@isAdmin OR (@isTrainer AND trainer_id = @callerId))";
+
+    public async Task<(IReadOnlyList<WorkshopRecord> Items, long Total)> ListAsync(WorkshopQuery query, Caller? caller, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new StringBuilder($"WHERE {Visible}");
+        var parameters = new DynamicParameters(CallerParameters(caller));
+        if (query.From is { } from)
+        {
+            where.Append(" AND w.starts_at >= @from");
+            parameters.Add("from", from);
+        }
+
+        if (query.To is { } to)
+        {
+            where.Append(" AND w.starts_at <= @to");
+            parameters.Add("to", to);
+        }
+
+        if (query.TrainerId is { } trainerId)
+        {
+            where.Append(" AND w.trainer_id = @trainerId");
+            parameters.Add("trainerId", trainerId);
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Append(" AND w.status = @status");
+            parameters.Add("status", status);
+        }
+
+        if (query.Available is { } available)
+        {
+            where.Append(available ? " AND w.seats_taken < w.capacity" : " AND w.seats_taken >= w.capacity");
+        }
+
+        if (query.Search is { } search)
+        {
+            // The expression matches the trigram index workshops_search_idx.
+            where.Append(" AND (w.title || ' ' || w.description) ILIKE @pattern");
+            parameters.Add("pattern", "%" + EscapeLike(search) + "%");
+        }
+
+        var order = query.Descending ? "w.starts_at DESC, w.id DESC" : "w.starts_at, w.id";
+        parameters.Add("limit", page.PageSize);
+        parameters.Add("offset", page.Offset);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT count(*) FROM workshops w {where};
+            {Select} {where} ORDER BY {order} LIMIT @limit OFFSET @offset;
+            """,
+            parameters, cancellationToken: cancellationToken));
+        var total = await results.ReadSingleAsync<long>();
+        var items = (await results.ReadAsync<WorkshopRecord>()).AsList();
+        return (items, total);
+    }
+
+    /// <summary>The workshop whatever its visibility; the caller of this method decides what to reveal.</summary>
+    public async Task<WorkshopRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
+            $"{Select} WHERE w.id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<WorkshopRecord?> FindVisibleAsync(Guid id, Caller? caller, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(CallerParameters(caller));
+        parameters.Add("id", id);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
+            $"{Select} WHERE w.id = @id AND {Visible}", parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>True when the user exists, is a trainer and is not disabled.</summary>
+    public async Task<bool> IsActiveTrainerAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE id = @userId AND role = @role AND NOT disabled)",
+            new { userId, role = Roles.Trainer }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<WorkshopRecord> InsertAsync(Guid id, Guid trainerId, WorkshopDetails details, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<WorkshopRecord>(new CommandDefinition(
+            $"""
+            INSERT INTO workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity)
+            VALUES (@id, @Title, @Description, @trainerId, @StartsAt, @EndsAt, @Location, @Capacity)
+            {Returning}
+            """,
+            new { id, trainerId, details.Title, details.Description, details.StartsAt, details.EndsAt, details.Location, details.Capacity },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes new details if the caller manages the workshop, it still has the version they read, it
+    /// is not cancelled, and the new capacity still holds every taken seat.
+    /// </summary>
+    public async Task<WorkshopRecord?> UpdateAsync(Guid id, int? expectedVersion, Caller caller, WorkshopDetails details, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var parameters = new DynamicParameters(CallerParameters(caller));
+        parameters.AddDynamicParams(new { id, expectedVersion, details.Title, details.Description, details.StartsAt, details.EndsAt, details.Location, details.Capacity });
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
+            $"""
+            UPDATE workshops
+               SET title = @Title, description = @Description, starts_at = @StartsAt, ends_at = @EndsAt,
+                   location = @Location, capacity = @Capacity, version = version + 1, updated_at = now()
+             WHERE id = @id AND {Managed}
+               AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
+               AND status <> 'cancelled'
+               AND seats_taken <= @Capacity
+            {Returning}
+            """,
+            parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>draft → published, for a workshop that has not started.</summary>
+    public Task<WorkshopRecord?> PublishAsync(Guid id, Caller caller, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, caller, "status = 'published'", "status = 'draft' AND starts_at > now()", null, cancellationToken);
+
+    /// <summary>draft or published → cancelled, with the reason kept.</summary>
+    public Task<WorkshopRecord?> CancelAsync(Guid id, Caller caller, string reason, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, caller, "status = 'cancelled', cancel_reason = @reason", "status <> 'cancelled'", reason, cancellationToken);
+
+    /// <summary>Deletes a workshop that never had a registration; false when there is none such.</summary>
+    public async Task<bool> DeleteUnusedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM workshops WHERE id = @id AND NOT ever_registered AND seats_taken = 0",
+            new { id }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private async Task<WorkshopRecord?> ChangeStatusAsync(Guid id, Caller caller, string set, string condition, string? reason, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(CallerParameters(caller));
+        parameters.Add("id", id);
+        parameters.Add("reason", reason);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
+            $"""
+            UPDATE workshops SET {set}, version = version + 1, updated_at = now()
+             WHERE id = @id AND {Managed} AND {condition}
+            {Returning}
+            """,
+            parameters, cancellationToken: cancellationToken));
+    }
+
+    private static object CallerParameters(Caller? caller) => new
+    {
+        isAdmin = caller?.IsAdmin ?? false,
+        isTrainer = caller?.IsTrainer ?? false,
+        callerId = caller?.Id ?? Guid.Empty,
+    };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Starts SkillHub standalone with demo data: PostgreSQL (installed if missing), migrations, demo
+# accounts and workshops, then the app on http://127.0.0.1:7071 (or the address given with --urls).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+urls="http://127.0.0.1:7071"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --urls) urls=$2; shift 2 ;;
+    -h|--help) echo "Usage: scripts/start.sh [--urls http://127.0.0.1:7071]"; exit 0 ;;
+    *) echo "Option inconnue : $1 (voir --help)" >&2; exit 2 ;;
+  esac
+done
+
+# shellcheck source=lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
+ensure_postgres
+ensure_skillhub_role "$root"
+ensure_database skillhub
+
+key_file="$root/.skillhub/jwt-signing-key"
+if [ ! -s "$key_file" ]; then
+  (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
+fi
+
+export ConnectionStrings__Postgres=${ConnectionStrings__Postgres:-$(skillhub_connection_string skillhub)}
+export Jwt__SigningKey=${Jwt__SigningKey:-$(cat "$key_file")}
+export SkillHub__DemoData="$root/data/demo.json"
+if [ -n "${ConnectionStrings__MongoDB:-}" ]; then
+  export SkillHub__DocumentStore=${SkillHub__DocumentStore:-mongodb}
+  echo "==> Magasin de documents : MongoDB (ConnectionStrings__MongoDB)"
+else
+  export SkillHub__DocumentStore=memory
+  echo "==> Magasin de documents : EN MÉMOIRE (SkillHub__DocumentStore=memory) — aucun MongoDB ici ;"
+  echo "    inscriptions, commentaires et journal d'activité sont perdus à l'arrêt."
+fi
+
+echo "==> Compilation…"
+dotnet build "$root/SkillHub.Functions/SkillHub.Functions.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+
+app_dir="$root/SkillHub.Functions/bin/Release/net10.0"
+dotnet "$app_dir/SkillHub.Functions.dll" --urls "$urls" &
+app_pid=$!
+trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true' INT TERM EXIT
+
+base=${urls%%;*}
+for _ in $(seq 1 60); do
+  if curl -fsS "$base/api/health" >/dev/null 2>&1; then break; fi
+  kill -0 "$app_pid" 2>/dev/null || { echo "L'application s'est arrêtée au démarrage (voir ci-dessus)." >&2; exit 1; }
+  sleep 1
+done
+
+cat <<MSG
+
+SkillHub écoute sur $base/api
+  santé    : curl $base/api/health
+  OpenAPI  : $base/api/openapi.yaml
+Comptes de démonstration (data/demo.json) :
+MSG
+node -e '
+  const data = require(process.argv[1]);
+  for (const a of data.accounts) console.log(`  ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
+' "$root/data/demo.json"
+echo
+echo "Ctrl+C pour arrêter."
+wait "$app_pid"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test: starts PostgreSQL (installed if missing), gives the tests a login that may
+# create their own databases, then `dotnet test` on the solution, and prints the summary.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
+ensure_postgres
+ensure_skillhub_role "$root"
+
+export SKILLHUB_TEST_POSTGRES
+SKILLHUB_TEST_POSTGRES=$(skillhub_connection_string postgres)
+if [ -z "${SKILLHUB_TEST_MONGODB:-}" ]; then
+  echo "==> SKILLHUB_TEST_MONGODB non défini : les tests MongoDB en direct seront signalés comme ignorés."
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test "$root/SkillHub.slnx" -c Release -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# The runner's own totals ("     Passed: 12"), summed over test assemblies.
+count() { awk -v key="$1" '$1 == key":" && $2 ~ /^[0-9]+$/ { n += $2 } END { print n + 0 }' "$log"; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
