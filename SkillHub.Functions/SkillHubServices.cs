@@ -77,11 +77,11 @@ public static class SkillHubServices
         var throttle = configuration.GetSection(LoginThrottleOptions.Section).Get<LoginThrottleOptions>() ?? new LoginThrottleOptions();
         throttle.Validate();
         services.AddSingleton(throttle);
-        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<ILoginThrottle, LoginThrottle>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
-        services.AddSingleton<RefreshTokenStore>();
-        services.AddSingleton<UserStore>();
+        services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddSingleton<IUserStore, UserStore>();
         services.AddScoped<AccountService>();
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<DemoData>();
@@ -90,7 +90,7 @@ public static class SkillHubServices
 
     private static IServiceCollection AddWorkshops(this IServiceCollection services)
     {
-        services.AddSingleton<WorkshopStore>();
+        services.AddSingleton<IWorkshopStore, WorkshopStore>();
         services.AddScoped<WorkshopService>();
         return services;
     }

@@ -96,7 +96,7 @@ public class AppFixture : IAsyncLifetime
         email ??= $"{role}-{Guid.NewGuid():N}@example.test";
         var now = DateTime.UtcNow;
         var record = new UserRecord(Guid.CreateVersion7(), email, displayName ?? $"Test {role}", DefaultPasswordHash.Value, role, false, now, now);
-        var inserted = await Services.GetRequiredService<UserStore>().TryInsertAsync(record, CancellationToken.None);
+        var inserted = await Services.GetRequiredService<IUserStore>().TryInsertAsync(record, CancellationToken.None);
         Assert.True(inserted, $"Could not insert test user {email}.");
         return new TestUser(record.Id, email, DefaultPassword, role, Mint(record.Id, role));
     }

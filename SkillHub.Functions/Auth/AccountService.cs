@@ -7,9 +7,9 @@ namespace SkillHub.Functions.Auth;
 
 /// <summary>Accounts and sessions: creating users, logging in, refreshing and ending sessions.</summary>
 public sealed class AccountService(
-    UserStore users,
-    RefreshTokenStore refreshTokens,
-    LoginThrottle throttle,
+    IUserStore users,
+    IRefreshTokenStore refreshTokens,
+    ILoginThrottle throttle,
     PasswordHasher hasher,
     PasswordPolicy policy,
     AccessTokens accessTokens,

@@ -6,7 +6,7 @@ using SkillHub.Functions.Users;
 namespace SkillHub.Functions.Auth;
 
 /// <summary>Creates the first admin from Bootstrap__AdminEmail and Bootstrap__AdminPassword when no active admin exists.</summary>
-public sealed class BootstrapAdmin(IConfiguration configuration, UserStore users, AccountService accounts, ILogger<BootstrapAdmin> logger)
+public sealed class BootstrapAdmin(IConfiguration configuration, IUserStore users, AccountService accounts, ILogger<BootstrapAdmin> logger)
 {
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

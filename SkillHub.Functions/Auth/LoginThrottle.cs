@@ -26,11 +26,23 @@ public sealed class LoginThrottleOptions
     }
 }
 
+/// <summary>Failed-login counters shared by every app instance.</summary>
+public interface ILoginThrottle
+{
+    Task<TimeSpan?> RetryAfterAsync(string account, string address, CancellationToken cancellationToken);
+
+    Task RecordFailureAsync(string account, string address, CancellationToken cancellationToken);
+
+    Task RecordSuccessAsync(string account, CancellationToken cancellationToken);
+
+    Task<int> PurgeAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Counts failed logins per account and per client address in PostgreSQL, so every app instance
 /// sees the same counts, and locks a key for a while once it passes its limit.
 /// </summary>
-public sealed class LoginThrottle(NpgsqlDataSource dataSource, LoginThrottleOptions options)
+public sealed class LoginThrottle(NpgsqlDataSource dataSource, LoginThrottleOptions options) : ILoginThrottle
 {
     public const string AccountScope = "account";
     public const string AddressScope = "address";

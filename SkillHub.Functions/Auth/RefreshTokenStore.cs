@@ -8,12 +8,24 @@ namespace SkillHub.Functions.Auth;
 /// <summary>The owner of a refresh token that has just been spent, with their current standing.</summary>
 public sealed record SpentRefreshToken(Guid FamilyId, Guid UserId, string Role, bool Disabled);
 
+/// <summary>Refresh tokens, stored as hashes, rotated in families.</summary>
+public interface IRefreshTokenStore
+{
+    Task<string> IssueAsync(Guid userId, Guid familyId, TimeSpan lifetime, CancellationToken cancellationToken);
+
+    Task<(SpentRefreshToken Owner, string Successor)?> RotateAsync(string token, TimeSpan lifetime, CancellationToken cancellationToken);
+
+    Task RevokeFamilyAsync(Guid userId, string token, CancellationToken cancellationToken);
+
+    Task<int> PurgeExpiredAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Refresh tokens: 32 random bytes given to the client once, stored only as their SHA-256. Each
 /// refresh spends one token and issues its successor in the same family; a spent token that comes
 /// back means it was stolen or replayed, and the whole family is revoked (RFC 9700).
 /// </summary>
-public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider clock) : IRefreshTokenStore
 {
     public const int TokenBytes = 32;
 

@@ -15,8 +15,8 @@ namespace SkillHub.Functions.Demo;
 public sealed class DemoData(
     IConfiguration configuration,
     AccountService accounts,
-    UserStore users,
-    WorkshopStore workshops,
+    IUserStore users,
+    IWorkshopStore workshops,
     TimeProvider clock,
     ILogger<DemoData> logger)
 {

@@ -5,7 +5,7 @@ using SkillHub.Functions.Auth;
 namespace SkillHub.Functions.Maintenance;
 
 /// <summary>Keeps the security tables small: expired refresh tokens and stale login counters go.</summary>
-public sealed class PurgeSecurityRecords(RefreshTokenStore refreshTokens, LoginThrottle throttle, ILogger<PurgeSecurityRecords> logger)
+public sealed class PurgeSecurityRecords(IRefreshTokenStore refreshTokens, ILoginThrottle throttle, ILogger<PurgeSecurityRecords> logger)
 {
     [Function("PurgeSecurityRecords")]
     public async Task Run([TimerTrigger("%PurgeSchedule%")] TimerInfo timer, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Users;
 
-public sealed class UserFunctions(UserStore users, AccountService accounts)
+public sealed class UserFunctions(IUserStore users, AccountService accounts)
 {
     [Function("GetMe")]
     [CallerRequired]

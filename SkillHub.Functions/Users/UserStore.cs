@@ -5,7 +5,23 @@ using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Users;
 
-public sealed class UserStore(NpgsqlDataSource dataSource)
+/// <summary>The users table.</summary>
+public interface IUserStore
+{
+    Task<UserRecord?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    Task<UserRecord?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<bool> TryInsertAsync(UserRecord user, CancellationToken cancellationToken);
+
+    Task<(IReadOnlyList<UserRecord> Items, long Total)> ListAsync(string? role, PageRequest page, CancellationToken cancellationToken);
+
+    Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken);
+
+    Task<Outcome<UserRecord>> UpdateAsync(Guid id, UpdateUserRequest change, CancellationToken cancellationToken);
+}
+
+public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
 {
     private const string Columns =
         "id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role, disabled AS Disabled, created_at AS CreatedAt, updated_at AS UpdatedAt";

@@ -6,7 +6,7 @@ using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Workshops;
 
-public sealed class WorkshopFunctions(WorkshopService workshops, WorkshopStore store)
+public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore store)
 {
     [Function("ListWorkshops")]
     [CallerOptional]

@@ -5,7 +5,7 @@ using SkillHub.Functions.Infrastructure.Security;
 namespace SkillHub.Functions.Workshops;
 
 /// <summary>The workshop use cases. Each write is one conditional statement; when it touches nothing, the current row says why.</summary>
-public sealed class WorkshopService(WorkshopStore store, TimeProvider clock, ILogger<WorkshopService> logger)
+public sealed class WorkshopService(IWorkshopStore store, TimeProvider clock, ILogger<WorkshopService> logger)
 {
     private const string NotFound = "No such workshop.";
 
