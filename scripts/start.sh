@@ -16,10 +16,10 @@ done
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
 ensure_postgres
-ensure_skillhub_role "$root"
+ensure_skillhub_role
 ensure_database skillhub
 
-key_file="$root/.skillhub/jwt-signing-key"
+key_file="$SKILLHUB_STATE_DIR/jwt-signing-key"
 if [ ! -s "$key_file" ]; then
   (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
 fi

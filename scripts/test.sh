@@ -7,7 +7,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
 ensure_postgres
-ensure_skillhub_role "$root"
+ensure_skillhub_role
 
 export SKILLHUB_TEST_POSTGRES
 SKILLHUB_TEST_POSTGRES=$(skillhub_connection_string postgres)

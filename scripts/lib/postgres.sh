@@ -1,6 +1,9 @@
 # Sourced by the scripts: finds, installs and starts a local PostgreSQL, and gives SkillHub its
-# role. Sets PG_PORT and SKILLHUB_PG_PASSWORD. The password is made once per checkout and kept
-# in .skillhub/ (git-ignored); it never appears on a command line.
+# role. Sets PG_PORT and SKILLHUB_PG_PASSWORD. The password is made once per machine user and
+# kept in $SKILLHUB_STATE_DIR (default ~/.local/share/skillhub, mode 600), so every checkout on
+# the machine shares the role; it never appears on a command line.
+
+SKILLHUB_STATE_DIR=${SKILLHUB_STATE_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/skillhub}
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -37,10 +40,10 @@ ensure_postgres() {
   export PG_PORT
 }
 
-# ensure_skillhub_role ROOT_DIR: the login role 'skillhub' (allowed to create the test databases).
+# ensure_skillhub_role: the login role 'skillhub' (allowed to create the test databases).
 ensure_skillhub_role() {
-  local root=$1 secret_file="$1/.skillhub/postgres-password"
-  mkdir -p "$root/.skillhub"
+  local secret_file="$SKILLHUB_STATE_DIR/postgres-password"
+  (umask 077 && mkdir -p "$SKILLHUB_STATE_DIR")
   if [ ! -s "$secret_file" ]; then
     (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$secret_file")
   fi
