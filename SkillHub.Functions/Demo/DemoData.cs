@@ -35,6 +35,11 @@ public sealed class DemoData(
         var created = 0;
         foreach (var account in dataset.Accounts)
         {
+            if (await users.FindByEmailAsync(account.Email, cancellationToken) is not null)
+            {
+                continue;
+            }
+
             var outcome = await accounts.CreateAsync(account.Email, account.Password, account.DisplayName, account.Role, cancellationToken);
             created += outcome.Succeeded ? 1 : 0;
         }
