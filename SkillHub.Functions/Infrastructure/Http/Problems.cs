@@ -74,9 +74,18 @@ public static class Problems
         details.Status = status;
         details.Title = title;
         details.Detail = detail;
-        details.Type = $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}";
+        details.Type = TypeOf(status);
         return new ProblemResult(details);
     }
+
+    /// <summary>The specification that defines the status code, as RFC 9457 suggests for a problem without extra semantics.</summary>
+    private static string TypeOf(int status) => status switch
+    {
+        StatusCodes.Status428PreconditionRequired => "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+        StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        >= 400 and <= 417 or 421 or 422 or 426 or >= 500 and <= 505 => $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}",
+        _ => "about:blank",
+    };
 }
 
 /// <summary>Writes a problem as <c>application/problem+json</c>, stamped with the request's trace id.</summary>
