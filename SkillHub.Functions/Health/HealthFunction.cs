@@ -36,7 +36,6 @@ public sealed class HealthFunction(NpgsqlDataSource postgres, IDocumentStoreProb
         }
 
         var problem = Problems.ServiceUnavailable($"Unreachable: {string.Join(", ", checks.Where(c => c.Value == "unhealthy").Select(c => c.Key))}.");
-        problem.Details.Extensions["status"] = "unhealthy";
         problem.Details.Extensions["checks"] = checks;
         return problem;
     }
