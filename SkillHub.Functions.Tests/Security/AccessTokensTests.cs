@@ -10,13 +10,15 @@ public sealed class AccessTokensTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
+    private static readonly byte[] Key = JwtForge.LongKey;
+
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly AccessTokens _tokens;
     private readonly Guid _userId = Guid.NewGuid();
 
     public AccessTokensTests()
     {
-        _tokens = new AccessTokens(new JwtOptions(), new SymmetricSecurityKey(JwtForge.AppKey), _clock);
+        _tokens = new AccessTokens(new JwtOptions(), new SymmetricSecurityKey(Key), _clock);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class AccessTokensTests
     public async Task Validate_AHandForgedTokenWithEveryClaimAndTheAppKey_IsAccepted()
     {
         // Proves the forge builds real tokens, so the refusals below are refusals of the forgery alone.
-        var token = JwtForge.Hs256(JwtForge.Claims(_userId, Roles.Participant, Start));
+        var token = JwtForge.Hs256(JwtForge.Claims(_userId, Roles.Participant, Start), Key);
 
         Assert.NotNull(await _tokens.ValidateAsync(token));
     }
@@ -91,7 +93,7 @@ public sealed class AccessTokensTests
         var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
         claims["nbf"] = Start.AddMinutes(1).ToUnixTimeSeconds();
 
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims)));
+        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
     }
 
     [Fact]
@@ -100,7 +102,7 @@ public sealed class AccessTokensTests
         var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
         claims.Remove("exp");
 
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims)));
+        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public sealed class AccessTokensTests
         var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
         claims["iss"] = "someone-else";
 
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims)));
+        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class AccessTokensTests
         var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
         claims["aud"] = "another-api";
 
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims)));
+        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class AccessTokensTests
     [Fact]
     public async Task Validate_ATokenSignedWithHs512AndTheAppKey_IsRefused()
     {
-        var token = JwtForge.Hs512(JwtForge.Claims(_userId, Roles.Participant, Start));
+        var token = JwtForge.Hs512(JwtForge.Claims(_userId, Roles.Participant, Start), Key);
 
         Assert.Null(await _tokens.ValidateAsync(token));
     }
@@ -150,7 +152,7 @@ public sealed class AccessTokensTests
     [Fact]
     public async Task Validate_ATokenWithAnUnknownRole_IsRefused()
     {
-        var token = JwtForge.Hs256(JwtForge.Claims(_userId, "superuser", Start));
+        var token = JwtForge.Hs256(JwtForge.Claims(_userId, "superuser", Start), Key);
 
         Assert.Null(await _tokens.ValidateAsync(token));
     }

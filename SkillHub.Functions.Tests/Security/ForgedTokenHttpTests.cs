@@ -5,12 +5,18 @@ using SkillHub.Functions.Tests.Support;
 
 namespace SkillHub.Functions.Tests.Security;
 
+/// <summary>The app signing with a 64-byte key, long enough for HS512, so an HS512 token is refused for its algorithm alone.</summary>
+public sealed class LongKeyAppFixture : AppFixture
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Jwt:SigningKey", JwtForge.LongSigningKey)];
+}
+
 /// <summary>
 /// Forged tokens against the running app. Each names a real user, so only the forgery itself can
 /// be why it is refused; worker issue #2325 (refused requests answered 200) is why this is checked
 /// over real HTTP.
 /// </summary>
-public sealed class ForgedTokenHttpTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class ForgedTokenHttpTests(LongKeyAppFixture app) : IClassFixture<LongKeyAppFixture>
 {
     public static TheoryData<string> Forgeries => ["alg none", "another key", "expired", "not yet valid", "no expiry", "another issuer", "another audience", "role tampered", "HS512", "RS256"];
 
@@ -18,7 +24,7 @@ public sealed class ForgedTokenHttpTests(AppFixture app) : IClassFixture<AppFixt
     public async Task Me_WithAHandForgedTokenThatGetsEverythingRight_Answers200()
     {
         var user = await app.CreateUserAsync(Roles.Participant);
-        using var client = app.CreateClient(JwtForge.Hs256(JwtForge.Claims(user.Id, user.Role, DateTimeOffset.UtcNow)));
+        using var client = app.CreateClient(JwtForge.Hs256(JwtForge.Claims(user.Id, user.Role, DateTimeOffset.UtcNow), JwtForge.LongKey));
 
         var response = await client.GetAsync("/api/me");
 
@@ -69,23 +75,23 @@ public sealed class ForgedTokenHttpTests(AppFixture app) : IClassFixture<AppFixt
                 claims["iat"] = now.AddMinutes(-30).ToUnixTimeSeconds();
                 claims["nbf"] = now.AddMinutes(-30).ToUnixTimeSeconds();
                 claims["exp"] = now.AddMinutes(-10).ToUnixTimeSeconds();
-                return JwtForge.Hs256(claims);
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
             case "not yet valid":
                 claims["nbf"] = now.AddMinutes(5).ToUnixTimeSeconds();
-                return JwtForge.Hs256(claims);
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
             case "no expiry":
                 claims.Remove("exp");
-                return JwtForge.Hs256(claims);
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
             case "another issuer":
                 claims["iss"] = "someone-else";
-                return JwtForge.Hs256(claims);
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
             case "another audience":
                 claims["aud"] = "another-api";
-                return JwtForge.Hs256(claims);
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
             case "role tampered":
                 return JwtForge.Tamper(app.Mint(user.Id, user.Role), payload => payload["role"] = Roles.Admin);
             case "HS512":
-                return JwtForge.Hs512(claims);
+                return JwtForge.Hs512(claims, JwtForge.LongKey);
             case "RS256":
                 return JwtForge.Rs256(claims);
             default:
