@@ -116,4 +116,14 @@ public sealed class PasswordPolicyTests
 
         Assert.Equal(["The password must not contain your e-mail address."], reasons);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Check_WithABlankEmail_JudgesThePasswordAlone(string email)
+    {
+        var reasons = _policy.Check("correct horse battery staple", email);
+
+        Assert.Empty(reasons);
+    }
 }
