@@ -37,7 +37,7 @@ public sealed class PasswordPolicy
             return ["This password is too common; choose a longer passphrase of your own."];
         }
 
-        if (email is not null && (lowered.Contains(email.Trim().ToLowerInvariant(), StringComparison.Ordinal)
+        if (!string.IsNullOrWhiteSpace(email) && (lowered.Contains(email.Trim().ToLowerInvariant(), StringComparison.Ordinal)
             || string.Equals(lowered, email.Split('@')[0], StringComparison.OrdinalIgnoreCase)))
         {
             return ["The password must not contain your e-mail address."];

@@ -28,8 +28,17 @@ public sealed class ClientAddress(bool trustForwardedFor)
         return request.HttpContext.Connection.RemoteIpAddress is { } remote ? Normalize(remote) : "unknown";
     }
 
-    private static string StripPort(string value) =>
-        value.Count(c => c == ':') == 1 ? value[..value.IndexOf(':', StringComparison.Ordinal)] : value.Trim('[', ']');
+    // "203.0.113.7:51234", "[2001:db8::7]:51234", "[2001:db8::7]" and bare addresses, as proxies write them.
+    private static string StripPort(string value)
+    {
+        if (value.StartsWith('['))
+        {
+            var end = value.IndexOf(']', StringComparison.Ordinal);
+            return end > 1 ? value[1..end] : value;
+        }
+
+        return value.Count(c => c == ':') == 1 ? value[..value.IndexOf(':', StringComparison.Ordinal)] : value;
+    }
 
     private static string Normalize(IPAddress address) =>
         (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();

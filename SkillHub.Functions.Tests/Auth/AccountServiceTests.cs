@@ -1,0 +1,190 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.IdentityModel.Tokens;
+using Moq;
+using SkillHub.Functions.Auth;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Users;
+
+namespace SkillHub.Functions.Tests.Auth;
+
+public sealed class AccountServiceTests
+{
+    private const string Password = "correct horse battery staple";
+    private const string Address = "203.0.113.9";
+
+    // Hashing costs 210,000 iterations: one hash and one hasher (whose decoy is hashed once) serve every test.
+    private static readonly PasswordHasher Hasher = new();
+    private static readonly Lazy<string> PasswordHash = new(() => Hasher.Hash(Password));
+
+    private readonly Mock<IUserStore> _users = new(MockBehavior.Strict);
+    private readonly Mock<IRefreshTokenStore> _refreshTokens = new();
+    private readonly Mock<ILoginThrottle> _throttle = new();
+    private readonly AccessTokens _accessTokens = new(new JwtOptions(), new SymmetricSecurityKey(new byte[32]), TimeProvider.System);
+    private readonly AccountService _accounts;
+
+    public AccountServiceTests()
+    {
+        _accounts = new AccountService(
+            _users.Object, _refreshTokens.Object, _throttle.Object, Hasher, new PasswordPolicy(), _accessTokens,
+            new JwtOptions(), TimeProvider.System, NullLogger<AccountService>.Instance);
+    }
+
+    [Fact]
+    public async Task Login_WhenThrottled_ReturnsTooManyRequestsWithTheWait_WithoutLookingUpTheUser()
+    {
+        _throttle.Setup(t => t.RetryAfterAsync("ann@example.test", Address, It.IsAny<CancellationToken>())).ReturnsAsync(TimeSpan.FromSeconds(90));
+
+        // The user store is strict and has no setup: any lookup would throw.
+        var outcome = await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
+
+        Assert.Equal(FailureKind.TooManyRequests, outcome.Failure?.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(90), outcome.Failure?.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Login_UnknownEmailAndWrongPassword_GiveTheSameUnauthorizedAnswer()
+    {
+        var user = User("ann@example.test");
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _users.Setup(u => u.FindByEmailAsync("nobody@example.test", It.IsAny<CancellationToken>())).ReturnsAsync((UserRecord?)null);
+
+        var wrongPassword = await _accounts.LoginAsync(new LoginRequest("ann@example.test", "not the password at all"), Address, CancellationToken.None);
+        var unknownEmail = await _accounts.LoginAsync(new LoginRequest("nobody@example.test", Password), Address, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Unauthorized, wrongPassword.Failure?.Kind);
+        Assert.Equal(wrongPassword.Failure, unknownEmail.Failure);
+    }
+
+    [Fact]
+    public async Task Login_WithAWrongPassword_CountsAFailureForTheNormalisedAccountAndTheAddress()
+    {
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(User("ann@example.test"));
+
+        await _accounts.LoginAsync(new LoginRequest("  Ann@Example.TEST ", "not the password at all"), Address, CancellationToken.None);
+
+        _throttle.Verify(t => t.RecordFailureAsync("ann@example.test", Address, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Login_OfADisabledUser_IsRefusedEvenWithTheRightPassword()
+    {
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(User("ann@example.test") with { Disabled = true });
+
+        var outcome = await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Unauthorized, outcome.Failure?.Kind);
+        _refreshTokens.Verify(r => r.IssueAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Login_WithTheRightPassword_ReturnsAnAccessTokenForTheUserAndARefreshToken()
+    {
+        var user = User("ann@example.test");
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _refreshTokens.Setup(r => r.IssueAsync(user.Id, It.IsAny<Guid>(), TimeSpan.FromDays(14), It.IsAny<CancellationToken>())).ReturnsAsync("refresh-token-1");
+
+        var outcome = await _accounts.LoginAsync(new LoginRequest("Ann@Example.test", Password), Address, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        var tokens = outcome.Value!;
+        Assert.Equal("Bearer", tokens.TokenType);
+        Assert.Equal(900, tokens.ExpiresIn);
+        Assert.Equal("refresh-token-1", tokens.RefreshToken);
+        Assert.Equal(user.Id, tokens.User.Id);
+        var principal = await _accessTokens.ValidateAsync(tokens.AccessToken);
+        Assert.Equal(new Caller(user.Id, Roles.Participant), Caller.FromPrincipal(principal!));
+    }
+
+    [Fact]
+    public async Task Login_WithTheRightPassword_ClearsTheAccountsFailureCount()
+    {
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(User("ann@example.test"));
+
+        await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
+
+        _throttle.Verify(t => t.RecordSuccessAsync("ann@example.test", It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Login_WithoutAPassword_IsInvalid()
+    {
+        var outcome = await _accounts.LoginAsync(new LoginRequest("ann@example.test", null), Address, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Invalid, outcome.Failure?.Kind);
+        Assert.Contains("password", outcome.Failure!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Create_WithAWeakPassword_IsInvalidWithAPasswordError()
+    {
+        var outcome = await _accounts.CreateAsync("ann@example.test", "Password2024!", "Ann", Roles.Participant, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Invalid, outcome.Failure?.Kind);
+        Assert.Equal(["password"], outcome.Failure!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Create_WithABadEmail_IsInvalidWithAnEmailError()
+    {
+        var outcome = await _accounts.CreateAsync("ann.example.test", Password, "Ann", Roles.Participant, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Invalid, outcome.Failure?.Kind);
+        Assert.Equal(["email"], outcome.Failure!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Create_WithATakenEmail_IsAConflict()
+    {
+        _users.Setup(u => u.TryInsertAsync(It.IsAny<UserRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var outcome = await _accounts.CreateAsync("ann@example.test", Password, "Ann", Roles.Participant, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Conflict, outcome.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task Create_StoresTheTrimmedFieldsAndAHashThatVerifies_NeverThePassword()
+    {
+        UserRecord? stored = null;
+        _users.Setup(u => u.TryInsertAsync(It.IsAny<UserRecord>(), It.IsAny<CancellationToken>()))
+            .Callback<UserRecord, CancellationToken>((user, _) => stored = user)
+            .ReturnsAsync(true);
+
+        var outcome = await _accounts.CreateAsync(" ann@example.test ", Password, " Ann ", Roles.Trainer, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.NotNull(stored);
+        Assert.Equal(("ann@example.test", "Ann", Roles.Trainer, false), (stored.Email, stored.DisplayName, stored.Role, stored.Disabled));
+        Assert.NotEqual(Password, stored.PasswordHash);
+        Assert.True(Hasher.Verify(Password, stored.PasswordHash));
+    }
+
+    [Fact]
+    public async Task Refresh_WithATokenTheStoreRefuses_IsUnauthorized()
+    {
+        _refreshTokens.Setup(r => r.RotateAsync("spent", It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(((SpentRefreshToken, string)?)null);
+
+        var outcome = await _accounts.RefreshAsync(new RefreshRequest("spent"), CancellationToken.None);
+
+        Assert.Equal(FailureKind.Unauthorized, outcome.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task Refresh_WithATokenLongerThan128Characters_IsUnauthorizedWithoutReachingTheStore()
+    {
+        var refreshTokens = new Mock<IRefreshTokenStore>(MockBehavior.Strict);
+        var accounts = new AccountService(
+            _users.Object, refreshTokens.Object, _throttle.Object, Hasher, new PasswordPolicy(), _accessTokens,
+            new JwtOptions(), TimeProvider.System, NullLogger<AccountService>.Instance);
+
+        var outcome = await accounts.RefreshAsync(new RefreshRequest(new string('a', 129)), CancellationToken.None);
+
+        Assert.Equal(FailureKind.Unauthorized, outcome.Failure?.Kind);
+    }
+
+    private static UserRecord User(string email) =>
+        new(Guid.NewGuid(), email, "Ann", PasswordHash.Value, Roles.Participant, false, DateTime.UtcNow, DateTime.UtcNow);
+}

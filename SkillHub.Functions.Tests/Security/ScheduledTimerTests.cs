@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using SkillHub.Functions.Infrastructure.Hosting;
+
+namespace SkillHub.Functions.Tests.Security;
+
+public sealed class ScheduledTimerTests
+{
+    [Fact]
+    public void Resolve_APercentName_ReadsTheFlatSetting()
+    {
+        var configuration = Configuration(("PurgeSchedule", "0 30 3 * * *"));
+
+        var timer = ScheduledTimer.Resolve(Timer("%PurgeSchedule%"), configuration);
+
+        Assert.Equal(new DateTime(2026, 5, 1, 3, 30, 0), timer.Schedule.GetNextOccurrence(new DateTime(2026, 5, 1, 0, 0, 0)));
+    }
+
+    [Fact]
+    public void Resolve_ASixFieldExpression_ParsesWithSeconds()
+    {
+        var timer = ScheduledTimer.Resolve(Timer("15 */5 * * * *"), Configuration());
+
+        Assert.Equal(new DateTime(2026, 5, 1, 0, 5, 15), timer.Schedule.GetNextOccurrence(new DateTime(2026, 5, 1, 0, 0, 20)));
+    }
+
+    [Theory]
+    [InlineData("%Backup:Schedule%")]
+    [InlineData("%Backup__Schedule%")]
+    public void Resolve_ANestedSettingName_IsRefused(string schedule)
+    {
+        var configuration = Configuration(("Backup:Schedule", "0 0 2 * * *"));
+
+        Assert.Throws<InvalidOperationException>(() => ScheduledTimer.Resolve(Timer(schedule), configuration));
+    }
+
+    [Fact]
+    public void Resolve_ASettingThatIsNotSet_IsRefused()
+    {
+        Assert.Throws<InvalidOperationException>(() => ScheduledTimer.Resolve(Timer("%MissingSchedule%"), Configuration()));
+    }
+
+    [Theory]
+    [InlineData("every night")]
+    [InlineData("0 2 * * *")]
+    [InlineData("0 0 25 * * *")]
+    public void Resolve_AnExpressionThatIsNotSixFieldNcrontab_IsRefused(string schedule)
+    {
+        Assert.Throws<InvalidOperationException>(() => ScheduledTimer.Resolve(Timer(schedule), Configuration()));
+    }
+
+    private static FunctionDescriptor Timer(string schedule) => new(
+        "TestTimer",
+        "SkillHub.Functions.Maintenance.PurgeSecurityRecords.Run",
+        typeof(ScheduledTimerTests).GetMethod(nameof(Timer), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!,
+        null,
+        new TimerTriggerInfo(schedule, "timer"));
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+}
