@@ -1,15 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Auth;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
-using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Users;
 
 namespace SkillHub.Functions.Tests.Support;
@@ -28,50 +23,32 @@ public class AppFixture : IAsyncLifetime
 
     private static readonly Lazy<string> DefaultPasswordHash = new(() => new PasswordHasher().Hash(DefaultPassword));
 
-    private WebApplication? _app;
+    private AppInstance? _instance;
 
     public PostgresDatabase Database { get; } = new();
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => Instance.Client;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => Instance.BaseAddress;
 
-    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The app is not started.");
+    public IServiceProvider Services => Instance.Services;
 
     /// <summary>Settings this fixture adds to (or overrides in) the app's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    private AppInstance Instance => _instance ?? throw new InvalidOperationException("The app is not started.");
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Postgres"] = Database.ConnectionString,
-            ["Jwt:SigningKey"] = SigningKey,
-            ["SkillHub:DocumentStore"] = "memory",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["urls"] = "http://127.0.0.1:0",
-        };
-        foreach (var (key, value) in Settings)
-        {
-            settings[key] = value;
-        }
-
-        _app = StandaloneHost.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
-        await _app.Services.PrepareDatabasesAsync();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
-        Client = CreateClient();
+        _instance = await AppInstance.StartAsync(Database.ConnectionString, Settings);
     }
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_instance is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _instance.DisposeAsync();
         }
 
         await Database.DisposeAsync();

@@ -8,18 +8,22 @@ using SkillHub.Functions.Infrastructure.Sql;
 namespace SkillHub.Functions.Tests.Support;
 
 /// <summary>
-/// One more instance of the app, on its own port, over a database that an <see cref="AppFixture"/>
-/// already made: two instances behind one load balancer, sharing nothing but PostgreSQL.
+/// One instance of the standalone app, on its own loopback port, over an existing database. An
+/// <see cref="AppFixture"/> starts one; a test may start a second on the same database: two
+/// instances behind one load balancer, sharing nothing but PostgreSQL.
 /// </summary>
 public sealed class AppInstance : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private AppInstance(WebApplication app, HttpClient client)
+    private AppInstance(WebApplication app, Uri baseAddress)
     {
         _app = app;
-        Client = client;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    public Uri BaseAddress { get; }
 
     public HttpClient Client { get; }
 
@@ -44,7 +48,7 @@ public sealed class AppInstance : IAsyncDisposable
         await app.Services.PrepareDatabasesAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AppInstance(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) });
+        return new AppInstance(app, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()

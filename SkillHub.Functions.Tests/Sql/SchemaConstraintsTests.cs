@@ -4,7 +4,7 @@ using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Auth;
 using SkillHub.Functions.Tests.Support;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Sql;
 
 /// <summary>The database itself refuses impossible rows, whatever code writes them.</summary>
 public sealed class SchemaConstraintsTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SkillHub.Functions.Infrastructure.Hosting;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Hosting;
 
 public sealed class ScheduledTimerTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Tests.Support;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Sql;
 
 public sealed class MigratorTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {

@@ -1,6 +1,6 @@
 using SkillHub.Functions.Infrastructure.Hosting;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Hosting;
 
 public sealed class FunctionsHostTests
 {
