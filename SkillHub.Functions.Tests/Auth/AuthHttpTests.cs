@@ -245,6 +245,28 @@ public sealed class AuthHttpTests(AppFixture app) : IClassFixture<AppFixture>
     private Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         app.Client.PostAsync("/api/auth/login", AppFixture.Json(new { email, password }));
 
+    [Fact]
+    public async Task Refresh_WithoutARefreshToken_Answers422NamingTheField()
+    {
+        var response = await app.Client.PostAsync("/api/auth/refresh", AppFixture.Json(new { }));
+
+        var problem = await HttpProblem.AssertAsync(response, 422);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("refreshToken", out _));
+    }
+
+    [Fact]
+    public async Task Logout_WithoutARefreshToken_Answers422_AndTheSessionLivesOn()
+    {
+        var user = await app.CreateUserAsync(Roles.Participant);
+        var login = await LoginTokensAsync(user);
+        using var client = app.CreateClient(login.AccessToken);
+
+        var response = await client.PostAsync("/api/auth/logout", AppFixture.Json(new { }));
+
+        await HttpProblem.AssertAsync(response, 422);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(login.RefreshToken)).StatusCode);
+    }
+
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         app.Client.PostAsync("/api/auth/refresh", AppFixture.Json(new { refreshToken }));
 

@@ -18,6 +18,8 @@ public sealed class AccountService(
     ILogger<AccountService> logger)
 {
     private const string InvalidCredentials = "Unknown e-mail address or wrong password.";
+    // Issued tokens are 43 characters; anything much longer is not one of ours and is not hashed.
+    private const int MaxRefreshTokenLength = 128;
     private const string InvalidRefreshToken = "The refresh token is invalid, expired or already used.";
 
     private TimeSpan RefreshLifetime => TimeSpan.FromDays(jwt.RefreshTokenDays);
@@ -83,7 +85,12 @@ public sealed class AccountService(
 
     public async Task<Outcome<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 128)
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            return Failure.Invalid("refreshToken", "This field is required.");
+        }
+
+        if (request.RefreshToken.Length > MaxRefreshTokenLength)
         {
             return Failure.Unauthorized(InvalidRefreshToken);
         }
@@ -99,13 +106,21 @@ public sealed class AccountService(
         return user is null ? Failure.Unauthorized(InvalidRefreshToken) : Tokens(user, pair.Successor);
     }
 
-    public async Task LogoutAsync(Caller caller, LogoutRequest request, CancellationToken cancellationToken)
+    /// <summary>Ends the session the refresh token belongs to; a token that is not the caller's changes nothing.</summary>
+    public async Task<Failure?> LogoutAsync(Caller caller, LogoutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!string.IsNullOrWhiteSpace(request.RefreshToken) && request.RefreshToken.Length <= 128)
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            return Failure.Invalid("refreshToken", "This field is required.");
+        }
+
+        if (request.RefreshToken.Length <= MaxRefreshTokenLength)
         {
             await refreshTokens.RevokeFamilyAsync(caller.Id, request.RefreshToken, cancellationToken);
         }
+
+        return null;
     }
 
     private TokenResponse Tokens(UserRecord user, string refreshToken)

@@ -69,7 +69,7 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
             return body.Problem!;
         }
 
-        await accounts.LogoutAsync(request.RequiredCaller(), body.Value!, cancellationToken);
-        return TypedResults.NoContent();
+        var failure = await accounts.LogoutAsync(request.RequiredCaller(), body.Value!, cancellationToken);
+        return failure is null ? TypedResults.NoContent() : failure.ToProblem();
     }
 }
