@@ -248,6 +248,80 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
     }
 
+    // ---- texts PostgreSQL would refuse ----
+
+    [Theory]
+    [InlineData("title", "\"Intro\\u0000duction\"")]
+    [InlineData("description", "\"A\\u0000B\"")]
+    [InlineData("location", "\"Room\\u0000\"")]
+    [InlineData("title", "\"\\ud83d\\ude00\\ud83d\\ude00\"")]
+    [InlineData("title", "\"Intro \\ud800 lone\"")]
+    public async Task Create_WithATextTheDatabaseCannotStore_Answers422NamingIt_AndWritesNothing(string field, string rawValue)
+    {
+        var body = WorkshopTestData.CreateBody();
+        body.Remove(field);
+        var json = System.Text.Json.JsonSerializer.Serialize(body).TrimEnd('}') + $",\"{field}\":{rawValue}}}";
+
+        var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
+
+        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
+    }
+
+    [Fact]
+    public async Task Create_WithATitleOf120Emoji_IsStoredWhole()
+    {
+        var trainer = await app.CreateUserAsync(Roles.Trainer);
+        using var client = app.ClientFor(trainer);
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 120));
+
+        using var response = await client.PostAsync("/api/workshops", AppFixture.Json(WorkshopTestData.CreateBody(title: title)));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await AppFixture.ReadJsonAsync(response)).GetProperty("id").GetGuid();
+        Assert.Equal(title, (await WorkshopTestData.ReadAsync(app.Database.DataSource, id))!.Title);
+    }
+
+    [Fact]
+    public async Task Patch_WithANulCharacterInTheTitle_Answers422NamingTitle_AndChangesNothing()
+    {
+        var trainer = await app.CreateUserAsync(Roles.Trainer);
+        var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
+        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
+        using var client = app.ClientFor(trainer);
+        using var patch = WorkshopTestData.Patch(id, new { title = "Intro\0duction" }, "\"1\"");
+
+        using var response = await client.SendAsync(patch);
+
+        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "title");
+        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+    }
+
+    [Fact]
+    public async Task Cancel_WithANulCharacterInTheReason_Answers422NamingReason_AndChangesNothing()
+    {
+        var trainer = await app.CreateUserAsync(Roles.Trainer);
+        var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id, status: "published");
+        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
+        using var client = app.ClientFor(trainer);
+
+        using var response = await client.PostAsync($"/api/workshops/{id}/cancel", WorkshopTestData.CancelBody("Ill\0"));
+
+        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "reason");
+        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+    }
+
+    [Theory]
+    [InlineData("q=%00")]
+    [InlineData("q=a%00b")]
+    public async Task List_WithANulCharacterInQ_Answers400ProblemNamingQ(string query)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync($"/api/workshops?{query}");
+
+        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.BadRequest, "q");
+    }
+
     // ---- SQL-looking text ----
 
     [Fact]

@@ -91,6 +91,45 @@ public sealed class WorkshopRulesTests
         Assert.Equal(["capacity", "description", "endsAt", "location", "startsAt", "title"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\U0001F600\U0001F600", false)]
+    [InlineData("\U0001F600\U0001F600\U0001F600", true)]
+    [InlineData("a\U0001F600", false)]
+    public void Check_CountsTitleCharactersAsPostgreSqlDoes_NotUtf16Units(string title, bool valid)
+    {
+        var errors = WorkshopRules.Check(Details() with { Title = title }, Now, startsAtMustBeFuture: true).ToDictionary();
+
+        Assert.Equal(valid, !errors.ContainsKey("title"));
+    }
+
+    [Fact]
+    public void Check_AcceptsATitleOf120AstralCharacters()
+    {
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 120));
+
+        var errors = WorkshopRules.Check(Details() with { Title = title }, Now, startsAtMustBeFuture: true);
+
+        Assert.True(errors.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("description")]
+    [InlineData("location")]
+    public void Check_RefusesTheNulCharacter_WhichPostgreSqlTextCannotHold(string field)
+    {
+        var details = field switch
+        {
+            "title" => Details() with { Title = "Intro\0duction" },
+            "description" => Details() with { Description = "A\0B" },
+            _ => Details() with { Location = "Room\0" },
+        };
+
+        var errors = WorkshopRules.Check(details, Now, startsAtMustBeFuture: true).ToDictionary();
+
+        Assert.Equal([field], errors.Keys);
+    }
+
     [Fact]
     public void Check_WhenStartsAtNeedNotBeFuture_AcceptsAPastStart()
     {

@@ -500,6 +500,16 @@ public sealed class WorkshopServiceTests
     }
 
     [Fact]
+    public async Task Cancel_WithANulCharacterInTheReason_NamesReason()
+    {
+        var workshop = Arrange(Workshop(_trainer.Id));
+
+        var outcome = await _service.CancelAsync(workshop.Id, _trainer, new CancelWorkshopRequest("Ill\0"), CancellationToken.None);
+
+        AssertInvalid(outcome, "reason");
+    }
+
+    [Fact]
     public async Task Cancel_WhenTheStoreChangesTheRow_KeepsTheTrimmedReason()
     {
         var workshop = Workshop(_trainer.Id);
