@@ -21,7 +21,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     [InlineData("{\"title\":\"a\"} trailing")]
     public async Task Create_WithMalformedJson_Answers400_AndWritesNothing(string body)
     {
-        var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(body));
+        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -34,7 +34,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     [InlineData("null")]
     public async Task Create_WithJsonThatIsNotAnObject_Answers400_AndWritesNothing(string body)
     {
-        var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(body));
+        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -47,7 +47,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var content = new StringContent(ValidJson(), Encoding.UTF8, mediaType);
 
-        var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await CreateExpectingNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -58,7 +58,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ValidJson()));
         Assert.Null(content.Headers.ContentType);
 
-        var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await CreateExpectingNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -68,7 +68,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var content = new StringContent(ValidJson(), Encoding.Latin1, "application/json");
 
-        var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await CreateExpectingNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -78,7 +78,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var content = new StringContent(PaddedJson(1024 * 1024 + 1), Encoding.UTF8, "application/json");
 
-        var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await CreateExpectingNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -89,7 +89,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(PaddedJson(1024 * 1024 + 100))));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await CreateExpectingNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -119,7 +119,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var body = WorkshopTestData.CreateBody();
         body[field] = value;
 
-        var response = await CreateExpectingNothingWrittenAsync(AppFixture.Json(body));
+        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.Json(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
@@ -168,7 +168,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         body.Remove(field);
         var json = System.Text.Json.JsonSerializer.Serialize(body).TrimEnd('}') + $",\"{field}\":{rawValue}}}";
 
-        var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
+        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
@@ -178,7 +178,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var json = ValidJson().TrimEnd('}') + ",\"title\":\"Second title\"}";
 
-        var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
+        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "title");
     }
@@ -195,7 +195,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var body = WorkshopTestData.CreateBody();
         body[field] = new string('x', length);
 
-        var response = await CreateExpectingNothingWrittenAsync(AppFixture.Json(body));
+        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.Json(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
@@ -262,7 +262,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         body.Remove(field);
         var json = System.Text.Json.JsonSerializer.Serialize(body).TrimEnd('}') + $",\"{field}\":{rawValue}}}";
 
-        var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
+        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
