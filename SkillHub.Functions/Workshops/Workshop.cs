@@ -96,9 +96,9 @@ public static class WorkshopRules
     {
         ArgumentNullException.ThrowIfNull(details);
         return new ValidationErrors()
-            .Length("title", details.Title, MinTitle, MaxTitle)
-            .Length("description", details.Description, 0, MaxDescription)
-            .Length("location", details.Location, 1, MaxLocation)
+            .StoredText("title", details.Title, MinTitle, MaxTitle)
+            .StoredText("description", details.Description, 0, MaxDescription)
+            .StoredText("location", details.Location, 1, MaxLocation)
             .Range("capacity", details.Capacity, MinCapacity, MaxCapacity)
             .When(details.EndsAt <= details.StartsAt, "endsAt", "Must be after startsAt.")
             .When(startsAtMustBeFuture && details.StartsAt <= now, "startsAt", "Must be in the future.");

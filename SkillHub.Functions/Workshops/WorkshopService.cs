@@ -129,7 +129,7 @@ public sealed class WorkshopService(IWorkshopStore store, TimeProvider clock, IL
     {
         ArgumentNullException.ThrowIfNull(request);
         var reason = request.Reason?.Trim();
-        var errors = new ValidationErrors().Required("reason", reason).Length("reason", reason, 1, WorkshopRules.MaxCancelReason);
+        var errors = new ValidationErrors().Required("reason", reason).StoredText("reason", reason, 1, WorkshopRules.MaxCancelReason);
         if (errors.ToFailure() is { } invalid)
         {
             return invalid;

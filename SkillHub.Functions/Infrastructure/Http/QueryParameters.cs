@@ -104,6 +104,13 @@ public sealed class QueryParameters(IQueryCollection query)
             return null;
         }
 
+        // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database.
+        if (raw.Contains('\0', StringComparison.Ordinal))
+        {
+            Fail(name, "Must not contain the NUL character.");
+            return null;
+        }
+
         if (raw.Length <= maxLength)
         {
             return raw;

@@ -32,6 +32,29 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>
+    /// A text bound for a PostgreSQL <c>text</c> column: its length counted as <c>char_length</c>
+    /// counts it (code points, so an emoji is one character, not two UTF-16 units), and no U+0000,
+    /// which <c>text</c> cannot hold. What passes here never trips the column's CHECK.
+    /// </summary>
+    public ValidationErrors StoredText(string field, string? value, int min, int max)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            return Add(field, "Must not contain the NUL character.");
+        }
+
+        var length = value.EnumerateRunes().Count();
+        return length < min || length > max
+            ? Add(field, min == 0 ? $"At most {max} characters." : $"Between {min} and {max} characters.")
+            : this;
+    }
+
     public ValidationErrors Range(string field, int? value, int min, int max)
     {
         if (value is { } number && (number < min || number > max))
