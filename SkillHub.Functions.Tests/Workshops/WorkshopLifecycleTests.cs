@@ -218,6 +218,20 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task Patch_WithAnIfMatchListThatNamesTheCurrentVersion_Answers200()
+    {
+        var trainer = await app.CreateUserAsync(Roles.Trainer);
+        using var client = app.ClientFor(trainer);
+        var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
+        using var patch = WorkshopTestData.Patch(id, new { location = "Room 14" }, "\"9\", \"1\"");
+
+        using var response = await client.SendAsync(patch);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"2\"", WorkshopTestData.ETagOf(response));
+    }
+
+    [Fact]
     public async Task Patch_CapacityBelowTheSeatsTaken_Answers409Problem_AndChangesNothing()
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);

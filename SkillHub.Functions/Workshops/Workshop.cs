@@ -118,28 +118,15 @@ public static class WorkshopRules
             change.Capacity ?? current.Capacity);
     }
 
-    /// <summary>If-Match carries the version the client read: <c>"7"</c>, or <c>*</c> for any.</summary>
-    public static bool TryParseIfMatch(string? header, out int? version)
+    /// <summary>
+    /// If-Match (RFC 9110, 13.1.1): <c>*</c>, or a list of entity tags of which one must equal the
+    /// current one under strong comparison (a weak <c>W/"7"</c> never matches).
+    /// </summary>
+    public static bool IfMatchAdmits(string ifMatch, string currentETag)
     {
-        version = null;
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return false;
-        }
-
-        var value = header.Trim();
-        if (value == "*")
-        {
-            return true;
-        }
-
-        if (value.Length > 2 && value[0] == '"' && value[^1] == '"'
-            && int.TryParse(value.AsSpan(1, value.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-        {
-            version = parsed;
-            return true;
-        }
-
-        return false;
+        ArgumentNullException.ThrowIfNull(ifMatch);
+        var value = ifMatch.Trim();
+        return value == "*"
+            || value.Split(',', StringSplitOptions.TrimEntries).Contains(currentETag, StringComparer.Ordinal);
     }
 }

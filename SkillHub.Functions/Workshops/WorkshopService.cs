@@ -74,7 +74,7 @@ public sealed class WorkshopService(IWorkshopStore store, TimeProvider clock, IL
             return Failure.PreconditionRequired();
         }
 
-        if (!WorkshopRules.TryParseIfMatch(ifMatch, out var expectedVersion) || (expectedVersion is { } v && v != current!.Version))
+        if (!WorkshopRules.IfMatchAdmits(ifMatch, current!.ETag))
         {
             return Failure.Stale();
         }
