@@ -162,7 +162,13 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     [InlineData("title", "42")]
     [InlineData("title", "{\"text\":\"nested\"}")]
     [InlineData("trainerId", "\"not-a-uuid\"")]
-    public async Task Create_WithAValueOfTheWrongType_Answers422NamingTheField_AndWritesNothing(string field, string rawValue)
+    // Texts PostgreSQL would refuse: NUL, lone surrogates, and two emoji that count as 2 characters, not 4.
+    [InlineData("title", "\"Intro\\u0000duction\"")]
+    [InlineData("description", "\"A\\u0000B\"")]
+    [InlineData("location", "\"Room\\u0000\"")]
+    [InlineData("title", "\"\\ud83d\\ude00\\ud83d\\ude00\"")]
+    [InlineData("title", "\"Intro \\ud800 lone\"")]
+    public async Task Create_WithAValueItCannotTake_Answers422NamingTheField_AndWritesNothing(string field, string rawValue)
     {
         var body = WorkshopTestData.CreateBody();
         body.Remove(field);
@@ -246,25 +252,6 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
-    }
-
-    // ---- texts PostgreSQL would refuse ----
-
-    [Theory]
-    [InlineData("title", "\"Intro\\u0000duction\"")]
-    [InlineData("description", "\"A\\u0000B\"")]
-    [InlineData("location", "\"Room\\u0000\"")]
-    [InlineData("title", "\"\\ud83d\\ude00\\ud83d\\ude00\"")]
-    [InlineData("title", "\"Intro \\ud800 lone\"")]
-    public async Task Create_WithATextTheDatabaseCannotStore_Answers422NamingIt_AndWritesNothing(string field, string rawValue)
-    {
-        var body = WorkshopTestData.CreateBody();
-        body.Remove(field);
-        var json = System.Text.Json.JsonSerializer.Serialize(body).TrimEnd('}') + $",\"{field}\":{rawValue}}}";
-
-        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
 
     [Fact]
