@@ -11,65 +11,45 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
 {
     [Function("Register")]
     [Anonymous]
-    public async Task<IResult> Register(
+    public Task<IResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<RegisterRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<RegisterRequest>(request, async registration =>
         {
-            return body.Problem!;
-        }
-
-        var created = await accounts.CreateAsync(body.Value!.Email, body.Value.Password, body.Value.DisplayName, Roles.Participant, cancellationToken);
-        return created.Match(user => TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user)));
-    }
+            var created = await accounts.CreateAsync(registration.Email, registration.Password, registration.DisplayName, Roles.Participant, cancellationToken);
+            return created.Match(user => TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user)));
+        }, cancellationToken);
 
     [Function("Login")]
     [Anonymous]
-    public async Task<IResult> Login(
+    public Task<IResult> Login(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<LoginRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<LoginRequest>(request, async login =>
         {
-            return body.Problem!;
-        }
-
-        var tokens = await accounts.LoginAsync(body.Value!, clientAddress.Of(request), cancellationToken);
-        return tokens.Match(TypedResults.Ok);
-    }
+            var tokens = await accounts.LoginAsync(login, clientAddress.Of(request), cancellationToken);
+            return tokens.Match(TypedResults.Ok);
+        }, cancellationToken);
 
     [Function("Refresh")]
     [Anonymous]
-    public async Task<IResult> Refresh(
+    public Task<IResult> Refresh(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<RefreshRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<RefreshRequest>(request, async refresh =>
         {
-            return body.Problem!;
-        }
-
-        var tokens = await accounts.RefreshAsync(body.Value!, cancellationToken);
-        return tokens.Match(TypedResults.Ok);
-    }
+            var tokens = await accounts.RefreshAsync(refresh, cancellationToken);
+            return tokens.Match(TypedResults.Ok);
+        }, cancellationToken);
 
     [Function("Logout")]
     [CallerRequired]
-    public async Task<IResult> Logout(
+    public Task<IResult> Logout(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<LogoutRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<LogoutRequest>(request, async logout =>
         {
-            return body.Problem!;
-        }
-
-        var failure = await accounts.LogoutAsync(request.RequiredCaller(), body.Value!, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToProblem();
-    }
+            var failure = await accounts.LogoutAsync(request.RequiredCaller(), logout, cancellationToken);
+            return failure is null ? TypedResults.NoContent() : failure.ToProblem();
+        }, cancellationToken);
 }

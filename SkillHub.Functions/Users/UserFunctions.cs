@@ -39,40 +39,30 @@ public sealed class UserFunctions(IUserStore users, AccountService accounts)
 
     [Function("CreateUser")]
     [CallerRequired(Roles.Admin)]
-    public async Task<IResult> CreateUser(
+    public Task<IResult> CreateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<CreateUserRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<CreateUserRequest>(request, async input =>
         {
-            return body.Problem!;
-        }
+            if (new ValidationErrors().Role(input.Role, required: true).ToProblem() is { } invalidRole)
+            {
+                return invalidRole;
+            }
 
-        var input = body.Value!;
-        if (new ValidationErrors().Role(input.Role, required: true).ToProblem() is { } invalidRole)
-        {
-            return invalidRole;
-        }
-
-        var created = await accounts.CreateAsync(input.Email, input.Password, input.DisplayName, input.Role!, cancellationToken);
-        return created.Match(user => TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user)));
-    }
+            var created = await accounts.CreateAsync(input.Email, input.Password, input.DisplayName, input.Role!, cancellationToken);
+            return created.Match(user => TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user)));
+        }, cancellationToken);
 
     [Function("UpdateUser")]
     [CallerRequired(Roles.Admin)]
-    public async Task<IResult> UpdateUser(
+    public Task<IResult> UpdateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/{id:guid}")] HttpRequest request,
         Guid id,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<UpdateUserRequest>(request, cancellationToken);
-        if (!body.IsValid)
-        {
-            return body.Problem!;
-        }
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<UpdateUserRequest>(request, change => UpdateAsync(id, change, cancellationToken), cancellationToken);
 
-        var change = body.Value!;
+    private async Task<IResult> UpdateAsync(Guid id, UpdateUserRequest change, CancellationToken cancellationToken)
+    {
         var errors = new ValidationErrors()
             .Role(change.Role, required: false)
             .DisplayName(change.DisplayName, required: false)

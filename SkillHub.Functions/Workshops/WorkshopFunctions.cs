@@ -48,36 +48,26 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
 
     [Function("CreateWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
-    public async Task<IResult> Create(
+    public Task<IResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<CreateWorkshopRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<CreateWorkshopRequest>(request, async creation =>
         {
-            return body.Problem!;
-        }
-
-        var created = await workshops.CreateAsync(request.RequiredCaller(), body.Value!, cancellationToken);
-        return WithETag(request, created, response => TypedResults.Created($"/api/workshops/{response.Id}", response));
-    }
+            var created = await workshops.CreateAsync(request.RequiredCaller(), creation, cancellationToken);
+            return WithETag(request, created, response => TypedResults.Created($"/api/workshops/{response.Id}", response));
+        }, cancellationToken);
 
     [Function("UpdateWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
-    public async Task<IResult> Update(
+    public Task<IResult> Update(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "workshops/{id:guid}")] HttpRequest request,
         Guid id,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<UpdateWorkshopRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<UpdateWorkshopRequest>(request, async change =>
         {
-            return body.Problem!;
-        }
-
-        var updated = await workshops.UpdateAsync(id, request.RequiredCaller(), request.Headers.IfMatch.ToString(), body.Value!, cancellationToken);
-        return WithETag(request, updated, TypedResults.Ok);
-    }
+            var updated = await workshops.UpdateAsync(id, request.RequiredCaller(), request.Headers.IfMatch.ToString(), change, cancellationToken);
+            return WithETag(request, updated, TypedResults.Ok);
+        }, cancellationToken);
 
     [Function("PublishWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
@@ -89,20 +79,15 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
 
     [Function("CancelWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
-    public async Task<IResult> Cancel(
+    public Task<IResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/cancel")] HttpRequest request,
         Guid id,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<CancelWorkshopRequest>(request, cancellationToken);
-        if (!body.IsValid)
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<CancelWorkshopRequest>(request, async cancellation =>
         {
-            return body.Problem!;
-        }
-
-        var cancelled = await workshops.CancelAsync(id, request.RequiredCaller(), body.Value!, cancellationToken);
-        return WithETag(request, cancelled, TypedResults.Ok);
-    }
+            var cancelled = await workshops.CancelAsync(id, request.RequiredCaller(), cancellation, cancellationToken);
+            return WithETag(request, cancelled, TypedResults.Ok);
+        }, cancellationToken);
 
     [Function("DeleteWorkshop")]
     [CallerRequired(Roles.Admin)]

@@ -87,6 +87,15 @@ public static class JsonBody
         }
     }
 
+    /// <summary>Reads the body and hands it to <paramref name="handle"/>, or answers the problem that reading it raised.</summary>
+    public static async Task<IResult> HandleAsync<T>(HttpRequest request, Func<T, Task<IResult>> handle, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var body = await ReadAsync<T>(request, cancellationToken);
+        return body.IsValid ? await handle(body.Value!) : body.Problem!;
+    }
+
     internal static bool IsJson(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType.Value is not { } type)
