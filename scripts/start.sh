@@ -15,6 +15,9 @@ done
 
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
+if ! command -v curl >/dev/null 2>&1; then
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+fi
 ensure_postgres
 ensure_skillhub_role
 ensure_database skillhub
