@@ -83,7 +83,7 @@ public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens toke
         NpgsqlException { InnerException: SocketException or TimeoutException or IOException } => true,
         PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or "3D000" or "28P01" } => true,
         MongoConnectionException or MongoExecutionTimeoutException => true,
-        TimeoutException when exception.Source?.StartsWith("MongoDB", StringComparison.Ordinal) == true => true,
+        TimeoutException => true,
         SocketException => true,
         _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
     };
