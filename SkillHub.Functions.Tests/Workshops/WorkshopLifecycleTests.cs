@@ -218,6 +218,21 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task Patch_WithAnEmptyObject_Answers422_AndKeepsTheVersion()
+    {
+        var trainer = await app.CreateUserAsync(Roles.Trainer);
+        using var client = app.ClientFor(trainer);
+        var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
+        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
+        using var patch = WorkshopTestData.Patch(id, new { }, "\"1\"");
+
+        using var response = await client.SendAsync(patch);
+
+        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "body");
+        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+    }
+
+    [Fact]
     public async Task Patch_WithAnIfMatchListThatNamesTheCurrentVersion_Answers200()
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);

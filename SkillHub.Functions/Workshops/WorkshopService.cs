@@ -63,31 +63,37 @@ public sealed class WorkshopService(IWorkshopStore store, TimeProvider clock, IL
     public async Task<Outcome<WorkshopRecord>> UpdateAsync(Guid id, Caller caller, string? ifMatch, UpdateWorkshopRequest change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var current = await store.FindAsync(id, cancellationToken);
-        if (Refuse(current, caller) is { } refused)
+        var found = await store.FindAsync(id, cancellationToken);
+        if (Refuse(found, caller) is { } refused)
         {
             return refused;
         }
 
+        var current = found!;
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
             return Failure.PreconditionRequired();
         }
 
-        if (!WorkshopRules.IfMatchAdmits(ifMatch, current!.ETag))
+        if (!WorkshopRules.IfMatchAdmits(ifMatch, current.ETag))
         {
             return Failure.Stale();
         }
 
-        var details = WorkshopRules.Apply(current!, change);
-        var startsAtChanged = change.StartsAt is { } startsAt && startsAt != current!.StartsAt;
+        if (change is { Title: null, Description: null, StartsAt: null, EndsAt: null, Location: null, Capacity: null })
+        {
+            return Failure.Invalid("body", "Name at least one field to change.");
+        }
+
+        var details = WorkshopRules.Apply(current, change);
+        var startsAtChanged = change.StartsAt is { } startsAt && startsAt != current.StartsAt;
         var errors = WorkshopRules.Check(details, clock.GetUtcNow().UtcDateTime, startsAtMustBeFuture: startsAtChanged);
         if (errors.ToFailure() is { } invalid)
         {
             return invalid;
         }
 
-        if (current!.Status == WorkshopStatus.Cancelled)
+        if (current.Status == WorkshopStatus.Cancelled)
         {
             return Failure.Conflict("A cancelled workshop cannot be changed.");
         }
