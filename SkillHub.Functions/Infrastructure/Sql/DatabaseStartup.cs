@@ -34,6 +34,7 @@ public static class DatabaseStartup
             }
         }
 
+        await services.EnsureDocumentIndexesAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfRequestedAsync(cancellationToken);
