@@ -9,13 +9,18 @@ public sealed class MongoFactAttribute : FactAttribute
 {
     public const string Variable = "SKILLHUB_TEST_MONGODB";
 
+    public const string SkipReason =
+        $"No MongoDB server: set {Variable} to a connection string to run this test (with Docker: docker compose up -d mongo).";
+
     public MongoFactAttribute()
     {
-        if (string.IsNullOrWhiteSpace(ConnectionString))
+        if (!HasServer)
         {
-            Skip = $"No MongoDB server: set {Variable} to a connection string to run this test (with Docker: docker compose up -d mongo).";
+            Skip = SkipReason;
         }
     }
 
     public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable);
+
+    public static bool HasServer => !string.IsNullOrWhiteSpace(ConnectionString);
 }
