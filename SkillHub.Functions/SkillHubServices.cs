@@ -9,6 +9,7 @@ using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
 
@@ -21,6 +22,7 @@ public static class SkillHubServices
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         ["PurgeSchedule"] = "0 30 3 * * *",
+        ["ReconcileSchedule"] = "0 */5 * * * *",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
@@ -34,7 +36,8 @@ public static class SkillHubServices
             .AddDocumentStore(configuration)
             .AddSecurity(configuration, environment)
             .AddAccounts(configuration)
-            .AddWorkshops();
+            .AddWorkshops()
+            .AddRegistrations(configuration);
     }
 
     private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)

@@ -57,7 +57,7 @@ public sealed class StandaloneHostTests(AppFixture app) : IClassFixture<AppFixtu
         using var client = app.CreateClient();
         foreach (var function in Catalog.HttpFunctions)
         {
-            var path = Catalog.PathOf(function).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            var path = System.Text.RegularExpressions.Regex.Replace(Catalog.PathOf(function), "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
             foreach (var method in function.Http!.Methods)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -21,7 +21,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
             : throw new InvalidOperationException(
                 $"{Variable} is not set. Run the tests with scripts/test.sh, which starts PostgreSQL and sets it, or set it to a server where the login may CREATE DATABASE.");
         Name = $"skillhub_test_{Guid.NewGuid():N}";
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name, Pooling = true }.ConnectionString;
+        // Test classes run side by side against one server (max_connections 100): each app gets a small pool.
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
         DataSource = Database.CreateDataSource(ConnectionString);
     }
 

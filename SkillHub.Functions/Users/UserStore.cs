@@ -14,6 +14,9 @@ public interface IUserStore
 
     Task<bool> TryInsertAsync(UserRecord user, CancellationToken cancellationToken);
 
+    /// <summary>The users with these ids, in one query.</summary>
+    Task<IReadOnlyList<UserRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     Task<(IReadOnlyList<UserRecord> Items, long Total)> ListAsync(string? role, PageRequest page, CancellationToken cancellationToken);
 
     Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken);
@@ -38,6 +41,19 @@ public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<UserRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<UserRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>Inserts the user unless the e-mail address is taken (in any case); false when it is.</summary>

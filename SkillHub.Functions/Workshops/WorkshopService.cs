@@ -5,7 +5,7 @@ using SkillHub.Functions.Infrastructure.Security;
 namespace SkillHub.Functions.Workshops;
 
 /// <summary>The workshop use cases. Each write is one conditional statement; when it touches nothing, the current row says why.</summary>
-public sealed class WorkshopService(IWorkshopStore store, TimeProvider clock, ILogger<WorkshopService> logger)
+public sealed class WorkshopService(IWorkshopStore store, IWorkshopRegistrations registrations, TimeProvider clock, ILogger<WorkshopService> logger)
 {
     private const string NotFound = "No such workshop.";
 
@@ -106,6 +106,12 @@ public sealed class WorkshopService(IWorkshopStore store, TimeProvider clock, IL
         var updated = await store.UpdateAsync(id, current.Version, caller, details, cancellationToken);
         if (updated is not null)
         {
+            if (updated.Capacity > current.Capacity && await registrations.CapacityRaisedAsync(id, caller.Id, cancellationToken) > 0)
+            {
+                // The promotions took seats: answer with the count as it now stands.
+                return await store.FindAsync(id, cancellationToken) ?? updated;
+            }
+
             return updated;
         }
 
@@ -144,6 +150,7 @@ public sealed class WorkshopService(IWorkshopStore store, TimeProvider clock, IL
         if (await store.CancelAsync(id, caller, reason!, cancellationToken) is { } cancelled)
         {
             logger.LogInformation("Workshop {WorkshopId} cancelled by {UserId}", id, caller.Id);
+            await registrations.WorkshopCancelledAsync(id, caller.Id, reason!, cancellationToken);
             return cancelled;
         }
 

@@ -13,6 +13,9 @@ public interface IWorkshopStore
 
     Task<WorkshopRecord?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The workshops with these ids, whatever their visibility, in one query.</summary>
+    Task<IReadOnlyList<WorkshopRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     Task<WorkshopRecord?> FindVisibleAsync(Guid id, Caller? caller, CancellationToken cancellationToken);
 
     Task<bool> IsActiveTrainerAsync(Guid userId, CancellationToken cancellationToken);
@@ -123,6 +126,19 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
             $"{Select} WHERE w.id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<WorkshopRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<WorkshopRecord>(new CommandDefinition(
+            $"{Select} WHERE w.id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<WorkshopRecord?> FindVisibleAsync(Guid id, Caller? caller, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(CallerParameters(caller));
@@ -183,9 +199,9 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
     public Task<WorkshopRecord?> PublishAsync(Guid id, Caller caller, CancellationToken cancellationToken) =>
         ChangeStatusAsync(id, caller, "status = 'published'", "status = 'draft' AND starts_at > now()", null, cancellationToken);
 
-    /// <summary>draft or published → cancelled, with the reason kept.</summary>
+    /// <summary>draft or published → cancelled, with the reason kept; no seat is taken any more.</summary>
     public Task<WorkshopRecord?> CancelAsync(Guid id, Caller caller, string reason, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(id, caller, "status = 'cancelled', cancel_reason = @reason", "status <> 'cancelled'", reason, cancellationToken);
+        ChangeStatusAsync(id, caller, "status = 'cancelled', cancel_reason = @reason, seats_taken = 0, seats_changed_at = now()", "status <> 'cancelled'", reason, cancellationToken);
 
     /// <summary>Deletes a workshop that never had a registration; false when there is none such.</summary>
     public async Task<bool> DeleteUnusedAsync(Guid id, CancellationToken cancellationToken)

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Tests.Support;
+
+namespace SkillHub.Functions.Tests.Hosting;
+
+/// <summary>Every function class can be built from the app's services, on either document store, without reaching a server.</summary>
+public sealed class CompositionTests
+{
+    [Theory]
+    [InlineData("memory", typeof(MemoryRegistrationStore))]
+    [InlineData("mongodb", typeof(MongoRegistrationStore))]
+    public async Task EveryFunctionClass_IsComposedFromTheAppsServices(string documentStore, Type expectedStore)
+    {
+        await using var app = StandaloneHost.Build(
+        [
+            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+            "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
+            $"--SkillHub:DocumentStore={documentStore}",
+            $"--Jwt:SigningKey={AppFixture.SigningKey}",
+            "--urls=http://127.0.0.1:0",
+        ]);
+        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
+        await using var scope = app.Services.CreateAsyncScope();
+
+        foreach (var type in catalog.Functions.Select(f => f.Method.DeclaringType!).Distinct())
+        {
+            Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
+        }
+
+        Assert.IsType(expectedStore, app.Services.GetRequiredService<IRegistrationStore>());
+        Assert.Equal(documentStore == "mongodb", app.Services.GetServices<IMongoIndexes>().Any());
+    }
+}

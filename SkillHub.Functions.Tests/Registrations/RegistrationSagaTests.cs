@@ -1,0 +1,200 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Users;
+using SkillHub.Functions.Workshops;
+
+namespace SkillHub.Functions.Tests.Registrations;
+
+/// <summary>
+/// The saga's failure paths on real PostgreSQL, with a document store that fails where a test says:
+/// whatever fails, no seat stays taken without a reason, and reconciliation repairs a crash.
+/// </summary>
+public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private readonly MemoryRegistrationStore _documents = new();
+
+    [Fact]
+    public async Task Register_WhenTheDocumentWriteFails_GivesTheSeatBack_AndFails()
+    {
+        var (workshopId, participant) = await PublishedWorkshopAsync(capacity: 3);
+        var store = FailingOn(s => s.InsertAsync(It.IsAny<Registration>(), It.IsAny<CancellationToken>()));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Service(store.Object).RegisterAsync(workshopId, participant, CancellationToken.None));
+
+        Assert.Equal(0, await SeatsTakenAsync(workshopId));
+        Assert.Null(await _documents.FindAsync(workshopId, participant.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Register_WhenTheWriteTimesOutButWasApplied_KeepsTheSeatAndTheRegistration()
+    {
+        var (workshopId, participant) = await PublishedWorkshopAsync(capacity: 3);
+        var store = Forwarding();
+        store.Setup(s => s.InsertAsync(It.IsAny<Registration>(), It.IsAny<CancellationToken>()))
+            .Returns(async (Registration r, CancellationToken ct) =>
+            {
+                await _documents.InsertAsync(r, ct);
+                throw new TimeoutException("The acknowledgement was lost.");
+            });
+
+        var outcome = await Service(store.Object).RegisterAsync(workshopId, participant, CancellationToken.None);
+
+        Assert.Equal(RegistrationStatus.Confirmed, outcome.Value!.Status);
+        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+    }
+
+    [Fact]
+    public async Task Register_WhenTheDocumentStoreIsDownEvenForTheCheck_KeepsTheSeatCounted_AndReconciliationReturnsIt()
+    {
+        var (workshopId, participant) = await PublishedWorkshopAsync(capacity: 3);
+        var store = new Mock<IRegistrationStore>();
+        store.Setup(s => s.FindAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Registration?)null)
+            .Callback(() => store.Setup(s => s.FindAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException()));
+        store.Setup(s => s.InsertAsync(It.IsAny<Registration>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException());
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Service(store.Object).RegisterAsync(workshopId, participant, CancellationToken.None));
+        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+
+        var repairs = await Reconciliation(quietSeconds: 0).RunAsync(CancellationToken.None);
+
+        Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Kind == SeatReconciliation.SeatCountCorrected && r.Before == 1 && r.After == 0);
+        Assert.Equal(0, await SeatsTakenAsync(workshopId));
+    }
+
+    [Fact]
+    public async Task ACrashBetweenTheTwoSteps_LeavesASeatCountedButUnused_WhichReconciliationRepairsAndHandsToTheWaitingList()
+    {
+        var (workshopId, first) = await PublishedWorkshopAsync(capacity: 1);
+        var waiting = await ParticipantAsync();
+        // The crash: the seat is taken, the process dies before the document is written.
+        Assert.True((await new SeatLedger(database.DataSource).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
+        var queued = await Service(_documents).RegisterAsync(workshopId, waiting, CancellationToken.None);
+        Assert.Equal(RegistrationStatus.Waitlisted, queued.Value!.Status);
+
+        var repairs = await Reconciliation(quietSeconds: 0).RunAsync(CancellationToken.None);
+
+        Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Kind == SeatReconciliation.SeatCountCorrected && r.Before == 1 && r.After == 0);
+        Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Kind == SeatReconciliation.WaitingListPromoted);
+        Assert.Equal(RegistrationStatus.Confirmed, (await _documents.FindAsync(workshopId, waiting.Id, CancellationToken.None))!.Status);
+        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+        Assert.Null(await _documents.FindAsync(workshopId, first.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reconciliation_LeavesARecentlyMovedCountAlone_SinceARegistrationMayBeBetweenItsSteps()
+    {
+        var (workshopId, _) = await PublishedWorkshopAsync(capacity: 2);
+        Assert.True((await new SeatLedger(database.DataSource).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
+
+        var repairs = await Reconciliation(quietSeconds: 3600).RunAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(repairs, r => r.WorkshopId == workshopId);
+        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+    }
+
+    [Fact]
+    public async Task Reconciliation_RaisesATooLowCountAtOnce()
+    {
+        var (workshopId, participant) = await PublishedWorkshopAsync(capacity: 2);
+        await Service(_documents).RegisterAsync(workshopId, participant, CancellationToken.None);
+        await ExecuteAsync("UPDATE workshops SET seats_taken = 0 WHERE id = @workshopId", new { workshopId });
+
+        var repairs = await Reconciliation(quietSeconds: 3600).RunAsync(CancellationToken.None);
+
+        Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Before == 0 && r.After == 1);
+        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+    }
+
+    [Fact]
+    public async Task Reconciliation_CancelsRegistrationsLeftActiveOnACancelledWorkshop_WithItsReason()
+    {
+        var (workshopId, participant) = await PublishedWorkshopAsync(capacity: 2);
+        await Service(_documents).RegisterAsync(workshopId, participant, CancellationToken.None);
+        // The workshop was cancelled in PostgreSQL, and the process died before the documents followed.
+        await ExecuteAsync("UPDATE workshops SET status = 'cancelled', cancel_reason = 'Storm warning', seats_taken = 0 WHERE id = @workshopId", new { workshopId });
+
+        var repairs = await Reconciliation(quietSeconds: 0).RunAsync(CancellationToken.None);
+
+        Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Kind == SeatReconciliation.RegistrationsCancelled);
+        var registration = await _documents.FindAsync(workshopId, participant.Id, CancellationToken.None);
+        Assert.Equal(RegistrationStatus.Cancelled, registration!.Status);
+        Assert.Equal("Storm warning", registration.History[^1].Reason);
+    }
+
+    private RegistrationService Service(IRegistrationStore documents)
+    {
+        var seats = new SeatLedger(database.DataSource);
+        var waitingList = new WaitingList(documents, seats, TimeProvider.System, NullLogger<WaitingList>.Instance);
+        return new RegistrationService(
+            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, TimeProvider.System, NullLogger<RegistrationService>.Instance);
+    }
+
+    private SeatReconciliation Reconciliation(int quietSeconds)
+    {
+        var seats = new SeatLedger(database.DataSource);
+        return new SeatReconciliation(
+            seats, _documents, new WaitingList(_documents, seats, TimeProvider.System, NullLogger<WaitingList>.Instance),
+            new ReconciliationOptions { QuietSeconds = quietSeconds }, TimeProvider.System, NullLogger<SeatReconciliation>.Instance);
+    }
+
+    /// <summary>A store that behaves like the in-memory one, except where a test overrides a call.</summary>
+    private Mock<IRegistrationStore> Forwarding()
+    {
+        var store = new Mock<IRegistrationStore>();
+        store.Setup(s => s.FindAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid w, Guid u, CancellationToken ct) => _documents.FindAsync(w, u, ct));
+        store.Setup(s => s.InsertAsync(It.IsAny<Registration>(), It.IsAny<CancellationToken>()))
+            .Returns((Registration r, CancellationToken ct) => _documents.InsertAsync(r, ct));
+        store.Setup(s => s.FirstWaitlistedAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid w, CancellationToken ct) => _documents.FirstWaitlistedAsync(w, ct));
+        store.Setup(s => s.WaitlistPositionsAsync(It.IsAny<IReadOnlyCollection<Registration>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<Registration> r, CancellationToken ct) => _documents.WaitlistPositionsAsync(r, ct));
+        return store;
+    }
+
+    private Mock<IRegistrationStore> FailingOn(System.Linq.Expressions.Expression<Func<IRegistrationStore, Task>> call)
+    {
+        var store = Forwarding();
+        store.Setup(call).ThrowsAsync(new TimeoutException("The document store did not answer."));
+        return store;
+    }
+
+    private async Task<(Guid WorkshopId, Caller Participant)> PublishedWorkshopAsync(int capacity)
+    {
+        var trainer = Guid.CreateVersion7();
+        var workshopId = Guid.CreateVersion7();
+        await ExecuteAsync(
+            """
+            INSERT INTO users (id, email, display_name, password_hash, role) VALUES (@trainer, @email, 'Trainer', 'x', 'trainer');
+            INSERT INTO workshops (id, title, trainer_id, starts_at, ends_at, location, capacity, status)
+            VALUES (@workshopId, 'Saga workshop', @trainer, now() + interval '7 days', now() + interval '7 days 2 hours', 'Nantes', @capacity, 'published');
+            """,
+            new { trainer, email = $"{trainer}@example.test", workshopId, capacity });
+        return (workshopId, await ParticipantAsync());
+    }
+
+    private async Task<Caller> ParticipantAsync()
+    {
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync("INSERT INTO users (id, email, display_name, password_hash, role) VALUES (@id, @email, 'Participant', 'x', 'participant')",
+            new { id, email = $"{id}@example.test" });
+        return new Caller(id, Roles.Participant);
+    }
+
+    private async Task<int> SeatsTakenAsync(Guid workshopId)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT seats_taken FROM workshops WHERE id = @workshopId", new { workshopId });
+    }
+
+    private async Task ExecuteAsync(string sql, object parameters)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql, parameters);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Tests.Support;
+
+namespace SkillHub.Functions.Tests.Registrations;
+
+/// <summary>Published workshops and registrations over HTTP, and the seat count read back from PostgreSQL.</summary>
+internal static class RegistrationTestData
+{
+    public static async Task<(Guid Id, TestUser Trainer)> PublishedWorkshopAsync(AppFixture app, int capacity, TestUser? trainer = null)
+    {
+        trainer ??= await app.CreateUserAsync(Roles.Trainer);
+        using var client = app.ClientFor(trainer);
+        var startsAt = DateTime.UtcNow.AddDays(7);
+        using var created = await client.PostAsync("/api/workshops", AppFixture.Json(new
+        {
+            title = "Registration workshop",
+            description = "",
+            startsAt,
+            endsAt = startsAt.AddHours(2),
+            location = "Lyon",
+            capacity,
+        }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
+        using var published = await client.PostAsync($"/api/workshops/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        return (id, trainer);
+    }
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> RegisterAsync(AppFixture app, Guid workshopId, TestUser participant)
+    {
+        using var client = app.ClientFor(participant);
+        using var response = await client.PostAsync($"/api/workshops/{workshopId}/registrations", null);
+        return (response.StatusCode, await AppFixture.ReadJsonAsync(response));
+    }
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> CancelOwnAsync(AppFixture app, Guid workshopId, TestUser participant)
+    {
+        using var client = app.ClientFor(participant);
+        using var response = await client.DeleteAsync($"/api/workshops/{workshopId}/registrations/me");
+        return (response.StatusCode, await AppFixture.ReadJsonAsync(response));
+    }
+
+    public static async Task<int> SeatsTakenAsync(AppFixture app, Guid workshopId)
+    {
+        await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT seats_taken FROM workshops WHERE id = @workshopId", new { workshopId });
+    }
+
+    public static async Task<List<TestUser>> ParticipantsAsync(AppFixture app, int count) =>
+        [.. await Task.WhenAll(Enumerable.Range(0, count).Select(_ => app.CreateUserAsync(Roles.Participant)))];
+}

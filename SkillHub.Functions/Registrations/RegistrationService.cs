@@ -1,0 +1,281 @@
+using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Users;
+using SkillHub.Functions.Workshops;
+
+namespace SkillHub.Functions.Registrations;
+
+/// <summary>
+/// Registrations across the two databases. There is no distributed transaction, so every change is
+/// a small saga ordered to fail in the safe direction: the seat is counted in PostgreSQL first, the
+/// document is written second, and a failure in between can only leave a seat counted but unused,
+/// which reconciliation gives back. Never an overbooking.
+/// </summary>
+public sealed class RegistrationService(
+    IWorkshopStore workshops,
+    IUserStore users,
+    IRegistrationStore registrations,
+    ISeatLedger seats,
+    WaitingList waitingList,
+    TimeProvider clock,
+    ILogger<RegistrationService> logger)
+{
+    private const string NoWorkshop = "No such workshop.";
+
+    public async Task<Outcome<RegistrationResponse>> RegisterAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var workshop = await workshops.FindVisibleAsync(workshopId, caller, cancellationToken);
+        if (workshop is null)
+        {
+            return Failure.NotFound(NoWorkshop);
+        }
+
+        if (ClosedFor(workshop) is { } closed)
+        {
+            return closed;
+        }
+
+        var existing = await registrations.FindAsync(workshopId, caller.Id, cancellationToken);
+        if (existing is not null && RegistrationStatus.IsActive(existing.Status))
+        {
+            return Failure.Conflict($"You are already registered ({existing.Status}).");
+        }
+
+        // Step 1: one conditional statement takes a seat if one is free, and a place in the queue.
+        var seat = await seats.RequestSeatAsync(workshopId, cancellationToken);
+        if (seat is null)
+        {
+            return Failure.Conflict("Registration is closed for this workshop.");
+        }
+
+        // Step 2: the document.
+        var status = seat.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = new HistoryEntry(now, status, caller.Id, null);
+        Registration? written;
+        try
+        {
+            written = await WriteAsync(existing, workshopId, caller.Id, seat, entry, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not DuplicateDocumentException)
+        {
+            written = await CompensateAsync(workshopId, caller.Id, seat, exception);
+            if (written is null)
+            {
+                throw;
+            }
+        }
+
+        if (written is null)
+        {
+            // Another request of the same participant won the race for the document.
+            await GiveBackAsync(workshopId, seat);
+            return Failure.Conflict("You are already registered.");
+        }
+
+        logger.LogInformation("User {UserId} registered to {WorkshopId} as {Status}", caller.Id, workshopId, status);
+        return await ViewAsync(written, cancellationToken);
+    }
+
+    /// <summary>A participant cancels their own registration.</summary>
+    public async Task<Outcome<RegistrationResponse>> CancelOwnAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var workshop = await workshops.FindAsync(workshopId, cancellationToken);
+        var registration = await registrations.FindAsync(workshopId, caller.Id, cancellationToken);
+        if (workshop is null || registration is null)
+        {
+            return Failure.Conflict("You hold no active registration for this workshop.");
+        }
+
+        if (workshop.StartsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            return Failure.Conflict("The workshop has started: registrations can no longer be cancelled.");
+        }
+
+        return await CancelAsync(workshop, registration, caller.Id, null, cancellationToken);
+    }
+
+    /// <summary>The workshop's trainer or an admin cancels someone's registration.</summary>
+    public async Task<Outcome<RegistrationResponse>> CancelForAsync(Guid workshopId, Guid registrationId, Caller caller, CancellationToken cancellationToken)
+    {
+        var workshop = await ManagedWorkshopAsync(workshopId, caller, cancellationToken);
+        if (workshop.Failure is { } refused)
+        {
+            return refused;
+        }
+
+        var registration = await registrations.FindByIdAsync(registrationId, cancellationToken);
+        if (registration is null || registration.WorkshopId != workshopId)
+        {
+            return Failure.NotFound("No such registration in this workshop.");
+        }
+
+        return await CancelAsync(workshop.Value!, registration, caller.Id, "Cancelled by the workshop's organiser.", cancellationToken);
+    }
+
+    public async Task<Outcome<WorkshopRegistrationsResponse>> ListForWorkshopAsync(Guid workshopId, Caller caller, string? status, PageRequest page, CancellationToken cancellationToken)
+    {
+        var workshop = await ManagedWorkshopAsync(workshopId, caller, cancellationToken);
+        if (workshop.Failure is { } refused)
+        {
+            return refused;
+        }
+
+        var counts = registrations.CountAsync(workshopId, cancellationToken);
+        var (items, total) = await registrations.ListForWorkshopAsync(workshopId, status, page, cancellationToken);
+        var positions = await registrations.WaitlistPositionsAsync(items, cancellationToken);
+        var people = (await users.FindManyAsync(items.Select(r => r.UserId).Distinct().ToList(), cancellationToken)).ToDictionary(u => u.Id);
+        var summary = await counts;
+        var record = workshop.Value!;
+        return new WorkshopRegistrationsResponse(
+            WorkshopResponse.From(record),
+            new RegistrationSummary(record.Capacity, summary.Confirmed, summary.Waitlisted, summary.Cancelled, Math.Max(0, record.Capacity - record.SeatsTaken)),
+            items.Select(r => new WorkshopRegistrationItem(
+                r.Id,
+                r.Status,
+                positions.TryGetValue(r.Id, out var position) ? position : null,
+                r.CreatedAt,
+                people.TryGetValue(r.UserId, out var user) ? new RegistrantSummary(user.Id, user.DisplayName, user.Email) : null,
+                HistoryResponse.From(r.History))).ToList(),
+            page.Page,
+            page.PageSize,
+            total);
+    }
+
+    public async Task<PageResponse<MyRegistrationItem>> ListForCallerAsync(Caller caller, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var (items, total) = await registrations.ListForUserAsync(caller.Id, page, cancellationToken);
+        var positions = await registrations.WaitlistPositionsAsync(items, cancellationToken);
+        var titles = (await workshops.FindManyAsync(items.Select(r => r.WorkshopId).Distinct().ToList(), cancellationToken)).ToDictionary(w => w.Id);
+        return PageResponse.Create(page, items.Select(r => new MyRegistrationItem(
+            r.Id,
+            r.Status,
+            positions.TryGetValue(r.Id, out var position) ? position : null,
+            r.CreatedAt,
+            r.UpdatedAt,
+            titles.TryGetValue(r.WorkshopId, out var w) ? new WorkshopSummary(w.Id, w.Title, w.StartsAt, w.Status) : null,
+            HistoryResponse.From(r.History))).ToList(), total);
+    }
+
+    public async Task<Outcome<PageResponse<RegistrationEventResponse>>> HistoryAsync(Guid workshopId, Caller caller, PageRequest page, CancellationToken cancellationToken)
+    {
+        var workshop = await ManagedWorkshopAsync(workshopId, caller, cancellationToken);
+        if (workshop.Failure is { } refused)
+        {
+            return refused;
+        }
+
+        var (events, total) = await registrations.HistoryAsync(workshopId, page, cancellationToken);
+        return PageResponse.Create(page, events.Select(e => new RegistrationEventResponse(e.RegistrationId, e.UserId, e.At, e.Status, e.By, e.Reason)).ToList(), total);
+    }
+
+    private async Task<Outcome<RegistrationResponse>> CancelAsync(WorkshopRecord workshop, Registration registration, Guid by, string? reason, CancellationToken cancellationToken)
+    {
+        if (!RegistrationStatus.IsActive(registration.Status))
+        {
+            return Failure.Conflict("This registration is already cancelled.");
+        }
+
+        var entry = new HistoryEntry(clock.GetUtcNow().UtcDateTime, RegistrationStatus.Cancelled, by, reason);
+        var cancelled = await registrations.TransitionAsync(
+            registration.Id, registration.Status, new RegistrationTransition(RegistrationStatus.Cancelled, registration.QueueTicket, entry), cancellationToken);
+        if (cancelled is null)
+        {
+            return Failure.Conflict("This registration changed meanwhile; read it again.");
+        }
+
+        if (registration.Status == RegistrationStatus.Confirmed)
+        {
+            var open = workshop.Status == WorkshopStatus.Published && workshop.StartsAt > clock.GetUtcNow().UtcDateTime;
+            await waitingList.HandOverSeatAsync(workshop.Id, open, by, CancellationToken.None);
+        }
+
+        logger.LogInformation("Registration {RegistrationId} cancelled by {UserId}", registration.Id, by);
+        return await ViewAsync(cancelled, cancellationToken);
+    }
+
+    private async Task<Registration?> WriteAsync(Registration? existing, Guid workshopId, Guid userId, SeatRequest seat, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        if (existing is null)
+        {
+            var registration = new Registration(Guid.CreateVersion7(), workshopId, userId, entry.Status, seat.QueueTicket, entry.At, entry.At, [entry]);
+            try
+            {
+                await registrations.InsertAsync(registration, cancellationToken);
+                return registration;
+            }
+            catch (DuplicateDocumentException)
+            {
+                return null;
+            }
+        }
+
+        // A cancelled participant registers again: same document, new history entry.
+        return await registrations.TransitionAsync(
+            existing.Id, RegistrationStatus.Cancelled, new RegistrationTransition(entry.Status, seat.QueueTicket, entry), cancellationToken);
+    }
+
+    /// <summary>
+    /// The document write failed. If it was applied after all (a time-out after the write), the
+    /// registration stands and is returned; if it was not, the seat is given back; if that cannot be
+    /// told, the seat stays counted: reconciliation returns it, and an unused seat is the safe mistake.
+    /// </summary>
+    private async Task<Registration?> CompensateAsync(Guid workshopId, Guid userId, SeatRequest seat, Exception failure)
+    {
+        try
+        {
+            var stored = await registrations.FindAsync(workshopId, userId, CancellationToken.None);
+            if (stored is not null && stored.QueueTicket == seat.QueueTicket && RegistrationStatus.IsActive(stored.Status))
+            {
+                logger.LogWarning("Registration write reported {Failure} but was applied; it stands", failure.GetType().Name);
+                return stored;
+            }
+
+            await GiveBackAsync(workshopId, seat);
+        }
+#pragma warning disable CA1031 // The original failure is rethrown by the caller; this only decides about the seat.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning("Could not give back a seat of workshop {WorkshopId} after {Failure} ({CompensationFailure}); reconciliation will", workshopId, failure.GetType().Name, exception.GetType().Name);
+        }
+
+        return null;
+    }
+
+    private async Task GiveBackAsync(Guid workshopId, SeatRequest seat)
+    {
+        if (seat.Confirmed)
+        {
+            await seats.ReleaseSeatAsync(workshopId, CancellationToken.None);
+            await waitingList.PromoteAsync(workshopId, null, CancellationToken.None);
+        }
+    }
+
+    private async Task<RegistrationResponse> ViewAsync(Registration registration, CancellationToken cancellationToken)
+    {
+        var positions = await registrations.WaitlistPositionsAsync([registration], cancellationToken);
+        return RegistrationResponse.From(registration, positions.TryGetValue(registration.Id, out var position) ? position : null);
+    }
+
+    private async Task<Outcome<WorkshopRecord>> ManagedWorkshopAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken)
+    {
+        var workshop = await workshops.FindAsync(workshopId, cancellationToken);
+        if (workshop is null || !workshop.IsVisibleTo(caller))
+        {
+            return Failure.NotFound(NoWorkshop);
+        }
+
+        return workshop.IsManagedBy(caller) ? workshop : Failure.Forbidden("Only the workshop's trainer or an admin may do this.");
+    }
+
+    private Failure? ClosedFor(WorkshopRecord workshop) =>
+        workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
+        : workshop.StartsAt <= clock.GetUtcNow().UtcDateTime ? Failure.Conflict("Registration is closed: the workshop has started.")
+        : null;
+}

@@ -1,0 +1,94 @@
+using Dapper;
+using Npgsql;
+
+namespace SkillHub.Functions.Registrations;
+
+/// <summary>The answer to a seat request: a seat was taken, or not; a queue ticket either way.</summary>
+public sealed record SeatRequest(bool Confirmed, long QueueTicket);
+
+/// <summary>A workshop's seat count as reconciliation sees it.</summary>
+public sealed record WorkshopSeats(Guid Id, int SeatsTaken, int Capacity, string Status, DateTime StartsAt, string? CancelReason, DateTime SeatsChangedAt);
+
+/// <summary>The seat count of each workshop, kept in PostgreSQL where one statement can guard it.</summary>
+public interface ISeatLedger
+{
+    /// <summary>
+    /// Takes a seat if one is free, in one conditional statement, and hands out a queue ticket either
+    /// way; null when the workshop is not open for registration (not published, or started).
+    /// </summary>
+    Task<SeatRequest?> RequestSeatAsync(Guid workshopId, CancellationToken cancellationToken);
+
+    /// <summary>Takes a free seat for someone on the waiting list; false when none is free or registration has closed.</summary>
+    Task<bool> TakeFreeSeatAsync(Guid workshopId, CancellationToken cancellationToken);
+
+    /// <summary>Gives a seat back.</summary>
+    Task ReleaseSeatAsync(Guid workshopId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<WorkshopSeats>> AllAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the seat count to what the documents say, only if it has not moved since
+    /// <paramref name="observed"/> was read and has been still for <paramref name="quietFor"/>.
+    /// </summary>
+    Task<bool> CorrectAsync(WorkshopSeats observed, int seatsTaken, TimeSpan quietFor, CancellationToken cancellationToken);
+}
+
+public sealed class SeatLedger(NpgsqlDataSource dataSource) : ISeatLedger
+{
+    private const string Open = "status = 'published' AND starts_at > now()";
+
+    public async Task<SeatRequest?> RequestSeatAsync(Guid workshopId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SeatRequest>(new CommandDefinition(
+            "SELECT confirmed AS Confirmed, queue_ticket AS QueueTicket FROM request_seat(@workshopId)",
+            new { workshopId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> TakeFreeSeatAsync(Guid workshopId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE workshops SET seats_taken = seats_taken + 1, seats_changed_at = now()
+             WHERE id = @workshopId AND {Open} AND seats_taken < capacity
+            """,
+            new { workshopId }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task ReleaseSeatAsync(Guid workshopId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE workshops SET seats_taken = seats_taken - 1, seats_changed_at = now() WHERE id = @workshopId AND seats_taken > 0",
+            new { workshopId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<WorkshopSeats>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<WorkshopSeats>(new CommandDefinition(
+            """
+            SELECT id AS Id, seats_taken AS SeatsTaken, capacity AS Capacity, status AS Status, starts_at AS StartsAt,
+                   cancel_reason AS CancelReason, seats_changed_at AS SeatsChangedAt
+              FROM workshops
+             WHERE ever_registered
+             ORDER BY id
+            """,
+            cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<bool> CorrectAsync(WorkshopSeats observed, int seatsTaken, TimeSpan quietFor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE workshops SET seats_taken = @corrected, seats_changed_at = now()
+             WHERE id = @id AND seats_taken = @observedSeats AND seats_changed_at = @observedAt
+               AND seats_changed_at <= now() - make_interval(secs => @quiet)
+            """,
+            new { id = observed.Id, observedSeats = observed.SeatsTaken, observedAt = observed.SeatsChangedAt, corrected = seatsTaken, quiet = quietFor.TotalSeconds },
+            cancellationToken: cancellationToken)) == 1;
+    }
+}

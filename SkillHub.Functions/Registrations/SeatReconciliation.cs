@@ -1,0 +1,95 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Workshops;
+
+namespace SkillHub.Functions.Registrations;
+
+public sealed class ReconciliationOptions
+{
+    public const string Section = "Reconciliation";
+
+    /// <summary>
+    /// How long a seat count must have been still before it is lowered to the confirmed count: a
+    /// registration between its two steps looks exactly like a crash for a moment.
+    /// </summary>
+    public int QuietSeconds { get; set; } = 120;
+}
+
+/// <summary>One thing reconciliation found wrong and put right.</summary>
+public sealed record SeatRepair(Guid WorkshopId, string Kind, int Before, int After);
+
+/// <summary>
+/// Recomputes each workshop's seat count from the confirmed documents, cancels registrations left
+/// active on a cancelled workshop, and fills free seats from the waiting list. Runs on a timer and
+/// after every restore. Waiting-list positions need no repair: they are derived from queue tickets.
+/// </summary>
+public sealed class SeatReconciliation(
+    ISeatLedger seats,
+    IRegistrationStore registrations,
+    WaitingList waitingList,
+    ReconciliationOptions options,
+    TimeProvider clock,
+    ILogger<SeatReconciliation> logger)
+{
+    public const string SeatCountCorrected = "seats.corrected";
+    public const string RegistrationsCancelled = "registrations.cancelled";
+    public const string WaitingListPromoted = "waitinglist.promoted";
+
+    public async Task<IReadOnlyList<SeatRepair>> RunAsync(CancellationToken cancellationToken)
+    {
+        var repairs = new List<SeatRepair>();
+        var workshops = await seats.AllAsync(cancellationToken);
+        var counts = await registrations.ActiveCountsAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var workshop in workshops)
+        {
+            var count = counts.GetValueOrDefault(workshop.Id) ?? new RegistrationCounts(0, 0, 0);
+            if (workshop.Status == WorkshopStatus.Cancelled && count.Confirmed + count.Waitlisted > 0)
+            {
+                var entry = new HistoryEntry(now, RegistrationStatus.Cancelled, null, workshop.CancelReason ?? "The workshop was cancelled.");
+                var cancelled = await registrations.CancelAllActiveAsync(workshop.Id, entry, cancellationToken);
+                repairs.Add(new SeatRepair(workshop.Id, RegistrationsCancelled, count.Confirmed + count.Waitlisted, 0));
+                count = new RegistrationCounts(0, 0, count.Cancelled + cancelled);
+            }
+
+            var target = Math.Min(count.Confirmed, workshop.Capacity);
+            if (count.Confirmed > workshop.Capacity)
+            {
+                logger.LogError("Workshop {WorkshopId} has {Confirmed} confirmed registrations for {Capacity} seats", workshop.Id, count.Confirmed, workshop.Capacity);
+            }
+
+            // Raising the count is always safe and never transient; lowering it waits for a quiet count.
+            var quietFor = target > workshop.SeatsTaken ? TimeSpan.Zero : TimeSpan.FromSeconds(options.QuietSeconds);
+            if (target != workshop.SeatsTaken && await seats.CorrectAsync(workshop, target, quietFor, cancellationToken))
+            {
+                repairs.Add(new SeatRepair(workshop.Id, SeatCountCorrected, workshop.SeatsTaken, target));
+            }
+
+            if (workshop.Status == WorkshopStatus.Published && workshop.StartsAt > now && count.Waitlisted > 0)
+            {
+                var promoted = await waitingList.PromoteAsync(workshop.Id, null, cancellationToken);
+                if (promoted.Count > 0)
+                {
+                    repairs.Add(new SeatRepair(workshop.Id, WaitingListPromoted, count.Waitlisted, count.Waitlisted - promoted.Count));
+                }
+            }
+        }
+
+        foreach (var repair in repairs)
+        {
+            logger.LogWarning("Reconciliation: {Kind} in workshop {WorkshopId} ({Before} -> {After})", repair.Kind, repair.WorkshopId, repair.Before, repair.After);
+        }
+
+        return repairs;
+    }
+}
+
+public sealed class ReconcileSeats(SeatReconciliation reconciliation)
+{
+    [Function("ReconcileSeats")]
+    public async Task Run([TimerTrigger("%ReconcileSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        await reconciliation.RunAsync(cancellationToken);
+    }
+}

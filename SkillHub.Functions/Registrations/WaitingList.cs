@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+
+namespace SkillHub.Functions.Registrations;
+
+/// <summary>
+/// Moves people from the waiting list to confirmed seats, first come first served. Each promotion is
+/// the saga in small: take a free seat in PostgreSQL, then confirm the document; if the document
+/// changed meanwhile, give the seat back and try the next person.
+/// </summary>
+public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger seats, TimeProvider clock, ILogger<WaitingList> logger)
+{
+    public const string PromotionReason = "Promoted from the waiting list.";
+
+    // A bound on one call's work; what is left is picked up by the next change or by reconciliation.
+    private const int MaxPromotionsPerCall = 1_000;
+
+    /// <summary>Fills the free seats of the workshop from its waiting list; returns who was promoted.</summary>
+    public async Task<IReadOnlyList<Registration>> PromoteAsync(Guid workshopId, Guid? by, CancellationToken cancellationToken)
+    {
+        var promoted = new List<Registration>();
+        while (promoted.Count < MaxPromotionsPerCall)
+        {
+            var next = await registrations.FirstWaitlistedAsync(workshopId, cancellationToken);
+            if (next is null || !await seats.TakeFreeSeatAsync(workshopId, cancellationToken))
+            {
+                break;
+            }
+
+            var confirmed = await ConfirmAsync(next, by, cancellationToken);
+            if (confirmed is null)
+            {
+                // Cancelled or promoted by someone else between the read and the write.
+                await seats.ReleaseSeatAsync(workshopId, CancellationToken.None);
+                continue;
+            }
+
+            promoted.Add(confirmed);
+        }
+
+        return promoted;
+    }
+
+    /// <summary>
+    /// Hands the seat of a confirmed registration that was just cancelled to the first person
+    /// waiting, without the seat ever being free; when nobody waits, the seat is given back.
+    /// </summary>
+    public async Task<Registration?> HandOverSeatAsync(Guid workshopId, bool registrationOpen, Guid? by, CancellationToken cancellationToken)
+    {
+        while (registrationOpen)
+        {
+            var next = await registrations.FirstWaitlistedAsync(workshopId, cancellationToken);
+            if (next is null)
+            {
+                break;
+            }
+
+            if (await ConfirmAsync(next, by, cancellationToken) is { } confirmed)
+            {
+                return confirmed;
+            }
+        }
+
+        await seats.ReleaseSeatAsync(workshopId, CancellationToken.None);
+        // Someone may have joined the waiting list while the seat was still counted.
+        return registrationOpen && await PromoteAsync(workshopId, by, cancellationToken) is [var first, ..] ? first : null;
+    }
+
+    private async Task<Registration?> ConfirmAsync(Registration waiting, Guid? by, CancellationToken cancellationToken)
+    {
+        var entry = new HistoryEntry(clock.GetUtcNow().UtcDateTime, RegistrationStatus.Confirmed, by, PromotionReason);
+        var confirmed = await registrations.TransitionAsync(
+            waiting.Id, RegistrationStatus.Waitlisted, new RegistrationTransition(RegistrationStatus.Confirmed, waiting.QueueTicket, entry), cancellationToken);
+        if (confirmed is not null)
+        {
+            logger.LogInformation("Registration {RegistrationId} promoted to confirmed in workshop {WorkshopId}", waiting.Id, waiting.WorkshopId);
+        }
+
+        return confirmed;
+    }
+}
