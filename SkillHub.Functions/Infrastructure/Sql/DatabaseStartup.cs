@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
@@ -18,25 +17,38 @@ public static class DatabaseStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         DocumentStoreRegistration.WarnIfInMemory(services);
         var migrator = services.GetRequiredService<Migrator>();
+        await RetryAsync("PostgreSQL", logger, () =>
+        {
+            var applied = migrator.Migrate();
+            logger.LogInformation("PostgreSQL schema up to date ({Applied} scripts applied now)", applied.Count);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        await RetryAsync("MongoDB", logger, () => services.EnsureDocumentIndexesAsync(cancellationToken), cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfRequestedAsync(cancellationToken);
+    }
+
+    /// <summary>A database container may still be starting: try a few times, then say plainly which database is missing.</summary>
+    private static async Task RetryAsync(string database, ILogger logger, Func<Task> step, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var applied = migrator.Migrate();
-                logger.LogInformation("PostgreSQL schema up to date ({Applied} scripts applied now)", applied.Count);
-                break;
+                await step();
+                return;
             }
-            catch (InvalidOperationException exception) when (attempt < Attempts && exception.InnerException is NpgsqlException { IsTransient: true })
+            catch (Exception exception) when (Http.FunctionGate.IsDatabaseUnavailable(exception))
             {
-                // The database container may still be starting.
-                logger.LogWarning("PostgreSQL not reachable yet (attempt {Attempt} of {Attempts}); retrying", attempt, Attempts);
+                if (attempt == Attempts)
+                {
+                    throw new InvalidOperationException($"{database} is unreachable; check its connection string and that the server is running.", exception);
+                }
+
+                logger.LogWarning("{Database} not reachable yet (attempt {Attempt} of {Attempts}); retrying", database, attempt, Attempts);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
             }
         }
-
-        await services.EnsureDocumentIndexesAsync(cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfRequestedAsync(cancellationToken);
     }
 }
