@@ -1,0 +1,9 @@
+using SkillHub.Functions.Comments;
+
+namespace SkillHub.Functions.Tests.Comments;
+
+/// <summary>The comment store contract on the in-memory store: runs everywhere.</summary>
+public sealed class MemoryCommentStoreTests : CommentStoreContract
+{
+    protected override ICommentStore Store { get; } = new MemoryCommentStore();
+}

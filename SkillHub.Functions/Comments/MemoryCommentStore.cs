@@ -1,0 +1,111 @@
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
+
+namespace SkillHub.Functions.Comments;
+
+/// <summary>
+/// The comments collection in this process's memory, with MongoDB's guarantees: unique ids, atomic
+/// single-document updates (one lock), the same stable newest-first order (ids compared as MongoDB
+/// compares UUIDs), dates kept to the millisecond as BSON keeps them.
+/// </summary>
+public sealed class MemoryCommentStore : ICommentStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, Comment> _byId = [];
+
+    public Task<Comment?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_byId.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<(IReadOnlyList<Comment> Items, long Total)> ListVisibleAsync(Guid workshopId, PageRequest page, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var visible = _byId.Values
+                .Where(c => c.WorkshopId == workshopId && !c.Hidden)
+                .OrderByDescending(c => c.CreatedAt)
+                .ThenByDescending(c => c.Id, BsonUuidOrder.Instance)
+                .ToList();
+            IReadOnlyList<Comment> items = visible.Skip((int)Math.Min(page.Offset, int.MaxValue)).Take(page.PageSize).ToList();
+            return Task.FromResult((items, (long)visible.Count));
+        }
+    }
+
+    public Task InsertAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var stored = comment with
+        {
+            CreatedAt = DocumentTime.Truncate(comment.CreatedAt),
+            UpdatedAt = DocumentTime.Truncate(comment.UpdatedAt),
+            HiddenAt = comment.HiddenAt is { } hiddenAt ? DocumentTime.Truncate(hiddenAt) : null,
+        };
+        lock (_lock)
+        {
+            if (!_byId.TryAdd(stored.Id, stored))
+            {
+                throw new DuplicateDocumentException($"A comment with id {stored.Id} exists.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Comment?> EditAsync(Guid workshopId, Guid id, Guid authorId, CommentEdit edit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        lock (_lock)
+        {
+            if (!_byId.TryGetValue(id, out var current) || current.WorkshopId != workshopId || current.Hidden || current.Author.Id != authorId)
+            {
+                return Task.FromResult<Comment?>(null);
+            }
+
+            var updated = current with
+            {
+                Body = edit.Body ?? current.Body,
+                Rating = edit.Rating ?? current.Rating,
+                Author = current.Author with { DisplayName = edit.AuthorDisplayName },
+                UpdatedAt = DocumentTime.Truncate(edit.UpdatedAt),
+            };
+            _byId[id] = updated;
+            return Task.FromResult<Comment?>(updated);
+        }
+    }
+
+    public Task<bool> HideAsync(Guid workshopId, Guid id, Guid hiddenBy, DateTime hiddenAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_byId.TryGetValue(id, out var current) || current.WorkshopId != workshopId || current.Hidden)
+            {
+                return Task.FromResult(false);
+            }
+
+            _byId[id] = current with { Hidden = true, HiddenBy = hiddenBy, HiddenAt = DocumentTime.Truncate(hiddenAt) };
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <summary>
+    /// UUIDs in the order MongoDB sorts them: a standard (subtype 4) binary compares byte by byte in
+    /// RFC 9562 order, the big-endian one.
+    /// </summary>
+    internal sealed class BsonUuidOrder : IComparer<Guid>
+    {
+        public static BsonUuidOrder Instance { get; } = new();
+
+        public int Compare(Guid x, Guid y)
+        {
+            Span<byte> left = stackalloc byte[16];
+            Span<byte> right = stackalloc byte[16];
+            x.TryWriteBytes(left, bigEndian: true, out _);
+            y.TryWriteBytes(right, bigEndian: true, out _);
+            return left.SequenceCompareTo(right);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Driver;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
+
+namespace SkillHub.Functions.Comments;
+
+/// <summary>
+/// The comments collection in MongoDB. Who may change a comment is part of each update's filter, so
+/// an update that matches nothing means "not there", "not yours" or "already hidden". Filters,
+/// updates, the sort and the indexes are built by the static members below, where tests render them.
+/// </summary>
+public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
+{
+    public const string CollectionName = "comments";
+
+    /// <summary>Serves the per-workshop list: equality on workshopId and hidden, then newest first.</summary>
+    internal const string NewestVisibleIndexName = "workshop_visible_newest";
+
+    private static readonly FindOneAndUpdateOptions<CommentDocument> ReturnChanged = new() { ReturnDocument = ReturnDocument.After };
+
+    private readonly IMongoCollection<CommentDocument> _comments;
+
+    public MongoCommentStore(IMongoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        DocumentStoreRegistration.RegisterConventions();
+        _comments = database.GetCollection<CommentDocument>(CollectionName);
+    }
+
+    public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
+        _comments.Indexes.CreateManyAsync(Indexes(), cancellationToken);
+
+    public async Task<Comment?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await _comments.Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToComment();
+    }
+
+    public async Task<(IReadOnlyList<Comment> Items, long Total)> ListVisibleAsync(Guid workshopId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var filter = VisibleIn(workshopId);
+        var total = await _comments.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+        var documents = await _comments.Find(filter)
+            .Sort(NewestFirst())
+            .Skip((int)Math.Min(page.Offset, int.MaxValue))
+            .Limit(page.PageSize)
+            .ToListAsync(cancellationToken);
+        return (documents.Select(d => d.ToComment()).ToList(), total);
+    }
+
+    public async Task InsertAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        try
+        {
+            await _comments.InsertOneAsync(CommentDocument.From(comment), cancellationToken: cancellationToken);
+        }
+        catch (MongoException exception) when (MongoErrors.IsDuplicateKey(exception))
+        {
+            throw new DuplicateDocumentException($"A comment with id {comment.Id} exists.", exception);
+        }
+    }
+
+    public async Task<Comment?> EditAsync(Guid workshopId, Guid id, Guid authorId, CommentEdit edit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var document = await _comments.FindOneAndUpdateAsync(EditableBy(workshopId, id, authorId), Edit(edit), ReturnChanged, cancellationToken);
+        return document?.ToComment();
+    }
+
+    public async Task<bool> HideAsync(Guid workshopId, Guid id, Guid hiddenBy, DateTime hiddenAt, CancellationToken cancellationToken)
+    {
+        var result = await _comments.UpdateOneAsync(VisibleById(workshopId, id), Hide(hiddenBy, hiddenAt), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    // ---- what the driver sends, built where tests can render it ----
+
+    private static FilterDefinitionBuilder<CommentDocument> Filter => Builders<CommentDocument>.Filter;
+
+    private static UpdateDefinitionBuilder<CommentDocument> Update => Builders<CommentDocument>.Update;
+
+    /// <summary><c>{_id}</c></summary>
+    internal static FilterDefinition<CommentDocument> ById(Guid id) => Filter.Eq(d => d.Id, id);
+
+    /// <summary><c>{workshopId, hidden: false}</c>: the list, in the index's equality fields.</summary>
+    internal static FilterDefinition<CommentDocument> VisibleIn(Guid workshopId) =>
+        Filter.Eq(d => d.WorkshopId, workshopId) & Filter.Eq(d => d.Hidden, false);
+
+    /// <summary><c>{_id, workshopId, hidden: false}</c>: a comment of that workshop that is still shown.</summary>
+    internal static FilterDefinition<CommentDocument> VisibleById(Guid workshopId, Guid id) =>
+        ById(id) & VisibleIn(workshopId);
+
+    /// <summary><c>{_id, workshopId, hidden: false, "author.id"}</c>: only the author edits, and never a hidden comment.</summary>
+    internal static FilterDefinition<CommentDocument> EditableBy(Guid workshopId, Guid id, Guid authorId) =>
+        VisibleById(workshopId, id) & Filter.Eq(d => d.Author.UserId, authorId);
+
+    /// <summary><c>{createdAt: -1, _id: -1}</c>: newest first, ties broken by id so pages never overlap.</summary>
+    internal static SortDefinition<CommentDocument> NewestFirst() =>
+        Builders<CommentDocument>.Sort.Descending(d => d.CreatedAt).Descending(d => d.Id);
+
+    /// <summary><c>$set</c> of the fields given, the author's current name and the time.</summary>
+    internal static UpdateDefinition<CommentDocument> Edit(CommentEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var updates = new List<UpdateDefinition<CommentDocument>>();
+        if (edit.Body is { } body)
+        {
+            updates.Add(Update.Set(d => d.Body, body));
+        }
+
+        if (edit.Rating is { } rating)
+        {
+            updates.Add(Update.Set(d => d.Rating, rating));
+        }
+
+        updates.Add(Update.Set(d => d.Author.DisplayName, edit.AuthorDisplayName));
+        updates.Add(Update.Set(d => d.UpdatedAt, DocumentTime.Truncate(edit.UpdatedAt)));
+        return Update.Combine(updates);
+    }
+
+    /// <summary><c>$set {hidden: true, hiddenBy, hiddenAt}</c>: the comment stays, for the audit trail.</summary>
+    internal static UpdateDefinition<CommentDocument> Hide(Guid hiddenBy, DateTime hiddenAt) =>
+        Update
+            .Set(d => d.Hidden, true)
+            .Set(d => d.HiddenBy, hiddenBy)
+            .Set(d => d.HiddenAt, DocumentTime.Truncate(hiddenAt));
+
+    internal static IReadOnlyList<CreateIndexModel<CommentDocument>> Indexes() =>
+    [
+        new(
+            Builders<CommentDocument>.IndexKeys
+                .Ascending(d => d.WorkshopId)
+                .Ascending(d => d.Hidden)
+                .Descending(d => d.CreatedAt)
+                .Descending(d => d.Id),
+            new CreateIndexOptions { Name = NewestVisibleIndexName }),
+    ];
+
+    // ---- the documents as stored ----
+
+    /// <summary>
+    /// One comment as stored. Element names are spelled out so a renamed property never renames a
+    /// stored field; unknown elements are ignored so documents can gain fields without a migration.
+    /// </summary>
+    [BsonIgnoreExtraElements]
+    internal sealed class CommentDocument
+    {
+        [BsonId]
+        [BsonGuidRepresentation(GuidRepresentation.Standard)]
+        public Guid Id { get; set; }
+
+        [BsonElement("workshopId")]
+        [BsonGuidRepresentation(GuidRepresentation.Standard)]
+        public Guid WorkshopId { get; set; }
+
+        [BsonElement("author")]
+        public AuthorDocument Author { get; set; } = new();
+
+        [BsonElement("body")]
+        public string Body { get; set; } = string.Empty;
+
+        [BsonElement("rating")]
+        public int? Rating { get; set; }
+
+        [BsonElement("createdAt")]
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime CreatedAt { get; set; }
+
+        [BsonElement("updatedAt")]
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime UpdatedAt { get; set; }
+
+        [BsonElement("hidden")]
+        public bool Hidden { get; set; }
+
+        [BsonElement("hiddenBy")]
+        [BsonGuidRepresentation(GuidRepresentation.Standard)]
+        [BsonIgnoreIfNull]
+        public Guid? HiddenBy { get; set; }
+
+        [BsonElement("hiddenAt")]
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        [BsonIgnoreIfNull]
+        public DateTime? HiddenAt { get; set; }
+
+        public static CommentDocument From(Comment comment)
+        {
+            ArgumentNullException.ThrowIfNull(comment);
+            return new CommentDocument
+            {
+                Id = comment.Id,
+                WorkshopId = comment.WorkshopId,
+                Author = new AuthorDocument { UserId = comment.Author.Id, DisplayName = comment.Author.DisplayName },
+                Body = comment.Body,
+                Rating = comment.Rating,
+                CreatedAt = DocumentTime.Truncate(comment.CreatedAt),
+                UpdatedAt = DocumentTime.Truncate(comment.UpdatedAt),
+                Hidden = comment.Hidden,
+                HiddenBy = comment.HiddenBy,
+                HiddenAt = comment.HiddenAt is { } hiddenAt ? DocumentTime.Truncate(hiddenAt) : null,
+            };
+        }
+
+        public Comment ToComment() =>
+            new(Id, WorkshopId, new CommentAuthor(Author.UserId, Author.DisplayName), Body, Rating, CreatedAt, UpdatedAt, Hidden, HiddenBy, HiddenAt);
+    }
+
+    /// <summary>The author, embedded. Not an identified document of its own: its <c>id</c> is the user's, never an <c>_id</c>.</summary>
+    [BsonNoId]
+    [BsonIgnoreExtraElements]
+    internal sealed class AuthorDocument
+    {
+        [BsonElement("id")]
+        [BsonGuidRepresentation(GuidRepresentation.Standard)]
+        public Guid UserId { get; set; }
+
+        [BsonElement("displayName")]
+        public string DisplayName { get; set; } = string.Empty;
+    }
+}
