@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Auth;
+using SkillHub.Functions.Comments;
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
@@ -37,7 +38,8 @@ public static class SkillHubServices
             .AddSecurity(configuration, environment)
             .AddAccounts(configuration)
             .AddWorkshops()
-            .AddRegistrations(configuration);
+            .AddRegistrations(configuration)
+            .AddComments(configuration);
     }
 
     private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SkillHub.Functions.Infrastructure.Documents;
+
+namespace SkillHub.Functions.Comments;
+
+public static class CommentsServices
+{
+    /// <summary>The comments feature; ratings ask the registrations feature's store, which AddRegistrations provides.</summary>
+    public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDocumentStore<ICommentStore, MemoryCommentStore, MongoCommentStore>(configuration);
+        services.TryAddSingleton<IParticipationCheck, RegistrationParticipationCheck>();
+        services.AddScoped<CommentService>();
+        return services;
+    }
+}
