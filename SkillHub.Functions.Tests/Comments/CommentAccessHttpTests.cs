@@ -189,6 +189,28 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task Patch_SendingBackTheSameRating_AfterTheRegistrationWasCancelled_Answers200()
+    {
+        var owner = await app.CreateUserAsync(Roles.Trainer);
+        var workshopId = await CommentTestData.WorkshopAsync(app, owner.Id);
+        var participant = await app.CreateUserAsync(Roles.Participant);
+        var comment = new Comment(Guid.CreateVersion7(), workshopId, new CommentAuthor(participant.Id, "Test participant"), "Rated while confirmed", 4,
+            DateTime.UtcNow, DateTime.UtcNow);
+        await CommentTestData.Store(app).InsertAsync(comment, CancellationToken.None);
+        await CommentTestData.RegisterAsync(app, workshopId, participant.Id, RegistrationStatus.Cancelled);
+        using var client = app.ClientFor(participant);
+        using var same = CommentTestData.Patch(workshopId, comment.Id, AppFixture.Json(new { body = "Reworded", rating = 4 }));
+        using var changed = CommentTestData.Patch(workshopId, comment.Id, AppFixture.Json(new { rating = 5 }));
+
+        using var sameResponse = await client.SendAsync(same);
+        using var changedResponse = await client.SendAsync(changed);
+
+        Assert.Equal(HttpStatusCode.OK, sameResponse.StatusCode);
+        await WorkshopTestData.AssertProblemAsync(changedResponse, HttpStatusCode.Forbidden);
+        Assert.Equal(("Reworded", (int?)4), ((await CommentTestData.FindAsync(app, comment.Id))!.Body, (await CommentTestData.FindAsync(app, comment.Id))!.Rating));
+    }
+
+    [Fact]
     public async Task Patch_AddingARating_WithAConfirmedRegistration_Answers200()
     {
         var (workshopId, participant) = await ParticipantAsync(RegistrationStatus.Confirmed);

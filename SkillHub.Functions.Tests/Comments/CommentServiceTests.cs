@@ -269,6 +269,28 @@ public sealed class CommentServiceTests
     }
 
     [Fact]
+    public async Task Update_SendingBackTheRatingTheCommentHas_NeedsNoRegistration()
+    {
+        _comments.Setup(c => c.FindAsync(_comment.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_comment with { Rating = 4 });
+
+        var outcome = await _service.UpdateAsync(_workshop.Id, _comment.Id, _author, new UpdateCommentRequest("Reworded", 4), None);
+
+        Assert.True(outcome.Succeeded);
+        _participation.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Update_ChangingAnExistingRating_WithoutAConfirmedRegistration_IsForbidden()
+    {
+        _comments.Setup(c => c.FindAsync(_comment.Id, It.IsAny<CancellationToken>())).ReturnsAsync(_comment with { Rating = 4 });
+
+        var outcome = await _service.UpdateAsync(_workshop.Id, _comment.Id, _author, new UpdateCommentRequest(null, 5), None);
+
+        Assert.Equal(FailureKind.Forbidden, outcome.Failure?.Kind);
+        VerifyNothingWritten();
+    }
+
+    [Fact]
     public async Task Update_OfTheBodyOnly_NeverAsksForARegistration()
     {
         await _service.UpdateAsync(_workshop.Id, _comment.Id, _author, new UpdateCommentRequest("Text only", null), None);

@@ -90,7 +90,9 @@ public sealed class CommentService(
             return invalid;
         }
 
-        if (await RefuseRatingAsync(workshopId, caller, change.Rating, cancellationToken) is { } refused)
+        // Sending back the rating the comment already has gives no new rating.
+        var newRating = change.Rating == found.Value.Comment.Rating ? null : change.Rating;
+        if (await RefuseRatingAsync(workshopId, caller, newRating, cancellationToken) is { } refused)
         {
             return refused;
         }
