@@ -211,16 +211,10 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
 
     private static Registration Normalize(Registration registration) => registration with
     {
-        CreatedAt = Milliseconds(registration.CreatedAt),
-        UpdatedAt = Milliseconds(registration.UpdatedAt),
+        CreatedAt = DocumentTime.Truncate(registration.CreatedAt),
+        UpdatedAt = DocumentTime.Truncate(registration.UpdatedAt),
         History = registration.History.Select(Normalize).ToList(),
     };
 
-    private static HistoryEntry Normalize(HistoryEntry entry) => entry with { At = Milliseconds(entry.At) };
-
-    internal static DateTime Milliseconds(DateTime value)
-    {
-        var utc = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
-        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-    }
+    private static HistoryEntry Normalize(HistoryEntry entry) => entry with { At = DocumentTime.Truncate(entry.At) };
 }

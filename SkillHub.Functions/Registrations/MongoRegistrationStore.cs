@@ -309,14 +309,14 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         UserId = registration.UserId,
         Status = registration.Status,
         QueueTicket = registration.QueueTicket,
-        CreatedAt = MemoryRegistrationStore.Milliseconds(registration.CreatedAt),
-        UpdatedAt = MemoryRegistrationStore.Milliseconds(registration.UpdatedAt),
+        CreatedAt = DocumentTime.Truncate(registration.CreatedAt),
+        UpdatedAt = DocumentTime.Truncate(registration.UpdatedAt),
         History = registration.History.Select(ToDocument).ToList(),
     };
 
     internal static HistoryDocument ToDocument(HistoryEntry entry) => new()
     {
-        At = MemoryRegistrationStore.Milliseconds(entry.At),
+        At = DocumentTime.Truncate(entry.At),
         Status = entry.Status,
         By = entry.By,
         Reason = entry.Reason,
