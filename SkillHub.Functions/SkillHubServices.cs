@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
@@ -34,7 +35,8 @@ public static class SkillHubServices
             .AddDocumentStore(configuration)
             .AddSecurity(configuration, environment)
             .AddAccounts(configuration)
-            .AddWorkshops();
+            .AddWorkshops()
+            .AddActivityLog(configuration);
     }
 
     private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)

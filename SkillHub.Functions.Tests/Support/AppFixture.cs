@@ -36,12 +36,17 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Settings this fixture adds to (or overrides in) the app's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    /// <summary>Services this fixture registers ahead of the app's own; a document store registered here replaces the app's (they are added with TryAdd).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     private AppInstance Instance => _instance ?? throw new InvalidOperationException("The app is not started.");
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        _instance = await AppInstance.StartAsync(Database.ConnectionString, Settings);
+        _instance = await AppInstance.StartAsync(Database.ConnectionString, Settings, ConfigureServices);
     }
 
     public async Task DisposeAsync()

@@ -29,7 +29,8 @@ public sealed class AppInstance : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AppInstance> StartAsync(string connectionString, IEnumerable<KeyValuePair<string, string>>? settings = null)
+    /// <summary>Starts an instance; <paramref name="services"/> may register services ahead of the app's own (a failing store for a test).</summary>
+    public static async Task<AppInstance> StartAsync(string connectionString, IEnumerable<KeyValuePair<string, string>>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -44,7 +45,7 @@ public sealed class AppInstance : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = StandaloneHost.Build(all.Select(s => $"--{s.Key}={s.Value}").ToArray());
+        var app = StandaloneHost.Build(all.Select(s => $"--{s.Key}={s.Value}").ToArray(), builder => services?.Invoke(builder.Services));
         await app.Services.PrepareDatabasesAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
