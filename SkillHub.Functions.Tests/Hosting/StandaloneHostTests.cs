@@ -57,7 +57,9 @@ public sealed class StandaloneHostTests(AppFixture app) : IClassFixture<AppFixtu
         using var client = app.CreateClient();
         foreach (var function in Catalog.HttpFunctions)
         {
-            var path = Catalog.PathOf(function).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            var path = Catalog.PathOf(function)
+                .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace(Functions.Infrastructure.Http.AdminRoute.Prefix, "admin", StringComparison.Ordinal);
             foreach (var method in function.Http!.Methods)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
