@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Demo;
@@ -39,7 +40,8 @@ public static class SkillHubServices
             .AddAccounts(configuration)
             .AddWorkshops()
             .AddRegistrations(configuration)
-            .AddComments(configuration);
+            .AddComments(configuration)
+            .AddActivityLog(configuration);
     }
 
     private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)

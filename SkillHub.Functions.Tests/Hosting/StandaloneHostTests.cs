@@ -57,7 +57,8 @@ public sealed class StandaloneHostTests(AppFixture app) : IClassFixture<AppFixtu
         using var client = app.CreateClient();
         foreach (var function in Catalog.HttpFunctions)
         {
-            var path = System.Text.RegularExpressions.Regex.Replace(Catalog.PathOf(function), "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
+            var path = System.Text.RegularExpressions.Regex.Replace(Catalog.PathOf(function), "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString())
+                .Replace(Functions.Infrastructure.Http.AdminRoute.Prefix, "admin", StringComparison.Ordinal);
             foreach (var method in function.Http!.Methods)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -244,8 +244,11 @@ public sealed partial class OpenApiDocumentTests
             r => Follow(r.Value),
             StringComparer.Ordinal);
 
-    /// <summary>"{id:guid}" and "{id?}" as an OpenAPI path template names them: "{id}".</summary>
-    private static string NormalizeRoute(string path) => RouteVariable().Replace(path, "{$1}");
+    /// <summary>
+    /// "{id:guid}" and "{id?}" as an OpenAPI path template names them: "{id}"; a parameter that admits
+    /// one literal only ("{area:regex(^admin$)}", see AdminRoute) as that literal.
+    /// </summary>
+    private static string NormalizeRoute(string path) => RouteVariable().Replace(SingleLiteral().Replace(path, "$1"), "{$1}");
 
     private static string Key(string path, string method) => $"{method.ToUpperInvariant()} {path}";
 
@@ -333,4 +336,7 @@ public sealed partial class OpenApiDocumentTests
 
     [GeneratedRegex(@"\{([^}]+)\}")]
     private static partial Regex TemplateVariable();
+
+    [GeneratedRegex(@"\{[^}:]+:regex\(\^([A-Za-z0-9_-]+)\$\)\}")]
+    private static partial Regex SingleLiteral();
 }

@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Tests.Support;
 
 namespace SkillHub.Functions.Tests.Security;
 
@@ -16,7 +17,7 @@ public sealed class FunctionGateTests
 
     public FunctionGateTests()
     {
-        _gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, NullLogger<FunctionGate>.Instance);
+        _gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Tests.Support;
 
 namespace SkillHub.Functions.Tests.Security;
 
@@ -16,8 +17,8 @@ public sealed class HttpGateMiddlewareTests
 
     public HttpGateMiddlewareTests()
     {
-        var gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, NullLogger<FunctionGate>.Instance);
-        _middleware = new HttpGateMiddleware(gate, (_, result) => _result = result);
+        var gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
+        _middleware = new HttpGateMiddleware(gate, _ => null, (_, result) => _result = result);
     }
 
     [Fact]

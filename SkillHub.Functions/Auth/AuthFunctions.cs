@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
@@ -11,6 +12,7 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
 {
     [Function("Register")]
     [Anonymous]
+    [RecordsActivity("auth.register", "user")]
     public Task<IResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -22,12 +24,15 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
 
     [Function("Login")]
     [Anonymous]
+    [RecordsActivity("auth.login", "user", AlsoRecordedFailures = [StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests])]
     public Task<IResult> Login(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request,
         CancellationToken cancellationToken) =>
         JsonBody.HandleAsync<LoginRequest>(request, async login =>
         {
             var tokens = await accounts.LoginAsync(login, clientAddress.Of(request), cancellationToken);
+            // The account tried: its id once known, else the address as given.
+            request.NoteActivityTarget(tokens.Value?.User.Id.ToString() ?? (login.Email is { } email ? UserRules.NormalizeEmail(email) : null));
             return tokens.Match(TypedResults.Ok);
         }, cancellationToken);
 
@@ -44,6 +49,7 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
 
     [Function("Logout")]
     [CallerRequired]
+    [RecordsActivity("auth.logout", "user", TargetIsCaller = true)]
     public Task<IResult> Logout(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
         CancellationToken cancellationToken) =>

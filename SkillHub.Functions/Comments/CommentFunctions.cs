@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
@@ -28,6 +29,7 @@ public sealed class CommentFunctions(CommentService comments)
 
     [Function("CreateComment")]
     [CallerRequired]
+    [RecordsActivity("comment.create", "comment", TargetFromAnswer = true)]
     public Task<IResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/comments")] HttpRequest request,
         Guid id,
@@ -40,6 +42,7 @@ public sealed class CommentFunctions(CommentService comments)
 
     [Function("UpdateComment")]
     [CallerRequired]
+    [RecordsActivity("comment.update", "comment", TargetRouteValue = "commentId")]
     public Task<IResult> Update(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "workshops/{id:guid}/comments/{commentId:guid}")] HttpRequest request,
         Guid id,
@@ -53,6 +56,7 @@ public sealed class CommentFunctions(CommentService comments)
 
     [Function("DeleteComment")]
     [CallerRequired]
+    [RecordsActivity("comment.delete", "comment", TargetRouteValue = "commentId")]
     public async Task<IResult> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "workshops/{id:guid}/comments/{commentId:guid}")] HttpRequest request,
         Guid id,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 
@@ -9,6 +10,7 @@ public sealed class RegistrationFunctions(RegistrationService registrations)
 {
     [Function("RegisterToWorkshop")]
     [CallerRequired(Roles.Participant)]
+    [RecordsActivity("registration.create", "registration", TargetFromAnswer = true)]
     public async Task<IResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/registrations")] HttpRequest request,
         Guid id,
@@ -20,6 +22,7 @@ public sealed class RegistrationFunctions(RegistrationService registrations)
 
     [Function("CancelMyRegistration")]
     [CallerRequired(Roles.Participant)]
+    [RecordsActivity("registration.cancel", "registration", TargetFromAnswer = true)]
     public async Task<IResult> CancelMine(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "workshops/{id:guid}/registrations/me")] HttpRequest request,
         Guid id,
@@ -28,6 +31,7 @@ public sealed class RegistrationFunctions(RegistrationService registrations)
 
     [Function("CancelRegistration")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
+    [RecordsActivity("registration.cancel", "registration", TargetRouteValue = "registrationId")]
     public async Task<IResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "workshops/{id:guid}/registrations/{registrationId:guid}")] HttpRequest request,
         Guid id,

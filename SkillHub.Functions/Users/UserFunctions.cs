@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
@@ -39,6 +40,7 @@ public sealed class UserFunctions(IUserStore users, AccountService accounts)
 
     [Function("CreateUser")]
     [CallerRequired(Roles.Admin)]
+    [RecordsActivity("user.create", "user")]
     public Task<IResult> CreateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -55,11 +57,18 @@ public sealed class UserFunctions(IUserStore users, AccountService accounts)
 
     [Function("UpdateUser")]
     [CallerRequired(Roles.Admin)]
+    [RecordsActivity("user.update", "user")]
     public Task<IResult> UpdateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/{id:guid}")] HttpRequest request,
         Guid id,
         CancellationToken cancellationToken) =>
-        JsonBody.HandleAsync<UpdateUserRequest>(request, change => UpdateAsync(id, change, cancellationToken), cancellationToken);
+        JsonBody.HandleAsync<UpdateUserRequest>(request, change =>
+        {
+            // Role and access changes show in the activity log (recorded only if the update succeeds).
+            request.NoteActivityDetail("role", change.Role);
+            request.NoteActivityDetail("disabled", change.Disabled);
+            return UpdateAsync(id, change, cancellationToken);
+        }, cancellationToken);
 
     private async Task<IResult> UpdateAsync(Guid id, UpdateUserRequest change, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
@@ -48,6 +49,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
 
     [Function("CreateWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
+    [RecordsActivity("workshop.create", "workshop")]
     public Task<IResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -59,6 +61,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
 
     [Function("UpdateWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
+    [RecordsActivity("workshop.update", "workshop")]
     public Task<IResult> Update(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "workshops/{id:guid}")] HttpRequest request,
         Guid id,
@@ -71,6 +74,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
 
     [Function("PublishWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
+    [RecordsActivity("workshop.publish", "workshop")]
     public async Task<IResult> Publish(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/publish")] HttpRequest request,
         Guid id,
@@ -79,6 +83,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
 
     [Function("CancelWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
+    [RecordsActivity("workshop.cancel", "workshop")]
     public Task<IResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/cancel")] HttpRequest request,
         Guid id,
@@ -91,6 +96,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
 
     [Function("DeleteWorkshop")]
     [CallerRequired(Roles.Admin)]
+    [RecordsActivity("workshop.delete", "workshop")]
     public async Task<IResult> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "workshops/{id:guid}")] HttpRequest request,
         Guid id,

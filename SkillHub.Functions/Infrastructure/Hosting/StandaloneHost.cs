@@ -69,11 +69,13 @@ public static class StandaloneHost
     {
         var gate = app.Services.GetRequiredService<FunctionGate>();
         var policies = app.Services.GetRequiredService<Security.AccessPolicyCatalog>();
+        var activities = app.Services.GetRequiredService<Activity.RecordedActivityCatalog>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHost));
         foreach (var function in catalog.HttpFunctions)
         {
             // Fail at start-up, not at the first request, when a function cannot be served.
             _ = policies.For(function.EntryPoint);
+            _ = activities.For(function.EntryPoint);
             var invoker = new FunctionInvoker(function);
             var entryPoint = function.EntryPoint;
             RequestDelegate serve = http => ServeAsync(http, gate, entryPoint, invoker);

@@ -3,20 +3,22 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using Npgsql;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Infrastructure.Http;
 
 /// <summary>
 /// What stands in front of every HTTP function, under the Functions host and standalone alike:
-/// the caller is authenticated and checked against the function's access policy, and whatever
-/// escapes the function becomes a problem without internals.
+/// the caller is authenticated and checked against the function's access policy, the function's
+/// answer is recorded in the activity log when the function declares it changes state, and
+/// whatever escapes the function becomes a problem without internals.
 /// </summary>
-public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens tokens, ILogger<FunctionGate> logger)
+public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens tokens, ActivityRecorder activity, ILogger<FunctionGate> logger)
 {
     private const string BearerPrefix = "Bearer ";
 
-    /// <summary>Authorizes the request, then runs <paramref name="function"/>, which returns its result for the caller to execute, or null when the host executes it.</summary>
+    /// <summary>Authorizes the request, runs <paramref name="function"/> and records what it answered; returns that answer (null if it gave none) or the one to give instead.</summary>
     public async Task<IResult?> InvokeAsync(HttpContext http, string entryPoint, Func<Task<IResult?>> function)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -25,8 +27,14 @@ public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens toke
         http.Response.Headers.XContentTypeOptions = "nosniff";
         try
         {
-            var refusal = await AuthorizeAsync(http, policies.For(entryPoint));
-            return refusal ?? await function();
+            if (await AuthorizeAsync(http, policies.For(entryPoint)) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var result = await function();
+            await activity.RecordAsync(http, entryPoint, result);
+            return result;
         }
         catch (Exception exception) when (http.RequestAborted.IsCancellationRequested && exception is OperationCanceledException)
         {

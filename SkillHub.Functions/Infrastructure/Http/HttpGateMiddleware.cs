@@ -4,21 +4,30 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace SkillHub.Functions.Infrastructure.Http;
 
-/// <summary>The <see cref="FunctionGate"/> as worker middleware, for HTTP triggers under the Functions host.</summary>
+/// <summary>
+/// The <see cref="FunctionGate"/> as worker middleware, for HTTP triggers under the Functions host.
+/// The function's answer is the invocation result, which the proxying middleware executes once
+/// this one returns: the gate sees it here, as the standalone host hands it over.
+/// </summary>
 public sealed class HttpGateMiddleware : IFunctionsWorkerMiddleware
 {
     private readonly FunctionGate _gate;
+    private readonly Func<FunctionContext, IResult?> _getResult;
     private readonly Action<FunctionContext, IResult> _setResult;
 
     public HttpGateMiddleware(FunctionGate gate)
-        : this(gate, static (context, result) => context.GetInvocationResult().Value = result)
+        : this(
+            gate,
+            static context => context.GetInvocationResult().Value as IResult,
+            static (context, result) => context.GetInvocationResult().Value = result)
     {
     }
 
     /// <summary>The worker keeps the invocation result behind an internal feature; tests observe it through this seam.</summary>
-    internal HttpGateMiddleware(FunctionGate gate, Action<FunctionContext, IResult> setResult)
+    internal HttpGateMiddleware(FunctionGate gate, Func<FunctionContext, IResult?> getResult, Action<FunctionContext, IResult> setResult)
     {
         _gate = gate;
+        _getResult = getResult;
         _setResult = setResult;
     }
 
@@ -29,13 +38,16 @@ public sealed class HttpGateMiddleware : IFunctionsWorkerMiddleware
         var http = context.GetHttpContext()
             ?? throw new InvalidOperationException($"Function '{context.FunctionDefinition.Name}' has no HttpContext; is ConfigureFunctionsWebApplication() called before this middleware?");
 
+        IResult? answered = null;
         var result = await _gate.InvokeAsync(http, context.FunctionDefinition.EntryPoint, async () =>
         {
             await next(context);
-            return null;
+            answered = _getResult(context);
+            return answered;
         });
 
-        if (result is not null)
+        // A refusal or a problem replaces the function's answer; the answer itself stays where it is.
+        if (result is not null && !ReferenceEquals(result, answered))
         {
             _setResult(context, result);
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -78,6 +77,13 @@ public static class Problems
         return new ProblemResult(details);
     }
 
+    /// <summary>The id that ties an answer to its traces and its activity-log entry: the current trace's, else the request's.</summary>
+    public static string TraceIdOf(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+    }
+
     /// <summary>The specification that defines the status code, as RFC 9457 suggests for a problem without extra semantics.</summary>
     private static string TypeOf(int status) => status switch
     {
@@ -100,7 +106,7 @@ public sealed class ProblemResult(ProblemDetails details) : IResult, IStatusCode
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        Details.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        Details.Extensions["traceId"] = Problems.TraceIdOf(httpContext);
         var response = httpContext.Response;
         response.StatusCode = Details.Status ?? StatusCodes.Status500InternalServerError;
         foreach (var (name, value) in Headers)

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Infrastructure.Documents;
+
+namespace SkillHub.Functions.Activity;
+
+public static class ActivityServices
+{
+    /// <summary>The activity log (MongoDB, or memory when the app runs on the in-memory store) and the recording the gate does with it.</summary>
+    public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDocumentStore<IActivityLog, MemoryActivityLog, MongoActivityLog>(configuration);
+        services.AddSingleton<RecordedActivityCatalog>();
+        services.AddSingleton<ActivityRecorder>();
+        return services;
+    }
+}

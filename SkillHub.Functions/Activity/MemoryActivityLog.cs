@@ -1,0 +1,46 @@
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
+
+namespace SkillHub.Functions.Activity;
+
+/// <summary>The activity log in this process's memory, answering queries as MongoDB would.</summary>
+public sealed class MemoryActivityLog : IActivityLog
+{
+    private readonly Lock _lock = new();
+    private readonly List<ActivityEntry> _entries = [];
+
+    public Task AppendAsync(ActivityEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var stored = entry with
+        {
+            At = DocumentTime.Truncate(entry.At),
+            Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal),
+        };
+        lock (_lock)
+        {
+            _entries.Add(stored);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<(IReadOnlyList<ActivityEntry> Items, long Total)> QueryAsync(ActivityQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_lock)
+        {
+            var matching = _entries
+                .Where(e => query.ActorId is not { } actorId || e.Actor?.Id == actorId)
+                .Where(e => query.Action is null || e.Action == query.Action)
+                .Where(e => query.TargetId is null || e.Target.Id == query.TargetId)
+                .Where(e => query.From is not { } from || e.At >= from)
+                .Where(e => query.To is not { } to || e.At <= to)
+                .OrderByDescending(e => e.At)
+                .ThenByDescending(e => e.Id)
+                .ToList();
+            IReadOnlyList<ActivityEntry> items = matching.Skip((int)Math.Min(page.Offset, int.MaxValue)).Take(page.PageSize).ToList();
+            return Task.FromResult((items, (long)matching.Count));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Driver;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
+
+namespace SkillHub.Functions.Activity;
+
+/// <summary>
+/// The activity log in MongoDB's <c>activity_logs</c> collection: one insert per entry, queries
+/// served by an index per admin filter, each sorted newest first.
+/// </summary>
+public sealed class MongoActivityLog(IMongoDatabase database) : IActivityLog, IMongoIndexes
+{
+    public const string CollectionName = "activity_logs";
+
+    private readonly IMongoCollection<ActivityDocument> _entries = database.GetCollection<ActivityDocument>(CollectionName);
+
+    /// <summary>Newest first; the id breaks ties between entries of the same millisecond, so pages never overlap.</summary>
+    internal static SortDefinition<ActivityDocument> NewestFirst { get; } =
+        Builders<ActivityDocument>.Sort.Descending(d => d.At).Descending(d => d.Id);
+
+    /// <summary>One index for the unfiltered page, and one for each filter, each ending in the sort's date.</summary>
+    internal static IReadOnlyList<CreateIndexModel<ActivityDocument>> Indexes { get; } =
+    [
+        new(Builders<ActivityDocument>.IndexKeys.Descending(d => d.At).Descending(d => d.Id), new CreateIndexOptions { Name = "at_desc_id_desc" }),
+        new(Builders<ActivityDocument>.IndexKeys.Ascending(d => d.Actor!.Id).Descending(d => d.At), new CreateIndexOptions { Name = "actor_id_at_desc" }),
+        new(Builders<ActivityDocument>.IndexKeys.Ascending(d => d.Action).Descending(d => d.At), new CreateIndexOptions { Name = "action_at_desc" }),
+        new(Builders<ActivityDocument>.IndexKeys.Ascending(d => d.Target.Id).Descending(d => d.At), new CreateIndexOptions { Name = "target_id_at_desc" }),
+    ];
+
+    public Task AppendAsync(ActivityEntry entry, CancellationToken cancellationToken) =>
+        _entries.InsertOneAsync(ActivityDocument.From(entry), cancellationToken: cancellationToken);
+
+    public async Task<(IReadOnlyList<ActivityEntry> Items, long Total)> QueryAsync(ActivityQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var filter = Filter(query);
+        var total = await _entries.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+        var documents = await _entries.Find(filter)
+            .Sort(NewestFirst)
+            .Skip((int)Math.Min(page.Offset, int.MaxValue))
+            .Limit(page.PageSize)
+            .ToListAsync(cancellationToken);
+        return (documents.Select(d => d.ToEntry()).ToList(), total);
+    }
+
+    /// <summary>Creating an index that exists with the same keys and name is a no-op, so every start-up may ask.</summary>
+    public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
+        _entries.Indexes.CreateManyAsync(Indexes, cancellationToken);
+
+    internal static FilterDefinition<ActivityDocument> Filter(ActivityQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = Builders<ActivityDocument>.Filter;
+        var clauses = new List<FilterDefinition<ActivityDocument>>();
+        if (query.ActorId is { } actorId)
+        {
+            clauses.Add(filter.Eq(d => d.Actor!.Id, actorId));
+        }
+
+        if (query.Action is { } action)
+        {
+            clauses.Add(filter.Eq(d => d.Action, action));
+        }
+
+        if (query.TargetId is { } targetId)
+        {
+            clauses.Add(filter.Eq(d => d.Target.Id, targetId));
+        }
+
+        if (query.From is { } from)
+        {
+            clauses.Add(filter.Gte(d => d.At, from));
+        }
+
+        if (query.To is { } to)
+        {
+            clauses.Add(filter.Lte(d => d.At, to));
+        }
+
+        return clauses.Count == 0 ? filter.Empty : filter.And(clauses);
+    }
+
+    /// <summary>An entry as stored: explicit camelCase names, standard GUIDs, UTC dates. Not seen outside this store.</summary>
+    [BsonIgnoreExtraElements]
+    internal sealed class ActivityDocument
+    {
+        [BsonId]
+        [BsonGuidRepresentation(GuidRepresentation.Standard)]
+        public Guid Id { get; set; }
+
+        [BsonElement("at")]
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime At { get; set; }
+
+        [BsonElement("actor")]
+        public ActorDocument? Actor { get; set; }
+
+        [BsonElement("action")]
+        public string Action { get; set; } = string.Empty;
+
+        [BsonElement("target")]
+        public TargetDocument Target { get; set; } = new();
+
+        [BsonElement("ip")]
+        public string? Ip { get; set; }
+
+        [BsonElement("traceId")]
+        public string? TraceId { get; set; }
+
+        [BsonElement("details")]
+        public Dictionary<string, string> Details { get; set; } = [];
+
+        public static ActivityDocument From(ActivityEntry entry)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            return new ActivityDocument
+            {
+                Id = entry.Id,
+                At = entry.At,
+                Actor = entry.Actor is { } actor ? new ActorDocument { Id = actor.Id, Role = actor.Role } : null,
+                Action = entry.Action,
+                Target = new TargetDocument { Type = entry.Target.Type, Id = entry.Target.Id },
+                Ip = entry.Ip,
+                TraceId = entry.TraceId,
+                Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal),
+            };
+        }
+
+        public ActivityEntry ToEntry() => new(
+            Id,
+            DateTime.SpecifyKind(At, DateTimeKind.Utc),
+            Actor is { } actor ? new ActivityActor(actor.Id, actor.Role) : null,
+            Action,
+            new ActivityTarget(Target.Type, Target.Id),
+            Ip,
+            TraceId,
+            Details);
+    }
+
+    // [BsonNoId]: an embedded "id" is a plain field, not the document's _id.
+    [BsonNoId]
+    internal sealed class ActorDocument
+    {
+        [BsonElement("id")]
+        [BsonGuidRepresentation(GuidRepresentation.Standard)]
+        public Guid Id { get; set; }
+
+        [BsonElement("role")]
+        public string Role { get; set; } = string.Empty;
+    }
+
+    [BsonNoId]
+    internal sealed class TargetDocument
+    {
+        [BsonElement("type")]
+        public string Type { get; set; } = string.Empty;
+
+        [BsonElement("id")]
+        public string? Id { get; set; }
+    }
+}
