@@ -154,6 +154,35 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal("Registration workshop", (await MineAsync(participant, workshopId)).GetProperty("workshop").GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task RegistrationChanges_AreInTheActivityLog_WithTheRegistrationAsTarget()
+    {
+        var (workshopId, trainer) = await RegistrationTestData.PublishedWorkshopAsync(app, capacity: 1);
+        var people = await RegistrationTestData.ParticipantsAsync(app, 2);
+        var (_, first) = await RegistrationTestData.RegisterAsync(app, workshopId, people[0]);
+        var (_, second) = await RegistrationTestData.RegisterAsync(app, workshopId, people[1]);
+        using (var organiser = app.ClientFor(trainer))
+        {
+            using var cancelled = await organiser.DeleteAsync($"/api/workshops/{workshopId}/registrations/{first.GetProperty("id").GetGuid()}");
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        using var admin = app.ClientFor(await app.CreateUserAsync(Roles.Admin));
+        async Task<List<JsonElement>> EntriesAsync(JsonElement registration)
+        {
+            using var response = await admin.GetAsync($"/api/admin/activity?targetId={registration.GetProperty("id").GetGuid()}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await AppFixture.ReadJsonAsync(response)).GetProperty("items").EnumerateArray().ToList();
+        }
+
+        var ofFirst = await EntriesAsync(first);
+        var ofSecond = await EntriesAsync(second);
+        Assert.Equal(new[] { "registration.cancel", "registration.create" }, ofFirst.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(trainer.Id, ofFirst[0].GetProperty("actor").GetProperty("id").GetGuid());
+        Assert.Equal(people[0].Id, ofFirst[1].GetProperty("actor").GetProperty("id").GetGuid());
+        Assert.Equal(new[] { "registration.promote", "registration.create" }, ofSecond.Select(e => e.GetProperty("action").GetString()));
+    }
+
     public static TheoryData<string, string, int> AccessMatrix() => new()
     {
         // route, caller, expected status

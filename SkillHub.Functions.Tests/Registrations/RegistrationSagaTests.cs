@@ -1,6 +1,8 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
@@ -16,6 +18,7 @@ namespace SkillHub.Functions.Tests.Registrations;
 public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     private readonly MemoryRegistrationStore _documents = new();
+    private readonly MemoryActivityLog _activity = new();
 
     [Fact]
     public async Task Register_WhenTheDocumentWriteFails_GivesTheSeatBack_AndFails()
@@ -83,6 +86,14 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         Assert.Equal(RegistrationStatus.Confirmed, (await _documents.FindAsync(workshopId, waiting.Id, CancellationToken.None))!.Status);
         Assert.Equal(1, await SeatsTakenAsync(workshopId));
         Assert.Null(await _documents.FindAsync(workshopId, first.Id, CancellationToken.None));
+
+        // Each repair, and the promotion it allowed, is in the activity log, made by no one.
+        var (entries, _) = await _activity.QueryAsync(new ActivityQuery(TargetId: workshopId.ToString()), new PageRequest(1, 100), CancellationToken.None);
+        Assert.Contains(entries, e => e.Action == SeatReconciliation.SeatCountCorrected && e.Actor is null && e.Details["before"] == "1" && e.Details["after"] == "0");
+        Assert.Contains(entries, e => e.Action == SeatReconciliation.WaitingListPromoted);
+        var registrationId = (await _documents.FindAsync(workshopId, waiting.Id, CancellationToken.None))!.Id;
+        var (promotions, _) = await _activity.QueryAsync(new ActivityQuery(Action: "registration.promote", TargetId: registrationId.ToString()), new PageRequest(1, 10), CancellationToken.None);
+        Assert.Single(promotions);
     }
 
     [Fact]
@@ -129,7 +140,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
     private RegistrationService Service(IRegistrationStore documents)
     {
         var seats = new SeatLedger(database.DataSource);
-        var waitingList = new WaitingList(documents, seats, TimeProvider.System, NullLogger<WaitingList>.Instance);
+        var waitingList = new WaitingList(documents, seats, _activity, TimeProvider.System, NullLogger<WaitingList>.Instance);
         return new RegistrationService(
             new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, TimeProvider.System, NullLogger<RegistrationService>.Instance);
     }
@@ -138,8 +149,8 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
     {
         var seats = new SeatLedger(database.DataSource);
         return new SeatReconciliation(
-            seats, _documents, new WaitingList(_documents, seats, TimeProvider.System, NullLogger<WaitingList>.Instance),
-            new ReconciliationOptions { QuietSeconds = quietSeconds }, TimeProvider.System, NullLogger<SeatReconciliation>.Instance);
+            seats, _documents, new WaitingList(_documents, seats, _activity, TimeProvider.System, NullLogger<WaitingList>.Instance),
+            new ReconciliationOptions { QuietSeconds = quietSeconds }, _activity, TimeProvider.System, NullLogger<SeatReconciliation>.Instance);
     }
 
     /// <summary>A store that behaves like the in-memory one, except where a test overrides a call.</summary>

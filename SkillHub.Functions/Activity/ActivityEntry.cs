@@ -132,3 +132,26 @@ public interface IActivityLog
     /// <summary>A page of the entries matching every filter, newest first (ties broken by id, newest first).</summary>
     Task<(IReadOnlyList<ActivityEntry> Items, long Total)> QueryAsync(ActivityQuery query, PageRequest page, CancellationToken cancellationToken);
 }
+
+public static class ActivityLogExtensions
+{
+    /// <summary>
+    /// Appends an entry for a change that has already happened; a log that cannot be written is
+    /// reported but never undoes or fails the change.
+    /// </summary>
+    public static async Task AppendQuietlyAsync(this IActivityLog log, ActivityEntry entry, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            await log.AppendAsync(entry, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The change stands whatever the log does.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, exception, "Could not record {Action} in the activity log", entry.Action);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
@@ -28,12 +29,13 @@ public sealed class SeatReconciliation(
     IRegistrationStore registrations,
     WaitingList waitingList,
     ReconciliationOptions options,
+    IActivityLog activity,
     TimeProvider clock,
     ILogger<SeatReconciliation> logger)
 {
-    public const string SeatCountCorrected = "seats.corrected";
-    public const string RegistrationsCancelled = "registrations.cancelled";
-    public const string WaitingListPromoted = "waitinglist.promoted";
+    public const string SeatCountCorrected = "reconciliation.seats_corrected";
+    public const string RegistrationsCancelled = "reconciliation.registrations_cancelled";
+    public const string WaitingListPromoted = "reconciliation.waitinglist_promoted";
 
     public async Task<IReadOnlyList<SeatRepair>> RunAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +80,13 @@ public sealed class SeatReconciliation(
         foreach (var repair in repairs)
         {
             logger.LogWarning("Reconciliation: {Kind} in workshop {WorkshopId} ({Before} -> {After})", repair.Kind, repair.WorkshopId, repair.Before, repair.After);
+            await activity.AppendQuietlyAsync(
+                ActivityEntry.ForSystem(clock, repair.Kind, new ActivityTarget("workshop", repair.WorkshopId.ToString()), new Dictionary<string, string>
+                {
+                    ["before"] = repair.Before.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["after"] = repair.After.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }),
+                logger);
         }
 
         return repairs;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Activity;
 
 namespace SkillHub.Functions.Registrations;
 
@@ -7,7 +8,7 @@ namespace SkillHub.Functions.Registrations;
 /// the saga in small: take a free seat in PostgreSQL, then confirm the document; if the document
 /// changed meanwhile, give the seat back and try the next person.
 /// </summary>
-public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger seats, TimeProvider clock, ILogger<WaitingList> logger)
+public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger seats, IActivityLog activity, TimeProvider clock, ILogger<WaitingList> logger)
 {
     public const string PromotionReason = "Promoted from the waiting list.";
 
@@ -73,6 +74,10 @@ public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger se
         if (confirmed is not null)
         {
             logger.LogInformation("Registration {RegistrationId} promoted to confirmed in workshop {WorkshopId}", waiting.Id, waiting.WorkshopId);
+            await activity.AppendQuietlyAsync(
+                ActivityEntry.ForSystem(clock, "registration.promote", new ActivityTarget("registration", waiting.Id.ToString()),
+                    new Dictionary<string, string> { ["workshopId"] = waiting.WorkshopId.ToString() }),
+                logger);
         }
 
         return confirmed;
