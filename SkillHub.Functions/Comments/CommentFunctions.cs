@@ -16,9 +16,7 @@ public sealed class CommentFunctions(CommentService comments)
         Guid id,
         CancellationToken cancellationToken)
     {
-        var query = new QueryParameters(request.Query);
-        var page = query.Paging();
-        if (query.ToProblem() is { } problem)
+        if (QueryParameters.ReadPaging(request.Query, out var page) is { } problem)
         {
             return problem;
         }

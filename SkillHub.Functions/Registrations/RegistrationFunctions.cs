@@ -63,9 +63,12 @@ public sealed class RegistrationFunctions(RegistrationService registrations)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/registrations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var query = new QueryParameters(request.Query);
-        var page = query.Paging();
-        return query.ToProblem() ?? (IResult)TypedResults.Ok(await registrations.ListForCallerAsync(request.RequiredCaller(), page, cancellationToken));
+        if (QueryParameters.ReadPaging(request.Query, out var page) is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await registrations.ListForCallerAsync(request.RequiredCaller(), page, cancellationToken));
     }
 
     [Function("WorkshopHistory")]
@@ -75,9 +78,7 @@ public sealed class RegistrationFunctions(RegistrationService registrations)
         Guid id,
         CancellationToken cancellationToken)
     {
-        var query = new QueryParameters(request.Query);
-        var page = query.Paging();
-        if (query.ToProblem() is { } problem)
+        if (QueryParameters.ReadPaging(request.Query, out var page) is { } problem)
         {
             return problem;
         }

@@ -9,6 +9,14 @@ public sealed class QueryParameters(IQueryCollection query)
 {
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
+    /// <summary>For lists whose only parameters are page and pageSize: the page, or the problem that reading it raised.</summary>
+    public static ProblemResult? ReadPaging(IQueryCollection query, out PageRequest page)
+    {
+        var parameters = new QueryParameters(query);
+        page = parameters.Paging();
+        return parameters.ToProblem();
+    }
+
     public PageRequest Paging()
     {
         var page = Number("page", 1, 1, 1_000_000);
