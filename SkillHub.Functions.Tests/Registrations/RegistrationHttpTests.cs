@@ -28,6 +28,19 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Register_AnswersTheRegistrationExactlyAsItIsReadBackLater()
+    {
+        var (workshopId, _) = await RegistrationTestData.PublishedWorkshopAsync(app, capacity: 2);
+        var participant = await app.CreateUserAsync(Roles.Participant);
+
+        var (_, answered) = await RegistrationTestData.RegisterAsync(app, workshopId, participant);
+        var read = await MineAsync(participant, workshopId);
+
+        Assert.Equal(answered.GetProperty("createdAt").GetString(), read.GetProperty("createdAt").GetString());
+        Assert.Equal(answered.GetProperty("history").ToString(), read.GetProperty("history").ToString());
+    }
+
+    [Fact]
     public async Task CancellingAConfirmedSeat_PromotesTheFirstOnTheWaitingList_AtOnce()
     {
         var (workshopId, _) = await RegistrationTestData.PublishedWorkshopAsync(app, capacity: 1);

@@ -53,7 +53,7 @@ public sealed class RegistrationService(
 
         // Step 2: the document.
         var status = seat.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = DocumentTime.Now(clock);
         var entry = new HistoryEntry(now, status, caller.Id, null);
         Registration? written;
         try
@@ -181,7 +181,7 @@ public sealed class RegistrationService(
             return Failure.Conflict("This registration is already cancelled.");
         }
 
-        var entry = new HistoryEntry(clock.GetUtcNow().UtcDateTime, RegistrationStatus.Cancelled, by, reason);
+        var entry = new HistoryEntry(DocumentTime.Now(clock), RegistrationStatus.Cancelled, by, reason);
         var cancelled = await registrations.TransitionAsync(
             registration.Id, registration.Status, new RegistrationTransition(RegistrationStatus.Cancelled, registration.QueueTicket, entry), cancellationToken);
         if (cancelled is null)

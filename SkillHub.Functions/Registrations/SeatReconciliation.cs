@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
@@ -42,7 +43,7 @@ public sealed class SeatReconciliation(
         var repairs = new List<SeatRepair>();
         var workshops = await seats.AllAsync(cancellationToken);
         var counts = await registrations.ActiveCountsAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = DocumentTime.Now(clock);
         foreach (var workshop in workshops)
         {
             var count = counts.GetValueOrDefault(workshop.Id) ?? new RegistrationCounts(0, 0, 0);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Documents;
 
 namespace SkillHub.Functions.Registrations;
 
@@ -68,7 +69,7 @@ public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger se
 
     private async Task<Registration?> ConfirmAsync(Registration waiting, Guid? by, CancellationToken cancellationToken)
     {
-        var entry = new HistoryEntry(clock.GetUtcNow().UtcDateTime, RegistrationStatus.Confirmed, by, PromotionReason);
+        var entry = new HistoryEntry(DocumentTime.Now(clock), RegistrationStatus.Confirmed, by, PromotionReason);
         var confirmed = await registrations.TransitionAsync(
             waiting.Id, RegistrationStatus.Waitlisted, new RegistrationTransition(RegistrationStatus.Confirmed, waiting.QueueTicket, entry), cancellationToken);
         if (confirmed is not null)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
@@ -12,7 +13,7 @@ public sealed class WorkshopRegistrations(IRegistrationStore registrations, Wait
 
     public async Task WorkshopCancelledAsync(Guid workshopId, Guid by, string reason, CancellationToken cancellationToken)
     {
-        var entry = new HistoryEntry(clock.GetUtcNow().UtcDateTime, RegistrationStatus.Cancelled, by, reason);
+        var entry = new HistoryEntry(DocumentTime.Now(clock), RegistrationStatus.Cancelled, by, reason);
         try
         {
             var cancelled = await registrations.CancelAllActiveAsync(workshopId, entry, cancellationToken);
