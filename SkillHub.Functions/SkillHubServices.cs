@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
+using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
@@ -25,6 +26,7 @@ public static class SkillHubServices
     {
         ["PurgeSchedule"] = "0 30 3 * * *",
         ["ReconcileSchedule"] = "0 */5 * * * *",
+        ["BackupSchedule"] = "0 0 2 * * *",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
@@ -41,7 +43,8 @@ public static class SkillHubServices
             .AddWorkshops()
             .AddRegistrations(configuration)
             .AddComments(configuration)
-            .AddActivityLog(configuration);
+            .AddActivityLog(configuration)
+            .AddBackups(configuration);
     }
 
     private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)

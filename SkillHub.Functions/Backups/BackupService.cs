@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Json;
+
+namespace SkillHub.Functions.Backups;
+
+public sealed record BackupFile(string Name, long Bytes, string Sha256);
+
+public sealed record BackupCounts(IReadOnlyDictionary<string, long> Tables, IReadOnlyDictionary<string, long> Collections);
+
+/// <summary>One backup set, as its manifest.json describes it.</summary>
+public sealed record BackupSet(
+    string Id,
+    DateTime CreatedAt,
+    string AppVersion,
+    string SchemaVersion,
+    IReadOnlyList<BackupFile> Files,
+    BackupCounts Counts);
+
+/// <summary>
+/// Writes backup sets into a directory, one folder per set: postgres.sql, one mongo_{collection}.json
+/// per document collection, and manifest.json. A set is written into a hidden temporary folder and
+/// renamed into place when complete, so a listed set is always whole; retention then keeps the
+/// newest <see cref="BackupOptions.Keep"/> sets.
+/// </summary>
+public sealed partial class BackupService(
+    PostgresExport postgres,
+    IEnumerable<IDocumentCollectionBackup> collections,
+    BackupOptions options,
+    TimeProvider clock,
+    ILogger<BackupService> logger)
+{
+    public const string PostgresFile = "postgres.sql";
+    public const string ManifestFile = "manifest.json";
+    private const string TemporaryPrefix = ".partial-";
+
+    private string Root => options.Directory!;
+
+    public async Task<BackupSet> CreateAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var id = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
+        Directory.CreateDirectory(Root);
+        var temporary = Path.Combine(Root, TemporaryPrefix + id);
+        Directory.CreateDirectory(temporary);
+        try
+        {
+            PostgresExportResult exported;
+            await using (var file = File.Create(Path.Combine(temporary, PostgresFile)))
+            {
+                exported = await postgres.ExportAsync(file, cancellationToken);
+            }
+
+            var collectionCounts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var collection in collections)
+            {
+                await using var file = File.Create(Path.Combine(temporary, $"mongo_{collection.CollectionName}.json"));
+                collectionCounts[collection.CollectionName] = await collection.ExportAsync(file, cancellationToken);
+            }
+
+            var files = new List<BackupFile>();
+            foreach (var path in Directory.EnumerateFiles(temporary).Order(StringComparer.Ordinal))
+            {
+                files.Add(await DescribeAsync(path, cancellationToken));
+            }
+
+            var set = new BackupSet(id, now, PostgresExport.AppVersion, exported.SchemaVersion, files, new BackupCounts(exported.Counts, collectionCounts));
+            await using (var manifest = File.Create(Path.Combine(temporary, ManifestFile)))
+            {
+                await JsonSerializer.SerializeAsync(manifest, set, JsonDefaults.Options, cancellationToken);
+            }
+
+            Directory.Move(temporary, Path.Combine(Root, id));
+            logger.LogInformation("Backup {BackupId} written to {Directory}", id, Root);
+            await ApplyRetentionAsync(cancellationToken);
+            return set;
+        }
+        finally
+        {
+            if (Directory.Exists(temporary))
+            {
+                TryDelete(temporary);
+            }
+        }
+    }
+
+    /// <summary>The complete sets, newest first.</summary>
+    public async Task<(IReadOnlyList<BackupSet> Items, long Total)> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        var sets = await ReadAllAsync(cancellationToken);
+        return (sets.Skip((page.Page - 1) * page.PageSize).Take(page.PageSize).ToList(), sets.Count);
+    }
+
+    public async Task<BackupSet?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!SetName().IsMatch(id))
+        {
+            return null;
+        }
+
+        var manifest = Path.Combine(Root, id, ManifestFile);
+        return File.Exists(manifest) ? await ReadManifestAsync(manifest, cancellationToken) : null;
+    }
+
+    private async Task<List<BackupSet>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var sets = new List<BackupSet>();
+        if (!Directory.Exists(Root))
+        {
+            return sets;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            var manifest = Path.Combine(folder, ManifestFile);
+            if (SetName().IsMatch(Path.GetFileName(folder)) && File.Exists(manifest) && await ReadManifestAsync(manifest, cancellationToken) is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        return sets.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<BackupSet?> ReadManifestAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync<BackupSet>(stream, JsonDefaults.Options, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            logger.LogWarning(exception, "Backup manifest {Path} is unreadable; the set is not listed", path);
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the newest sets (in the order they are listed); older ones, and folders left by an interrupted backup more than a day ago, go.</summary>
+    private async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken)
+    {
+        var old = (await ReadAllAsync(cancellationToken)).Skip(options.Keep).ToList();
+        foreach (var set in old)
+        {
+            logger.LogInformation("Retention removes backup {BackupId} (keeping {Keep})", set.Id, options.Keep);
+            TryDelete(Path.Combine(Root, set.Id));
+        }
+
+        foreach (var partial in Directory.EnumerateDirectories(Root, TemporaryPrefix + "*"))
+        {
+            if (Directory.GetLastWriteTimeUtc(partial) < clock.GetUtcNow().UtcDateTime.AddDays(-1))
+            {
+                TryDelete(partial);
+            }
+        }
+
+        return old.Count;
+    }
+
+    private static async Task<BackupFile> DescribeAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return new BackupFile(Path.GetFileName(path), stream.Length, Convert.ToHexStringLower(hash));
+    }
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException exception)
+        {
+            logger.LogWarning(exception, "Could not delete backup folder {Path}", path);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            logger.LogWarning(exception, "Could not delete backup folder {Path}", path);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{8}T\d{6}Z-[0-9a-f]{8}$")]
+    private static partial System.Text.RegularExpressions.Regex SetName();
+}

@@ -1,0 +1,148 @@
+using System.Data;
+using System.Globalization;
+using System.Reflection;
+using Dapper;
+using Npgsql;
+using SkillHub.Functions.Infrastructure.Sql;
+
+namespace SkillHub.Functions.Backups;
+
+/// <summary>What one PostgreSQL export holds: the schema version it was taken at and the rows of each table.</summary>
+public sealed record PostgresExportResult(string SchemaVersion, IReadOnlyDictionary<string, long> Counts);
+
+/// <summary>
+/// Writes the whole PostgreSQL database as one script that <c>psql</c> restores into an empty
+/// database: the migration scripts the database was built with (so the schema comes along), then
+/// every table's rows as text-format COPY blocks and the queue sequence, in one transaction. Every
+/// table is read in one REPEATABLE READ transaction, so the rows come from a single snapshot.
+/// </summary>
+public sealed class PostgresExport(NpgsqlDataSource dataSource)
+{
+    public const string JournalTable = "schema_versions";
+    public const string SchemaBegin = "-- skillhub:schema:begin";
+    public const string SchemaEnd = "-- skillhub:schema:end";
+    public const string SchemaVersionPrefix = "-- Schema version: ";
+
+    /// <summary>Every table, parents before children; the journal first, so a restored database knows its migrations.</summary>
+    public static IReadOnlyList<string> Tables { get; } = [JournalTable, "users", "workshops", "refresh_tokens", "login_throttle"];
+
+    public static IReadOnlyList<string> Sequences { get; } = ["registration_queue"];
+
+    /// <summary>
+    /// The journal table as DbUp creates it (DbUp.Postgresql's journal), so the app finds its
+    /// migrations applied after a restore and adds only newer ones.
+    /// </summary>
+    private const string JournalDefinition =
+        """
+        CREATE TABLE schema_versions (
+            schemaversionsid serial NOT NULL,
+            scriptname character varying(255) NOT NULL,
+            applied timestamp without time zone NOT NULL,
+            CONSTRAINT "PK_schema_versions_Id" PRIMARY KEY (schemaversionsid)
+        );
+        """;
+
+    /// <summary>Called after each table's rows are written (tests use it to write between two tables).</summary>
+    internal Func<string, Task>? AfterTable { get; set; }
+
+    public static string AppVersion { get; } =
+        typeof(PostgresExport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(PostgresExport).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    public async Task<PostgresExportResult> ExportAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SET TRANSACTION READ ONLY", transaction: transaction, cancellationToken: cancellationToken));
+
+        // The first query fixes the snapshot every later read sees.
+        var applied = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT scriptname FROM schema_versions ORDER BY schemaversionsid", transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        if (applied.Count == 0)
+        {
+            throw new InvalidOperationException("The database has no applied migrations: there is nothing to back up.");
+        }
+
+        var writer = new StreamWriter(destination, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        await using (writer)
+        {
+            var schemaVersion = applied[^1];
+            await writer.WriteLineAsync("-- SkillHub PostgreSQL backup: restore with");
+            await writer.WriteLineAsync("--   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql");
+            await writer.WriteLineAsync($"-- App version: {AppVersion}");
+            await writer.WriteLineAsync(SchemaVersionPrefix + schemaVersion);
+            await writer.WriteLineAsync("\\set ON_ERROR_STOP on");
+            await writer.WriteLineAsync("SET client_encoding = 'UTF8';");
+            await writer.WriteLineAsync("BEGIN;");
+            await writer.WriteLineAsync(SchemaBegin);
+            foreach (var script in applied)
+            {
+                await writer.WriteLineAsync($"-- {script}");
+                await writer.WriteLineAsync(MigrationText(script));
+            }
+
+            await writer.WriteLineAsync(JournalDefinition);
+            await writer.WriteLineAsync(SchemaEnd);
+
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var table in Tables)
+            {
+                counts[table] = await CopyTableAsync(connection, transaction, table, writer, cancellationToken);
+                if (AfterTable is { } hook)
+                {
+                    await hook(table);
+                }
+            }
+
+            await writer.WriteLineAsync($"SELECT setval(pg_get_serial_sequence('{JournalTable}', 'schemaversionsid'), (SELECT max(schemaversionsid) FROM {JournalTable}));");
+            foreach (var sequence in Sequences)
+            {
+                var state = await connection.QuerySingleAsync<(long LastValue, bool IsCalled)>(new CommandDefinition(
+                    $"SELECT last_value, is_called FROM {sequence}", transaction: transaction, cancellationToken: cancellationToken));
+                await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"SELECT setval('{sequence}', {state.LastValue}, {(state.IsCalled ? "true" : "false")});"));
+            }
+
+            await writer.WriteLineAsync("COMMIT;");
+            await transaction.CommitAsync(cancellationToken);
+            return new PostgresExportResult(schemaVersion, counts);
+        }
+    }
+
+    /// <summary>The text of an applied migration, exactly as the app embeds it.</summary>
+    private static string MigrationText(string scriptName)
+    {
+        using var resource = typeof(Migrator).Assembly.GetManifestResourceStream(scriptName)
+            ?? throw new InvalidOperationException($"The database has migration {scriptName} applied, which this version of the app does not know: back it up with the version that applied it.");
+        using var reader = new StreamReader(resource);
+        return reader.ReadToEnd().ReplaceLineEndings("\n").TrimEnd('\n');
+    }
+
+    private static async Task<long> CopyTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, StreamWriter writer, CancellationToken cancellationToken)
+    {
+        var columns = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT quote_ident(column_name) FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = @table ORDER BY ordinal_position
+            """,
+            new { table },
+            transaction,
+            cancellationToken: cancellationToken));
+        var columnList = string.Join(", ", columns);
+        await writer.WriteLineAsync($"COPY {table} ({columnList}) FROM stdin;");
+        long rows = 0;
+        using (var reader = await connection.BeginTextExportAsync($"COPY {table} ({columnList}) TO STDOUT", cancellationToken))
+        {
+            // Text COPY escapes newlines inside values: one line is one row.
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                await writer.WriteLineAsync(line);
+                rows++;
+            }
+        }
+
+        await writer.WriteLineAsync("\\.");
+        return rows;
+    }
+}
