@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+using Dapper;
+using Npgsql;
+using SkillHub.Functions.Backups;
+using SkillHub.Functions.Tests.Support;
+
+namespace SkillHub.Functions.Tests.Backups;
+
+/// <summary>A database made empty for one test (no schema at all), dropped afterwards.</summary>
+public sealed class BareDatabase : IAsyncDisposable
+{
+    private readonly string _server;
+
+    private BareDatabase(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true, MaxPoolSize = 5 }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public static async Task<BareDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresDatabase.Variable)
+            ?? throw new InvalidOperationException($"{PostgresDatabase.Variable} is not set.");
+        var name = $"skillhub_test_{Guid.NewGuid():N}";
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        await create.ExecuteNonQueryAsync();
+        return new BareDatabase(server, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>A document collection held in memory, enough to see the service write and count it.</summary>
+public sealed class FakeCollectionBackup(string name, params string[] documents) : IDocumentCollectionBackup
+{
+    public string CollectionName => name;
+
+    public async Task<long> ExportAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes("[" + string.Join(",", documents) + "]");
+        await destination.WriteAsync(bytes, cancellationToken);
+        return documents.Length;
+    }
+
+    public Task<long> ImportAsync(Stream source, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)documents.Length);
+}
+
+public static class PostgresSnapshot
+{
+    /// <summary>Each table's rows in text COPY format, in key order (the journal without its applied times), and the queue's position: equal strings, equal databases.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(NpgsqlDataSource dataSource)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (var table in PostgresExport.Tables)
+        {
+            // The journal's applied times are the target's own when the app migrated it before the import.
+            var columns = table == PostgresExport.JournalTable ? "schemaversionsid, scriptname" : "*";
+            using var reader = await connection.BeginTextExportAsync($"COPY (SELECT {columns} FROM {table} ORDER BY 1, 2) TO STDOUT");
+            result[table] = await reader.ReadToEndAsync();
+        }
+
+        result["registration_queue"] = (await connection.QuerySingleAsync<(long, bool)>("SELECT last_value, is_called FROM registration_queue")).ToString();
+        return result;
+    }
+
+    /// <summary>Rows that exercise the text format: quotes, tabs, newlines, backslashes, non-ASCII, bytea, nulls.</summary>
+    public static async Task SeedAsync(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO users (id, email, display_name, password_hash, role)
+            VALUES ('0190a000-0000-7000-8000-000000000001', 'trainer@example.test', E'Zoë O''Brien\tthe "trainer"', 'hash\with\backslashes', 'trainer'),
+                   ('0190a000-0000-7000-8000-000000000002', 'participant@example.test', 'Participant', 'hash', 'participant');
+            INSERT INTO workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status)
+            VALUES ('0190a000-0000-7000-8000-0000000000a1', 'Écrire du SQL', E'Line one\nLine two\r\n\\N is not null', '0190a000-0000-7000-8000-000000000001',
+                    '2027-01-10 09:00+00', '2027-01-10 12:00+00', 'Salle 1', 10, 1, 'published');
+            INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at)
+            VALUES (gen_random_uuid(), gen_random_uuid(), '0190a000-0000-7000-8000-000000000002', decode(repeat('0a5c', 16), 'hex'), now(), now() + interval '1 day');
+            INSERT INTO login_throttle (scope, key, failures, window_started_at, locked_until)
+            VALUES ('address', '203.0.113.9', 2, now(), NULL);
+            SELECT nextval('registration_queue'); SELECT nextval('registration_queue');
+            """);
+    }
+
+    /// <summary>Runs psql on a script, the password in its environment and never on its command line.</summary>
+    public static async Task<(int ExitCode, string Output)> RunPsqlAsync(string connectionString, string scriptPath)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo("psql")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database!, "-f", scriptPath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PGPASSWORD"] = builder.Password;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
