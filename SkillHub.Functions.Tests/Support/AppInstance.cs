@@ -42,6 +42,8 @@ public sealed class AppInstance : IAsyncDisposable
             ["SkillHub:DocumentStore"] = "memory",
             ["Logging:LogLevel:Default"] = "Warning",
             ["urls"] = "http://127.0.0.1:0",
+            // A test app never writes backups where a real one keeps them, even if its run spans the nightly schedule.
+            ["Backup:Directory"] = Path.Combine(Path.GetTempPath(), "skillhub-test-backups", Guid.NewGuid().ToString("N")),
         };
         foreach (var (key, value) in settings ?? [])
         {
