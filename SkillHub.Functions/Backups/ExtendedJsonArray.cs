@@ -9,7 +9,7 @@ namespace SkillHub.Functions.Backups;
 /// <summary>
 /// The one byte format of every document collection's backup, from MongoDB and from memory alike:
 /// a UTF-8 JSON array (no byte order mark) of relaxed Extended JSON v2 documents, one per line,
-/// each written by MongoDB.Bson's <see cref="JsonWriter"/> from the store's own BSON document class.
+/// each written by MongoDB.Bson's <see cref="JsonWriter"/> (relaxed mode) from the store's own BSON document class.
 /// UUIDs come out as <c>{ "$binary" : { "base64" : ..., "subType" : "04" } }</c>, dates as
 /// <c>{ "$date" : "...Z" }</c>. <c>mongoimport --jsonArray</c> reads it, and so does <see cref="ReadAsync{TDocument}"/>.
 /// An empty collection is <c>[]</c>.
@@ -46,7 +46,7 @@ internal static class ExtendedJsonArray
     {
         DocumentStoreRegistration.RegisterConventions();
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var json = new JsonWriter(text, WriterSettings))
+        using (var json = new UuidAsBinaryJsonWriter(text, WriterSettings))
         {
             BsonSerializer.Serialize(json, document);
         }
@@ -102,5 +102,19 @@ internal static class ExtendedJsonArray
         }
 
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The driver's 3.x <see cref="JsonWriter.WriteGuid(Guid, GuidRepresentation)"/>, which the
+    /// <c>GuidSerializer</c> calls, writes the shell's <c>UUID("...")</c> in every output mode, relaxed
+    /// included: not JSON, and not what <c>mongoimport</c> reads. Here a GUID goes through
+    /// <see cref="JsonWriter.WriteBinaryData"/> instead, which in relaxed mode writes Extended JSON v2,
+    /// <c>{ "$binary" : { "base64" : ..., "subType" : "04" } }</c>; the driver's <see cref="JsonReader"/>
+    /// reads either back as the same binary.
+    /// </summary>
+    private sealed class UuidAsBinaryJsonWriter(TextWriter writer, JsonWriterSettings settings) : JsonWriter(writer, settings)
+    {
+        public override void WriteGuid(Guid value, GuidRepresentation guidRepresentation) =>
+            WriteBinaryData(new BsonBinaryData(value, guidRepresentation));
     }
 }
