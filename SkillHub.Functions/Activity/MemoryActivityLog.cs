@@ -43,4 +43,48 @@ public sealed class MemoryActivityLog : IActivityLog
             return Task.FromResult((items, (long)matching.Count));
         }
     }
+
+    /// <summary>Every entry, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
+    internal IReadOnlyList<ActivityEntry> ExportDocuments()
+    {
+        lock (_lock)
+        {
+            return _entries.OrderBy(e => e.Id, Comments.MemoryCommentStore.BsonUuidOrder.Instance).ToList();
+        }
+    }
+
+    /// <summary>Replaces every entry with these, as a restore does; a repeated id is refused first (<see cref="DuplicateDocumentException"/>, the log unchanged).</summary>
+    internal void ReplaceAll(IEnumerable<ActivityEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var ids = new HashSet<Guid>();
+        var stored = new List<ActivityEntry>();
+        foreach (var entry in entries)
+        {
+            if (!ids.Add(entry.Id))
+            {
+                throw new DuplicateDocumentException($"The activity entries restored hold id {entry.Id} twice.");
+            }
+
+            stored.Add(entry with
+            {
+                At = DocumentTime.Truncate(entry.At),
+                Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal),
+            });
+        }
+
+        lock (_lock)
+        {
+            _entries.Clear();
+            _entries.AddRange(stored);
+        }
+    }
+
+    internal int DocumentCount()
+    {
+        lock (_lock)
+        {
+            return _entries.Count;
+        }
+    }
 }

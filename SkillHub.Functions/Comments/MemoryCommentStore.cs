@@ -91,6 +91,52 @@ public sealed class MemoryCommentStore : ICommentStore
         }
     }
 
+    /// <summary>Every comment, hidden ones included, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
+    internal IReadOnlyList<Comment> ExportDocuments()
+    {
+        lock (_lock)
+        {
+            return _byId.Values.OrderBy(c => c.Id, BsonUuidOrder.Instance).ToList();
+        }
+    }
+
+    /// <summary>Replaces every comment with these, as a restore does; a repeated id is refused first (<see cref="DuplicateDocumentException"/>, the store unchanged).</summary>
+    internal void ReplaceAll(IEnumerable<Comment> comments)
+    {
+        ArgumentNullException.ThrowIfNull(comments);
+        var byId = new Dictionary<Guid, Comment>();
+        foreach (var comment in comments)
+        {
+            var stored = comment with
+            {
+                CreatedAt = DocumentTime.Truncate(comment.CreatedAt),
+                UpdatedAt = DocumentTime.Truncate(comment.UpdatedAt),
+                HiddenAt = comment.HiddenAt is { } hiddenAt ? DocumentTime.Truncate(hiddenAt) : null,
+            };
+            if (!byId.TryAdd(stored.Id, stored))
+            {
+                throw new DuplicateDocumentException($"The comments restored hold id {stored.Id} twice.");
+            }
+        }
+
+        lock (_lock)
+        {
+            _byId.Clear();
+            foreach (var (id, comment) in byId)
+            {
+                _byId.Add(id, comment);
+            }
+        }
+    }
+
+    internal int DocumentCount()
+    {
+        lock (_lock)
+        {
+            return _byId.Count;
+        }
+    }
+
     /// <summary>
     /// UUIDs in the order MongoDB sorts them: a standard (subtype 4) binary compares byte by byte in
     /// RFC 9562 order, the big-endian one.

@@ -177,6 +177,56 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
         }
     }
 
+    /// <summary>Every registration, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
+    internal IReadOnlyList<Registration> ExportDocuments()
+    {
+        lock (_lock)
+        {
+            return _byId.Values.OrderBy(r => r.Id, Comments.MemoryCommentStore.BsonUuidOrder.Instance).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Replaces every registration with these, as a restore does; checks the unique keys first
+    /// (<see cref="DuplicateDocumentException"/>, the store unchanged) and keeps dates to the millisecond.
+    /// </summary>
+    internal void ReplaceAll(IEnumerable<Registration> registrations)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        var byId = new Dictionary<Guid, Registration>();
+        var byWorkshopAndUser = new Dictionary<(Guid WorkshopId, Guid UserId), Guid>();
+        foreach (var stored in registrations.Select(Normalize))
+        {
+            if (!byId.TryAdd(stored.Id, stored) || !byWorkshopAndUser.TryAdd((stored.WorkshopId, stored.UserId), stored.Id))
+            {
+                throw new DuplicateDocumentException($"The registrations restored hold id {stored.Id}, or user {stored.UserId} in workshop {stored.WorkshopId}, twice.");
+            }
+        }
+
+        lock (_lock)
+        {
+            _byId.Clear();
+            _byWorkshopAndUser.Clear();
+            foreach (var (id, registration) in byId)
+            {
+                _byId.Add(id, registration);
+            }
+
+            foreach (var (key, id) in byWorkshopAndUser)
+            {
+                _byWorkshopAndUser.Add(key, id);
+            }
+        }
+    }
+
+    internal int DocumentCount()
+    {
+        lock (_lock)
+        {
+            return _byId.Count;
+        }
+    }
+
     internal static int StatusRank(string status) => status switch
     {
         RegistrationStatus.Confirmed => 0,

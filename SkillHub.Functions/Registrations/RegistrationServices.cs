@@ -17,6 +17,7 @@ public static class RegistrationServices
 
         services.AddSingleton(reconciliation);
         services.AddDocumentStore<IRegistrationStore, MemoryRegistrationStore, MongoRegistrationStore>(configuration);
+        services.AddDocumentBackup<MemoryRegistrationBackup, MongoRegistrationBackup>(configuration);
         services.AddSingleton<ISeatLedger, SeatLedger>();
         services.AddSingleton<WaitingList>();
         services.AddSingleton<IWorkshopRegistrations, WorkshopRegistrations>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SkillHub.Functions.Backups;
 
 namespace SkillHub.Functions.Infrastructure.Documents;
 
@@ -41,7 +42,9 @@ public static class DocumentStoreServices
     {
         if (DocumentStoreRegistration.ReadKind(configuration) == DocumentStoreKind.Memory)
         {
-            services.TryAddSingleton<TStore, TMemory>();
+            // The concrete store too: its backup reads and replaces the very instance the feature uses.
+            services.TryAddSingleton<TMemory>();
+            services.TryAddSingleton<TStore>(provider => provider.GetRequiredService<TMemory>());
         }
         else
         {
@@ -50,6 +53,21 @@ public static class DocumentStoreServices
             services.AddSingleton<IMongoIndexes>(provider => provider.GetRequiredService<TMongo>());
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Registers how a feature's collection takes part in backups, for the store the app runs on: one
+    /// <see cref="IDocumentCollectionBackup"/> per collection, all resolved together as an enumerable.
+    /// Registering the same implementation twice is a no-op.
+    /// </summary>
+    public static IServiceCollection AddDocumentBackup<TMemoryBackup, TMongoBackup>(this IServiceCollection services, IConfiguration configuration)
+        where TMemoryBackup : class, IDocumentCollectionBackup
+        where TMongoBackup : class, IDocumentCollectionBackup
+    {
+        services.TryAddEnumerable(DocumentStoreRegistration.ReadKind(configuration) == DocumentStoreKind.Memory
+            ? ServiceDescriptor.Singleton<IDocumentCollectionBackup, TMemoryBackup>()
+            : ServiceDescriptor.Singleton<IDocumentCollectionBackup, TMongoBackup>());
         return services;
     }
 

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Activity;
+using SkillHub.Functions.Backups;
+using SkillHub.Functions.Comments;
+using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Tests.Support;
+
+namespace SkillHub.Functions.Tests.Backups;
+
+/// <summary>The app's services hold one backup per document collection, for the store the app runs on, without reaching a server.</summary>
+public sealed class BackupCompositionTests
+{
+    [Theory]
+    [InlineData("memory", typeof(MemoryRegistrationBackup), typeof(MemoryCommentBackup), typeof(MemoryActivityLogBackup))]
+    [InlineData("mongodb", typeof(MongoRegistrationBackup), typeof(MongoCommentBackup), typeof(MongoActivityLogBackup))]
+    public async Task EachCollection_HasTheBackupOfTheChosenStore(string documentStore, Type registrations, Type comments, Type activity)
+    {
+        await using var app = StandaloneHost.Build(
+        [
+            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+            "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
+            $"--SkillHub:DocumentStore={documentStore}",
+            $"--Jwt:SigningKey={AppFixture.SigningKey}",
+            "--urls=http://127.0.0.1:0",
+        ]);
+
+        var backups = app.Services.GetServices<IDocumentCollectionBackup>().ToDictionary(b => b.CollectionName, b => b.GetType());
+
+        Assert.Equal(
+            new Dictionary<string, Type> { ["registrations"] = registrations, ["comments"] = comments, ["activity_logs"] = activity },
+            backups);
+    }
+
+    [Fact]
+    public async Task InMemory_TheBackupReadsTheStoreTheAppWritesTo()
+    {
+        await using var app = StandaloneHost.Build(
+        [
+            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+            "--SkillHub:DocumentStore=memory",
+            $"--Jwt:SigningKey={AppFixture.SigningKey}",
+            "--urls=http://127.0.0.1:0",
+        ]);
+        await app.Services.GetRequiredService<IRegistrationStore>().InsertAsync(DocumentBackupTests.KnownRegistration, CancellationToken.None);
+        await app.Services.GetRequiredService<IActivityLog>().AppendAsync(DocumentBackupTests.KnownEntry, CancellationToken.None);
+
+        var counts = new Dictionary<string, long>();
+        foreach (var backup in app.Services.GetServices<IDocumentCollectionBackup>())
+        {
+            counts[backup.CollectionName] = await backup.CountAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(new Dictionary<string, long> { ["registrations"] = 1, ["comments"] = 0, ["activity_logs"] = 1 }, counts);
+        Assert.Same(app.Services.GetRequiredService<MemoryRegistrationStore>(), app.Services.GetRequiredService<IRegistrationStore>());
+    }
+}
