@@ -16,9 +16,6 @@ public class BackupAppFixture : AppFixture, IAsyncLifetime
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Backup:Directory", BackupDirectory)];
 
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<IDocumentCollectionBackup>(new FakeCollectionBackup("test_notes", "{\"n\":1}"));
-
     public async Task<IReadOnlyList<ActivityEntry>> EntriesAsync(string action) =>
         (await Log.QueryAsync(new ActivityQuery(Action: action), new PageRequest(1, PageRequest.MaxPageSize), CancellationToken.None)).Items;
 
@@ -40,6 +37,9 @@ public sealed class BackupHttpTests(BackupAppFixture app) : IClassFixture<Backup
     {
         var admin = await app.CreateUserAsync(Roles.Admin);
         using var client = app.ClientFor(admin);
+        // One document in the registrations collection, through the app's own saga.
+        var (workshopId, _) = await Registrations.RegistrationTestData.PublishedWorkshopAsync(app, capacity: 3);
+        await Registrations.RegistrationTestData.RegisterAsync(app, workshopId, await app.CreateUserAsync(Roles.Participant));
 
         using var response = await client.PostAsync("/api/admin/backups", null);
 
@@ -49,11 +49,12 @@ public sealed class BackupHttpTests(BackupAppFixture app) : IClassFixture<Backup
         Assert.Equal($"/api/admin/backups/{id}", response.Headers.Location?.OriginalString);
         Assert.True(Directory.Exists(Path.Combine(app.BackupDirectory, id)));
         Assert.Equal(
-            ["mongo_test_notes.json", "postgres.sql"],
+            ["mongo_activity_logs.json", "mongo_comments.json", "mongo_registrations.json", "postgres.sql"],
             body.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
         Assert.All(body.GetProperty("files").EnumerateArray(), f => Assert.Equal(64, f.GetProperty("sha256").GetString()!.Length));
         Assert.True(body.GetProperty("counts").GetProperty("tables").GetProperty("users").GetInt64() >= 1);
-        Assert.Equal(1, body.GetProperty("counts").GetProperty("collections").GetProperty("test_notes").GetInt64());
+        Assert.Equal(1, body.GetProperty("counts").GetProperty("collections").GetProperty("registrations").GetInt64());
+        Assert.Equal(0, body.GetProperty("counts").GetProperty("collections").GetProperty("comments").GetInt64());
         Assert.True(body.TryGetProperty("createdAt", out _));
 
         var entry = Assert.Single(await app.EntriesAsync(BackupServices.CreatedAction), e => e.Target.Id == id);
