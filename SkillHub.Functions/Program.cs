@@ -5,6 +5,12 @@ using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Sql;
 
+if (SkillHub.Functions.Backups.BackupCommands.Handles(args))
+{
+    // `backup` / `restore`: the command-line verbs, without HTTP (see backup.sh and restore.sh).
+    return await SkillHub.Functions.Backups.BackupCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
 try
 {
     if (FunctionsHost.IsPresent(args))

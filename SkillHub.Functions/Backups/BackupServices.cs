@@ -6,6 +6,7 @@ namespace SkillHub.Functions.Backups;
 public static class BackupServices
 {
     public const string CreatedAction = "backup.create";
+    public const string RestoredAction = "backup.restore";
     public const string TargetType = "backup";
 
     /// <summary>The backup service over PostgreSQL and every registered <see cref="IDocumentCollectionBackup"/>, writing to a directory.</summary>
@@ -16,6 +17,7 @@ public static class BackupServices
         services.AddSingleton<PostgresExport>();
         services.AddSingleton<PostgresImport>();
         services.AddSingleton<BackupService>();
+        services.AddSingleton<RestoreService>();
         return services;
     }
 }

@@ -38,7 +38,11 @@ public sealed class SeatReconciliation(
     public const string RegistrationsCancelled = "reconciliation.registrations_cancelled";
     public const string WaitingListPromoted = "reconciliation.waitinglist_promoted";
 
-    public async Task<IReadOnlyList<SeatRepair>> RunAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SeatRepair>> RunAsync(CancellationToken cancellationToken) =>
+        RunAsync(TimeSpan.FromSeconds(options.QuietSeconds), cancellationToken);
+
+    /// <param name="quietPeriod">How long a seat count must have been still before it is lowered; zero after a restore, when nothing is in flight.</param>
+    public async Task<IReadOnlyList<SeatRepair>> RunAsync(TimeSpan quietPeriod, CancellationToken cancellationToken)
     {
         var repairs = new List<SeatRepair>();
         var workshops = await seats.AllAsync(cancellationToken);
@@ -62,7 +66,7 @@ public sealed class SeatReconciliation(
             }
 
             // Raising the count is always safe and never transient; lowering it waits for a quiet count.
-            var quietFor = target > workshop.SeatsTaken ? TimeSpan.Zero : TimeSpan.FromSeconds(options.QuietSeconds);
+            var quietFor = target > workshop.SeatsTaken ? TimeSpan.Zero : quietPeriod;
             if (target != workshop.SeatsTaken && await seats.CorrectAsync(workshop, target, quietFor, cancellationToken))
             {
                 repairs.Add(new SeatRepair(workshop.Id, SeatCountCorrected, workshop.SeatsTaken, target));

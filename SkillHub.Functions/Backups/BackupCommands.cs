@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Functions.Infrastructure.Sql;
+
+namespace SkillHub.Functions.Backups;
+
+/// <summary>
+/// The app's command-line verbs, without HTTP: <c>backup [--directory DIR]</c> and
+/// <c>restore &lt;set-directory&gt; [--force]</c>. Exit codes: 0 done, 2 backup set rejected
+/// (nothing changed), 1 any other failure.
+/// </summary>
+public static class BackupCommands
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int Rejected = 2;
+
+    public static bool Handles(string[] args) => args is [BackupVerb or RestoreVerb, ..];
+
+    private const string BackupVerb = "backup";
+    private const string RestoreVerb = "restore";
+
+    /// <summary>Builds the app's services from the same configuration sources as the standalone host, then runs the verb.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                Args = [],
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT"),
+            });
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")),
+            });
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = SkillHubServices.Defaults.Append(new("Logging:LogLevel:Default", "Warning")).GroupBy(p => p.Key).Select(g => g.Last()),
+            });
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
+            using var host = builder.Build();
+            if (args[0] == RestoreVerb && DocumentStoreRegistration.ReadKind(builder.Configuration) == DocumentStoreKind.Memory)
+            {
+                await error.WriteLineAsync("restore needs MongoDB (ConnectionStrings__MongoDB): with the in-memory document store, the documents would be restored into this short-lived process only. Restore postgres.sql alone with psql if that is what you want.");
+                return Failure;
+            }
+
+            return await ExecuteAsync(args, host.Services, output, error, CancellationToken.None);
+        }
+        catch (InvalidOperationException exception)
+        {
+            await error.WriteLineAsync($"{exception.Message} {exception.InnerException?.Message}".TrimEnd());
+            return Failure;
+        }
+    }
+
+    /// <summary>Runs a verb over services already built (the tests call this with the app's own).</summary>
+    public static async Task<int> ExecuteAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return args switch
+            {
+                [BackupVerb] => await BackupAsync(services, null, output, cancellationToken),
+                [BackupVerb, "--directory", var directory] => await BackupAsync(services, directory, output, cancellationToken),
+                [RestoreVerb, var set] when !set.StartsWith('-') => await RestoreAsync(services, set, false, output, cancellationToken),
+                [RestoreVerb, var set, "--force"] => await RestoreAsync(services, set, true, output, cancellationToken),
+                [RestoreVerb, "--force", var set] => await RestoreAsync(services, set, true, output, cancellationToken),
+                _ => await UsageAsync(error),
+            };
+        }
+        catch (BackupRejectedException exception)
+        {
+            await error.WriteLineAsync($"Backup set rejected, nothing was changed: {exception.Message}");
+            return Rejected;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException or Npgsql.NpgsqlException or InvalidDataException)
+        {
+            await error.WriteLineAsync($"{args[0]} failed: {exception.Message}");
+            return Failure;
+        }
+    }
+
+    private static async Task<int> UsageAsync(TextWriter error)
+    {
+        await error.WriteLineAsync("Usage: SkillHub.Functions backup [--directory DIR] | restore <set-directory> [--force]");
+        return Failure;
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider services, string? directory, TextWriter output, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<Migrator>().Migrate();
+        var backups = directory is null
+            ? services.GetRequiredService<BackupService>()
+            : new BackupService(
+                services.GetRequiredService<PostgresExport>(),
+                services.GetServices<IDocumentCollectionBackup>(),
+                new BackupOptions { Directory = Path.GetFullPath(directory), Keep = services.GetRequiredService<BackupOptions>().Keep }.Validate(),
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<BackupService>>());
+        var root = directory is null ? services.GetRequiredService<BackupOptions>().Directory! : Path.GetFullPath(directory);
+        var set = await backups.CreateAsync(cancellationToken);
+        await output.WriteLineAsync(set.Id);
+        await output.WriteLineAsync(Path.Combine(root, set.Id));
+        return Success;
+    }
+
+    private static async Task<int> RestoreAsync(IServiceProvider services, string set, bool force, TextWriter output, CancellationToken cancellationToken)
+    {
+        var summary = await services.GetRequiredService<RestoreService>().RestoreAsync(Path.GetFullPath(set), force, cancellationToken);
+        await output.WriteLineAsync($"Restored backup set {summary.SetId} (schema {summary.SchemaVersion}).");
+        foreach (var (table, rows) in summary.Tables)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  table {table}: {rows} rows"));
+        }
+
+        foreach (var (collection, documents) in summary.Collections)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  collection {collection}: {documents} documents"));
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Reconciliation: {summary.Repairs.Count} repair(s)."));
+        foreach (var repair in summary.Repairs)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {repair.Kind} workshop {repair.WorkshopId}: {repair.Before} -> {repair.After}"));
+        }
+
+        return Success;
+    }
+}

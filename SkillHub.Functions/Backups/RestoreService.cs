@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using MongoDB.Bson;
+using Npgsql;
+using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Registrations;
+
+namespace SkillHub.Functions.Backups;
+
+/// <summary>A backup set that cannot be restored as it is: damaged, partial, foreign or too new. Nothing was changed.</summary>
+public sealed class BackupRejectedException : Exception
+{
+    public BackupRejectedException()
+    {
+    }
+
+    public BackupRejectedException(string message)
+        : base(message)
+    {
+    }
+
+    public BackupRejectedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>What a restore brought back, and what reconciliation then put right.</summary>
+public sealed record RestoreSummary(
+    string SetId,
+    string SchemaVersion,
+    IReadOnlyDictionary<string, long> Tables,
+    IReadOnlyDictionary<string, long> Collections,
+    IReadOnlyList<SeatRepair> Repairs);
+
+/// <summary>
+/// Restores a backup set written by <see cref="BackupService"/>: verifies the whole set before
+/// touching any database (manifest, sizes, SHA-256, the collections this build registers, every
+/// JSON array, the schema version), refuses non-empty stores unless forced, imports postgres.sql
+/// and every collection, then reconciles the seat counts at once and records the restore.
+/// </summary>
+public sealed class RestoreService(
+    PostgresImport postgres,
+    NpgsqlDataSource dataSource,
+    IEnumerable<IDocumentCollectionBackup> collections,
+    SeatReconciliation reconciliation,
+    IActivityLog activity,
+    TimeProvider clock,
+    ILogger<RestoreService> logger)
+{
+    private readonly IReadOnlyList<IDocumentCollectionBackup> _collections = collections.ToList();
+
+    public async Task<RestoreSummary> RestoreAsync(string setDirectory, bool force, CancellationToken cancellationToken)
+    {
+        var set = await VerifyAsync(setDirectory, cancellationToken);
+        if (!force)
+        {
+            await EnsureEmptyAsync(cancellationToken);
+        }
+
+        logger.LogWarning("Restoring backup {BackupId} from {Directory} (force: {Force})", set.Id, setDirectory, force);
+        IReadOnlyDictionary<string, long> tables;
+        await using (var script = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile)))
+        {
+            tables = await postgres.ImportAsync(script, force, cancellationToken);
+        }
+
+        var restored = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var collection in _collections)
+        {
+            await using var file = File.OpenRead(Path.Combine(setDirectory, FileOf(collection)));
+            restored[collection.CollectionName] = await collection.ImportAsync(file, cancellationToken);
+        }
+
+        var repairs = await reconciliation.RunAsync(TimeSpan.Zero, cancellationToken);
+        await activity.AppendQuietlyAsync(
+            ActivityEntry.ForSystem(clock, BackupServices.RestoredAction, new ActivityTarget(BackupServices.TargetType, set.Id), new Dictionary<string, string>
+            {
+                ["force"] = force ? "true" : "false",
+                ["schemaVersion"] = set.SchemaVersion,
+                ["repairs"] = repairs.Count.ToString(CultureInfo.InvariantCulture),
+            }),
+            logger);
+        logger.LogWarning("Backup {BackupId} restored; reconciliation made {Repairs} repairs", set.Id, repairs.Count);
+        return new RestoreSummary(set.Id, set.SchemaVersion, tables, restored, repairs);
+    }
+
+    /// <summary>Checks the whole set, reading every file; throws <see cref="BackupRejectedException"/> naming the first problem.</summary>
+    public async Task<BackupSet> VerifyAsync(string setDirectory, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(setDirectory))
+        {
+            throw new BackupRejectedException($"The backup set folder {setDirectory} does not exist.");
+        }
+
+        var manifestPath = Path.Combine(setDirectory, BackupService.ManifestFile);
+        if (!File.Exists(manifestPath))
+        {
+            throw new BackupRejectedException($"The set has no {BackupService.ManifestFile}: it is partial or not a SkillHub backup set.");
+        }
+
+        BackupSet? set;
+        try
+        {
+            await using var stream = File.OpenRead(manifestPath);
+            set = await JsonSerializer.DeserializeAsync<BackupSet>(stream, JsonDefaults.Options, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            throw new BackupRejectedException($"{BackupService.ManifestFile} is not readable: {exception.Message}", exception);
+        }
+
+        if (set is null || string.IsNullOrEmpty(set.Id) || set.Files is null || string.IsNullOrEmpty(set.SchemaVersion))
+        {
+            throw new BackupRejectedException($"{BackupService.ManifestFile} lacks its id, schema version or file list.");
+        }
+
+        if (!Migrator.ScriptNames.Contains(set.SchemaVersion, StringComparer.Ordinal))
+        {
+            throw new BackupRejectedException($"The set was taken at schema version {set.SchemaVersion}, which this build does not know: restore it with the version of the app that wrote it ({set.AppVersion}) or a newer one.");
+        }
+
+        foreach (var file in set.Files)
+        {
+            await CheckFileAsync(setDirectory, file, cancellationToken);
+        }
+
+        var listed = set.Files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        if (!listed.Contains(BackupService.PostgresFile))
+        {
+            throw new BackupRejectedException($"The manifest lists no {BackupService.PostgresFile}.");
+        }
+
+        var expected = _collections.Select(FileOf).ToHashSet(StringComparer.Ordinal);
+        var present = Directory.EnumerateFiles(setDirectory, "mongo_*.json").Select(Path.GetFileName).OfType<string>()
+            .Concat(listed.Where(n => n.StartsWith("mongo_", StringComparison.Ordinal)))
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = expected.Except(listed).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new BackupRejectedException($"The set lacks the collection file(s) {string.Join(", ", missing)} that this app needs.");
+        }
+
+        var extra = present.Except(expected).Order(StringComparer.Ordinal).ToList();
+        if (extra.Count > 0)
+        {
+            throw new BackupRejectedException($"The set holds collection file(s) this app does not know: {string.Join(", ", extra)}.");
+        }
+
+        await CheckScriptHeaderAsync(setDirectory, set.SchemaVersion, cancellationToken);
+        foreach (var name in expected.Order(StringComparer.Ordinal))
+        {
+            await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
+            try
+            {
+                await ExtendedJsonArray.ReadAsync<BsonDocument>(stream, cancellationToken);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new BackupRejectedException($"{name} is not a whole Extended JSON array: {exception.Message}", exception);
+            }
+        }
+
+        return set;
+    }
+
+    private static async Task CheckFileAsync(string setDirectory, BackupFile file, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(file.Name) || file.Name != Path.GetFileName(file.Name) || file.Name == BackupService.ManifestFile)
+        {
+            throw new BackupRejectedException($"The manifest lists a file name that is not allowed: '{file.Name}'.");
+        }
+
+        var path = Path.Combine(setDirectory, file.Name);
+        if (!File.Exists(path))
+        {
+            throw new BackupRejectedException($"{file.Name} is listed in the manifest but missing: the set is partial.");
+        }
+
+        await using var stream = File.OpenRead(path);
+        if (stream.Length != file.Bytes)
+        {
+            throw new BackupRejectedException($"{file.Name} holds {stream.Length} bytes, the manifest says {file.Bytes}: the file is damaged or from another set.");
+        }
+
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        if (!string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BackupRejectedException($"{file.Name} does not match its SHA-256 in the manifest: the file is damaged or from another set.");
+        }
+    }
+
+    private static async Task CheckScriptHeaderAsync(string setDirectory, string schemaVersion, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(Path.Combine(setDirectory, BackupService.PostgresFile));
+        for (var i = 0; i < 50 && await reader.ReadLineAsync(cancellationToken) is { } line; i++)
+        {
+            if (line.StartsWith(PostgresExport.SchemaVersionPrefix, StringComparison.Ordinal))
+            {
+                var version = line[PostgresExport.SchemaVersionPrefix.Length..].Trim();
+                if (version != schemaVersion)
+                {
+                    throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {version}, the manifest says {schemaVersion}: the files come from different sets.");
+                }
+
+                return;
+            }
+        }
+
+        throw new BackupRejectedException($"{BackupService.PostgresFile} is not a SkillHub PostgreSQL backup: its header names no schema version.");
+    }
+
+    /// <summary>Refuses unless PostgreSQL has no users nor workshops and every collection is empty.</summary>
+    private async Task EnsureEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            foreach (var table in new[] { "users", "workshops" })
+            {
+                var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    $"SELECT to_regclass('public.{table}') IS NOT NULL", cancellationToken: cancellationToken));
+                if (exists && await connection.ExecuteScalarAsync<bool>(new CommandDefinition($"SELECT EXISTS (SELECT 1 FROM {table})", cancellationToken: cancellationToken)))
+                {
+                    throw new InvalidOperationException($"PostgreSQL already holds data (table {table}): restore into empty databases, or force the restore to replace the data.");
+                }
+            }
+        }
+
+        foreach (var collection in _collections)
+        {
+            if (await collection.CountAsync(cancellationToken) > 0)
+            {
+                throw new InvalidOperationException($"The document collection {collection.CollectionName} already holds documents: restore into empty databases, or force the restore to replace the data.");
+            }
+        }
+    }
+
+    private static string FileOf(IDocumentCollectionBackup collection) => $"mongo_{collection.CollectionName}.json";
+}
