@@ -51,6 +51,20 @@ public static class BackupCommands
             using var host = builder.Build();
             if (args[0] == RestoreVerb && DocumentStoreRegistration.ReadKind(builder.Configuration) == DocumentStoreKind.Memory)
             {
+                // Still say whether the set itself is sound: a damaged set is refused as such.
+                if (args.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) is { } set)
+                {
+                    try
+                    {
+                        await host.Services.GetRequiredService<RestoreService>().VerifyAsync(Path.GetFullPath(set), CancellationToken.None);
+                    }
+                    catch (BackupRejectedException exception)
+                    {
+                        await error.WriteLineAsync($"Backup set rejected, nothing was changed: {exception.Message}");
+                        return Rejected;
+                    }
+                }
+
                 await error.WriteLineAsync("restore needs MongoDB (ConnectionStrings__MongoDB): with the in-memory document store, the documents would be restored into this short-lived process only. Restore postgres.sql alone with psql if that is what you want.");
                 return Failure;
             }

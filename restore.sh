@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Restores a SkillHub backup set through the app's own command-line mode: `SkillHub.Functions restore`.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+usage() {
+  cat <<'HELP'
+Usage : ./restore.sh DOSSIER_DU_JEU [--force]
+
+Restaure un jeu écrit par backup.sh (ou par l'application), dans cet ordre :
+  1. vérification du jeu ENTIER avant de toucher une base (manifest.json lisible, chaque fichier
+     présent avec la taille et le SHA-256 du manifeste, les fichiers mongo_*.json exactement ceux
+     des collections de l'application, chaque tableau JSON relu en entier, version de schéma
+     connue de cette version de l'application) : un jeu abîmé, partiel ou étranger est refusé ;
+  2. refus si PostgreSQL (users, workshops) ou une collection contient déjà des données, sauf
+     --force qui les remplace ;
+  3. postgres.sql rejoué par l'application (PostgresImport, Npgsql) ;
+  4. chaque collection relue par l'export/import du projet (IDocumentCollectionBackup) dans
+     MongoDB — pas mongorestore/mongoimport ;
+  5. réconciliation des places (SeatReconciliation, sans délai de calme) et entrée
+     `backup.restore` au journal d'activité.
+
+PostgreSQL : trouvé comme scripts/start.sh (scripts/lib/postgres.sh), rôle skillhub, base skillhub
+(ou ConnectionStrings__Postgres) ; le mot de passe passe par l'environnement, jamais par la ligne
+de commande.
+Documents : restore.sh exige MongoDB (ConnectionStrings__MongoDB). Avec le magasin en mémoire
+(SkillHub__DocumentStore=memory), un processus séparé ne voit pas la mémoire de l'application :
+restore.sh vérifie le jeu puis refuse (code 1), et restaurer à travers l'application en marche n'est pas prévu.
+Alternative pour PostgreSQL seul, dans une base VIDE, sans vérification ni réconciliation :
+  PGPASSWORD=… psql -v ON_ERROR_STOP=1 -h 127.0.0.1 -U skillhub -d base_vide -f DOSSIER/postgres.sql
+(puis lancer la réconciliation : le minuteur ReconcileSeats de l'application).
+
+Codes de sortie : 0 restauré ; 2 jeu refusé (abîmé, partiel, étranger : rien n'a été modifié) ;
+1 autre échec (bases non vides sans --force, base injoignable, magasin en mémoire…).
+HELP
+}
+
+set_dir=""
+force=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --force) force=(--force); shift ;;
+    -h|--help) usage; exit 0 ;;
+    -*) echo "Option inconnue : $1 (voir --help)" >&2; exit 1 ;;
+    *) [ -z "$set_dir" ] || { echo "Un seul dossier de jeu (voir --help)" >&2; exit 1; }; set_dir=$1; shift ;;
+  esac
+done
+[ -n "$set_dir" ] || { usage >&2; exit 1; }
+[ -d "$set_dir" ] || { echo "Jeu de sauvegarde introuvable : $set_dir" >&2; exit 2; }
+set_dir=$(cd "$set_dir" && pwd)
+
+# shellcheck source=scripts/lib/app.sh
+source "$root/scripts/lib/app.sh"
+prepare_app
+echo "==> Vérification puis restauration de $set_dir (postgres.sql : PostgresImport ; documents : import du projet ; puis réconciliation)"
+run_app restore "$set_dir" "${force[@]}"

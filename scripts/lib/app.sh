@@ -1,0 +1,47 @@
+# Sourced by backup.sh and restore.sh: PostgreSQL and its password as scripts/start.sh finds them,
+# the app built in Release if needed, and its command-line mode run with the settings in the
+# environment (never a password on a command line).
+
+# shellcheck source=postgres.sh
+source "$root/scripts/lib/postgres.sh"
+
+prepare_app() {
+  if [ -z "${ConnectionStrings__Postgres:-}" ]; then
+    ensure_postgres
+    ensure_skillhub_role
+    ensure_database skillhub
+    echo "==> PostgreSQL : base skillhub sur 127.0.0.1:$PG_PORT (rôle skillhub, mot de passe de $SKILLHUB_STATE_DIR)"
+    ConnectionStrings__Postgres=$(skillhub_connection_string skillhub)
+  else
+    echo "==> PostgreSQL : ConnectionStrings__Postgres"
+  fi
+  export ConnectionStrings__Postgres
+  if [ -n "${ConnectionStrings__MongoDB:-}" ]; then
+    export SkillHub__DocumentStore=${SkillHub__DocumentStore:-mongodb}
+    echo "==> Documents : MongoDB (ConnectionStrings__MongoDB), export/import du projet"
+  else
+    export SkillHub__DocumentStore=memory
+    echo "==> Documents : magasin EN MÉMOIRE de ce processus (aucun MongoDB)"
+  fi
+  local key_file="$SKILLHUB_STATE_DIR/jwt-signing-key"
+  if [ -z "${Jwt__SigningKey:-}" ]; then
+    if [ ! -s "$key_file" ]; then
+      (umask 077 && mkdir -p "$SKILLHUB_STATE_DIR" && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
+    fi
+    Jwt__SigningKey=$(cat "$key_file")
+    export Jwt__SigningKey
+  fi
+
+  app_dll="$root/SkillHub.Functions/bin/Release/net10.0/SkillHub.Functions.dll"
+  if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/sql" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
+    echo "==> Compilation (Release)…"
+    dotnet build "$root/SkillHub.Functions/SkillHub.Functions.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
+  fi
+}
+
+# run_app VERB ARGS…: the app's exit code is the script's.
+run_app() {
+  local status=0
+  dotnet "$app_dll" "$@" || status=$?
+  return "$status"
+}
