@@ -1,14 +1,15 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using SkillHub.Functions;
+using SkillHub.Functions.Backups;
 using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Sql;
 
-if (SkillHub.Functions.Backups.BackupCommands.Handles(args))
+if (BackupCommands.Handles(args))
 {
     // `backup` / `restore`: the command-line verbs, without HTTP (see backup.sh and restore.sh).
-    return await SkillHub.Functions.Backups.BackupCommands.RunAsync(args, Console.Out, Console.Error);
+    return await BackupCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
 try
