@@ -29,6 +29,9 @@ failed=$(count Failed)
 skipped=$(count Skipped)
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test failed outside the tests themselves (build, or a fixture's clean-up): see above." >&2
+fi
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
   exit 1

@@ -57,6 +57,8 @@ BEGIN
 END
 \$\$;
 ALTER ROLE skillhub LOGIN CREATEDB PASSWORD '$SKILLHUB_PG_PASSWORD';
+-- The tests drop their databases WITH (FORCE), which must also end an autovacuum worker busy there.
+GRANT pg_signal_backend TO skillhub;
 SQL
   export SKILLHUB_PG_PASSWORD
 }
