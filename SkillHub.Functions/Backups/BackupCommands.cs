@@ -10,8 +10,9 @@ using SkillHub.Functions.Infrastructure.Sql;
 namespace SkillHub.Functions.Backups;
 
 /// <summary>
-/// The app's command-line verbs, without HTTP: <c>backup [--directory DIR]</c> and
-/// <c>restore &lt;set-directory&gt; [--force]</c>. Exit codes: 0 done, 2 backup set rejected
+/// The app's command-line verbs, without HTTP: <c>backup [--directory DIR]</c>,
+/// <c>restore &lt;set-directory&gt; [--force]</c> and <c>export-demo &lt;directory&gt;</c> (the demo
+/// dump of data/, from a fresh temporary database). Exit codes: 0 done, 2 backup set rejected
 /// (nothing changed), 1 any other failure.
 /// </summary>
 public static class BackupCommands
@@ -20,10 +21,11 @@ public static class BackupCommands
     public const int Failure = 1;
     public const int Rejected = 2;
 
-    public static bool Handles(string[] args) => args is [BackupVerb or RestoreVerb, ..];
+    public static bool Handles(string[] args) => args is [BackupVerb or RestoreVerb or ExportDemoVerb, ..];
 
     private const string BackupVerb = "backup";
     private const string RestoreVerb = "restore";
+    private const string ExportDemoVerb = "export-demo";
 
     /// <summary>Builds the app's services from the same configuration sources as the standalone host, then runs the verb.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -32,21 +34,12 @@ public static class BackupCommands
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            if (args is [ExportDemoVerb, var directory] && !directory.StartsWith('-'))
             {
-                Args = [],
-                ContentRootPath = AppContext.BaseDirectory,
-                EnvironmentName = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT"),
-            });
-            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
-            {
-                InitialData = LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")),
-            });
-            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
-            {
-                InitialData = SkillHubServices.Defaults.Append(new("Logging:LogLevel:Default", "Warning")).GroupBy(p => p.Key).Select(g => g.Last()),
-            });
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                return await ExportDemoAsync(Path.GetFullPath(directory), output, error);
+            }
+
+            var builder = CreateBuilder([]);
             builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
             using var host = builder.Build();
             if (args[0] == RestoreVerb && DocumentStoreRegistration.ReadKind(builder.Configuration) == DocumentStoreKind.Memory)
@@ -76,6 +69,101 @@ public static class BackupCommands
             await error.WriteLineAsync($"{exception.Message} {exception.InnerException?.Message}".TrimEnd());
             return Failure;
         }
+    }
+
+    /// <summary>The host builder with the standalone host's configuration sources, then <paramref name="overrides"/> above them all.</summary>
+    private static HostApplicationBuilder CreateBuilder(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT"),
+        });
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")),
+        });
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = SkillHubServices.Defaults.Append(new("Logging:LogLevel:Default", "Warning")).GroupBy(p => p.Key).Select(g => g.Last()),
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Configuration.Sources.Add(new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = overrides });
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>export-demo &lt;directory&gt;</c>: a fresh temporary database on the configured PostgreSQL server
+    /// (dropped afterwards) and the in-memory document store, the demo dataset (SkillHub__DemoData, else
+    /// &lt;directory&gt;/demo.json) and its registrations, written as the dump of data/.
+    /// </summary>
+    private static async Task<int> ExportDemoAsync(string directory, TextWriter output, TextWriter error)
+    {
+        var configuration = CreateBuilder([]).Configuration;
+        var server = Database.ConnectionString(configuration);
+        var demoData = Path.GetFullPath(configuration[Demo.DemoData.Setting] is { Length: > 0 } configured ? configured : Path.Combine(directory, "demo.json"));
+        if (!File.Exists(demoData))
+        {
+            await error.WriteLineAsync($"export-demo failed: the demo dataset {demoData} does not exist (set SkillHub__DemoData).");
+            return Failure;
+        }
+
+        var name = $"skillhub_demo_export_{Guid.NewGuid():N}";
+        var temporary = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        try
+        {
+            await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
+        }
+        catch (Npgsql.NpgsqlException exception)
+        {
+            await error.WriteLineAsync($"export-demo failed: cannot create a temporary database on the configured server: {exception.Message}");
+            return Failure;
+        }
+
+        try
+        {
+            var builder = CreateBuilder(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Postgres"] = temporary,
+                ["SkillHub:DocumentStore"] = "memory",
+                [Demo.DemoData.Setting] = demoData,
+                ["Jwt:SigningKey"] = configuration["Jwt:SigningKey"] is { Length: > 0 } key ? key : Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            });
+            builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
+            BackupSet set;
+            using (var host = builder.Build())
+            {
+                set = await DemoExport.WriteAsync(host.Services, demoData, directory, CancellationToken.None);
+            }
+
+            await output.WriteLineAsync($"Demo dump written to {directory} (schema {set.SchemaVersion}):");
+            foreach (var file in set.Files)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {DemoExport.DumpNameOf(file.Name)} ({file.Bytes} bytes)"));
+            }
+
+            await output.WriteLineAsync($"  {DemoExport.ManifestFile}");
+            return Success;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException or Npgsql.NpgsqlException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            await error.WriteLineAsync($"export-demo failed: {exception.Message}");
+            return Failure;
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await ExecuteOnServerAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecuteOnServerAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Runs a verb over services already built (the tests call this with the app's own).</summary>
@@ -111,7 +199,7 @@ public static class BackupCommands
 
     private static async Task<int> UsageAsync(TextWriter error)
     {
-        await error.WriteLineAsync("Usage: SkillHub.Functions backup [--directory DIR] | restore <set-directory> [--force]");
+        await error.WriteLineAsync("Usage: SkillHub.Functions backup [--directory DIR] | restore <set-directory> [--force] | export-demo <directory>");
         return Failure;
     }
 
