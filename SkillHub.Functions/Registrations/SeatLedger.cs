@@ -24,7 +24,11 @@ public interface ISeatLedger
     /// <summary>Gives a seat back.</summary>
     Task ReleaseSeatAsync(Guid workshopId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<WorkshopSeats>> AllAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Every workshop that ever had a registration, and those named in <paramref name="withDocuments"/>
+    /// (after a restore, documents may exist for a workshop whose snapshot predates its first seat).
+    /// </summary>
+    Task<IReadOnlyList<WorkshopSeats>> AllAsync(IReadOnlyCollection<Guid> withDocuments, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sets the seat count to what the documents say, only if it has not moved since
@@ -64,18 +68,19 @@ public sealed class SeatLedger(NpgsqlDataSource dataSource) : ISeatLedger
             new { workshopId }, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<WorkshopSeats>> AllAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkshopSeats>> AllAsync(IReadOnlyCollection<Guid> withDocuments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(withDocuments);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<WorkshopSeats>(new CommandDefinition(
             """
             SELECT id AS Id, seats_taken AS SeatsTaken, capacity AS Capacity, status AS Status, starts_at AS StartsAt,
                    cancel_reason AS CancelReason, seats_changed_at AS SeatsChangedAt
               FROM workshops
-             WHERE ever_registered
+             WHERE ever_registered OR id = ANY(@withDocuments)
              ORDER BY id
             """,
-            cancellationToken: cancellationToken))).AsList();
+            new { withDocuments = withDocuments.ToArray() }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<bool> CorrectAsync(WorkshopSeats observed, int seatsTaken, TimeSpan quietFor, CancellationToken cancellationToken)
@@ -84,7 +89,7 @@ public sealed class SeatLedger(NpgsqlDataSource dataSource) : ISeatLedger
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE workshops SET seats_taken = @corrected, seats_changed_at = now()
+            UPDATE workshops SET seats_taken = @corrected, seats_changed_at = now(), ever_registered = true
              WHERE id = @id AND seats_taken = @observedSeats AND seats_changed_at = @observedAt
                AND seats_changed_at <= now() - make_interval(secs => @quiet)
             """,

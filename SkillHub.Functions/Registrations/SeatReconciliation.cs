@@ -45,8 +45,10 @@ public sealed class SeatReconciliation(
     public async Task<IReadOnlyList<SeatRepair>> RunAsync(TimeSpan quietPeriod, CancellationToken cancellationToken)
     {
         var repairs = new List<SeatRepair>();
-        var workshops = await seats.AllAsync(cancellationToken);
+        // Documents first: a count read later can only be ahead of them in the safe direction
+        // (a seat counted but not yet used), which waits for the quiet period before it is lowered.
         var counts = await registrations.ActiveCountsAsync(cancellationToken);
+        var workshops = await seats.AllAsync(counts.Keys.ToList(), cancellationToken);
         var now = DocumentTime.Now(clock);
         foreach (var workshop in workshops)
         {
