@@ -49,6 +49,7 @@ ensure_skillhub_role() {
   fi
   SKILLHUB_PG_PASSWORD=$(cat "$secret_file")
   as_postgres psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
+SET client_min_messages = warning;
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'skillhub') THEN

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs the README's real commands and writes what they print under docs/terminal/: the app started
+# with demo data, a few curl calls with a token, a backup, a restore, the tests. .ci/run runs it, so
+# the captures are produced again from a clean clone every time. Tokens are masked in the captures.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out="$root/docs/terminal"
+port=${SKILLHUB_CAPTURE_PORT:-7081}
+base="http://127.0.0.1:$port/api"
+work=$(mktemp -d)
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$out"
+
+mask() { sed -E 's/("(accessToken|refreshToken)":")[^"]+/\1…masqué…/g; s/(Bearer )[A-Za-z0-9._-]+/\1…masqué…/g'; }
+
+# capture NAME COMMAND...: the command line, what it printed, its exit code.
+capture() {
+  local name=$1; shift
+  local status=0
+  { echo "\$ $*"; "$@" 2>&1 || status=$?; printf '\n[code de sortie : %s]\n' "$status"; } | mask > "$out/$name.txt"
+  echo "==> docs/terminal/$name.txt"
+}
+
+echo "==> Démarrage (scripts/start.sh --urls http://127.0.0.1:$port)…"
+"$root/scripts/start.sh" --urls "http://127.0.0.1:$port" > "$work/start.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do
+  grep -q "Ctrl+C" "$work/start.log" 2>/dev/null && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$work/start.log" >&2; exit 1; }
+  sleep 1
+done
+grep -q "Ctrl+C" "$work/start.log" || { cat "$work/start.log" >&2; echo "L'application n'a pas démarré." >&2; exit 1; }
+{ echo "\$ scripts/start.sh --urls http://127.0.0.1:$port"; grep -v -E '^(info|warn|fail|dbug): |^      ' "$work/start.log"; } | mask > "$out/01-start.txt"
+echo "==> docs/terminal/01-start.txt"
+
+capture 02-health curl -s "$base/health"
+capture 03-workshops curl -s "$base/workshops?q=sql&pageSize=2"
+login='{"email":"lea.dubois@skillhub.demo","password":"Demo-Participant-2026"}'
+capture 04-login curl -s -X POST "$base/auth/login" -H 'Content-Type: application/json' -d "$login"
+token=$(curl -s -X POST "$base/auth/login" -H 'Content-Type: application/json' -d "$login" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+workshop=$(curl -s "$base/workshops?pageSize=1" | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
+capture 05-me curl -s "$base/me" -H "Authorization: Bearer $token"
+capture 06-register curl -s -X POST "$base/workshops/$workshop/registrations" -H "Authorization: Bearer $token"
+cd "$root"
+capture 07-backup ./backup.sh --directory "$work/backups"
+set_dir=$(find "$work/backups" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | head -n 1)
+capture 08-restore ./restore.sh "$set_dir"
+capture 09-tests scripts/test.sh --filter "FullyQualifiedName~Health"
+echo "Captures écrites dans docs/terminal/."
