@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: starts PostgreSQL (installed if missing), gives the tests a login that may
-# create their own databases, then `dotnet test` on the solution, and prints the summary.
+# Runs every test: starts PostgreSQL (installed if missing) and Azurite's blob service (npm), gives
+# the tests a login that may create their own databases, then `dotnet test` on the solution, and
+# prints the summary.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,6 +10,11 @@ source "$root/scripts/lib/postgres.sh"
 ensure_postgres
 ensure_skillhub_role
 
+# shellcheck source=lib/azurite.sh
+source "$root/scripts/lib/azurite.sh"
+trap stop_azurite EXIT
+ensure_azurite
+
 export SKILLHUB_TEST_POSTGRES
 SKILLHUB_TEST_POSTGRES=$(skillhub_connection_string postgres)
 if [ -z "${SKILLHUB_TEST_MONGODB:-}" ]; then
@@ -16,7 +22,7 @@ if [ -z "${SKILLHUB_TEST_MONGODB:-}" ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; stop_azurite' EXIT
 set +e
 dotnet test "$root/SkillHub.slnx" -c Release -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -12,6 +12,9 @@ public sealed class BackupOptions
     /// </summary>
     public string? Directory { get; set; }
 
+    /// <summary>Also copy every set to the blob container <c>backups</c> of the <c>AzureWebJobsStorage</c> account (setting <c>Backup__Blob</c>).</summary>
+    public bool Blob { get; set; }
+
     /// <summary>How many of the newest sets retention keeps.</summary>
     public int Keep { get; set; } = 14;
 

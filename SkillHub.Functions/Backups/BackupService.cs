@@ -31,7 +31,8 @@ public sealed partial class BackupService(
     IEnumerable<IDocumentCollectionBackup> collections,
     BackupOptions options,
     TimeProvider clock,
-    ILogger<BackupService> logger)
+    ILogger<BackupService> logger,
+    IBackupMirror? mirror = null)
 {
     public const string PostgresFile = "postgres.sql";
     public const string ManifestFile = "manifest.json";
@@ -76,6 +77,12 @@ public sealed partial class BackupService(
             Directory.Move(temporary, Path.Combine(Root, id));
             logger.LogInformation("Backup {BackupId} written to {Directory}", id, Root);
             await ApplyRetentionAsync(cancellationToken);
+            if (mirror is not null)
+            {
+                await mirror.PublishAsync(Path.Combine(Root, id), id, cancellationToken);
+                await mirror.ApplyRetentionAsync(options.Keep, cancellationToken);
+            }
+
             return set;
         }
         finally

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,18 @@ public static class BackupServices
         services.AddSingleton(options);
         services.AddSingleton<PostgresExport>();
         services.AddSingleton<PostgresImport>();
+        if (options.Blob)
+        {
+            var storage = configuration["AzureWebJobsStorage"];
+            if (string.IsNullOrWhiteSpace(storage))
+            {
+                throw new InvalidOperationException("Backup__Blob is true but AzureWebJobsStorage names no storage account (with Azurite: UseDevelopmentStorage=true).");
+            }
+
+            services.AddSingleton(new BlobServiceClient(storage).GetBlobContainerClient(BlobBackupMirror.ContainerName));
+            services.AddSingleton<IBackupMirror, BlobBackupMirror>();
+        }
+
         services.AddSingleton<BackupService>();
         services.AddSingleton<RestoreService>();
         return services;

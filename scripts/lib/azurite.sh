@@ -1,0 +1,34 @@
+# Sourced by scripts/test.sh: Azurite's blob service from the npm registry (pure Node.js, nothing
+# downloaded at run time beyond the package), started on a free loopback port with a throw-away
+# folder, and its connection string in SKILLHUB_TEST_AZURITE. stop_azurite ends it.
+
+# The Azurite development account: a published, fixed key, not a secret.
+AZURITE_ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+ensure_azurite() {
+  local dir="$SKILLHUB_STATE_DIR/azurite"
+  if [ ! -x "$dir/node_modules/.bin/azurite-blob" ]; then
+    echo "==> Installation d'Azurite (npm, azurite@3.37.0)…"
+    mkdir -p "$dir"
+    (cd "$dir" && npm install --no-audit --no-fund --silent azurite@3.37.0 >/dev/null)
+  fi
+
+  local port
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  AZURITE_DATA=$(mktemp -d)
+  "$dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$AZURITE_DATA" \
+    --skipApiVersionCheck --silent >"$AZURITE_DATA/azurite.log" 2>&1 &
+  AZURITE_PID=$!
+  for _ in $(seq 1 60); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { cat "$AZURITE_DATA/azurite.log" >&2; echo "Azurite ne répond pas sur le port $port" >&2; return 1; }
+  echo "==> Azurite (blob) sur 127.0.0.1:$port"
+  export SKILLHUB_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+}
+
+stop_azurite() {
+  if [ -n "${AZURITE_PID:-}" ]; then kill "$AZURITE_PID" 2>/dev/null || true; wait "$AZURITE_PID" 2>/dev/null || true; fi
+  if [ -n "${AZURITE_DATA:-}" ]; then rm -rf "$AZURITE_DATA"; fi
+}
