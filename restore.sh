@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 usage() {
   cat <<'HELP'
-Usage : ./restore.sh DOSSIER_DU_JEU [--force]
+Usage : ./restore.sh DOSSIER_DU_JEU [--force] [--compose]
 
 Restaure un jeu écrit par backup.sh (ou par l'application), dans cet ordre :
   1. vérification du jeu ENTIER avant de toucher une base (manifest.json lisible, chaque fichier
@@ -30,6 +30,10 @@ Alternative pour PostgreSQL seul, dans une base VIDE, sans vérification ni réc
   PGPASSWORD=… psql -v ON_ERROR_STOP=1 -h 127.0.0.1 -U skillhub -d base_vide -f DOSSIER/postgres.sql
 (puis lancer la réconciliation : le minuteur ReconcileSeats de l'application).
 
+Avec --compose : contre la pile docker compose, le jeu est copié dans le conteneur `app`
+(docker compose cp) puis restauré par la même commande DANS ce conteneur (docker compose exec),
+avec ses réglages (PostgreSQL et MongoDB de la pile) ; la copie est retirée ensuite.
+
 Codes de sortie : 0 restauré ; 2 jeu refusé (abîmé, partiel, étranger : rien n'a été modifié) ;
 1 autre échec (bases non vides sans --force, base injoignable, magasin en mémoire…).
 HELP
@@ -37,9 +41,11 @@ HELP
 
 set_dir=""
 force=()
+compose=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --force) force=(--force); shift ;;
+    --compose) compose=true; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "Option inconnue : $1 (voir --help)" >&2; exit 1 ;;
     *) [ -z "$set_dir" ] || { echo "Un seul dossier de jeu (voir --help)" >&2; exit 1; }; set_dir=$1; shift ;;
@@ -51,6 +57,16 @@ set_dir=$(cd "$set_dir" && pwd)
 
 # shellcheck source=scripts/lib/app.sh
 source "$root/scripts/lib/app.sh"
+if $compose; then
+  inside="/tmp/skillhub-restore-$(basename "$set_dir")"
+  docker_cli=${SKILLHUB_DOCKER:-docker}
+  echo "==> docker compose : copie du jeu dans le conteneur app ($inside), puis vérification et restauration dans le conteneur"
+  $docker_cli compose cp "$set_dir" "app:$inside"
+  status=0
+  run_in_compose restore "$inside" "${force[@]}" || status=$?
+  $docker_cli compose exec -T app rm -rf "$inside" || true
+  exit "$status"
+fi
 prepare_app
 echo "==> Vérification puis restauration de $set_dir (postgres.sql : PostgresImport ; documents : import du projet ; puis réconciliation)"
 run_app restore "$set_dir" "${force[@]}"

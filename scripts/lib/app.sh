@@ -39,6 +39,16 @@ prepare_app() {
   fi
 }
 
+# The app inside the docker compose stack: the same command-line mode, run where the settings live.
+compose_app_dll=/home/site/wwwroot/SkillHub.Functions.dll
+
+# run_in_compose VERB ARGS…: `docker compose exec` into the app container (SKILLHUB_DOCKER names another docker client).
+run_in_compose() {
+  local status=0
+  ${SKILLHUB_DOCKER:-docker} compose exec -T app dotnet "$compose_app_dll" "$@" || status=$?
+  return "$status"
+}
+
 # run_app VERB ARGS…: the app's exit code is the script's.
 run_app() {
   local status=0

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+
+namespace SkillHub.Functions.Tests.Docker;
+
+/// <summary>
+/// backup.sh and restore.sh against the docker compose stack. No Docker engine exists here, so a
+/// stand-in `docker` records what the scripts ask of it: the commands are checked, not their effect.
+/// </summary>
+public sealed class ComposeScriptsTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), $"skillhub-compose-{Guid.NewGuid():N}");
+
+    public ComposeScriptsTests()
+    {
+        Directory.CreateDirectory(_work);
+        File.WriteAllText(Docker, "#!/usr/bin/env bash\nprintf '%s\\n' \"$*\" >> \"" + Calls + "\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Docker, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private string Docker => Path.Combine(_work, "docker");
+
+    private string Calls => Path.Combine(_work, "calls.txt");
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public async Task BackupWithCompose_RunsTheBackupVerbInsideTheAppContainer()
+    {
+        var status = await RunAsync("backup.sh", "--compose");
+
+        Assert.Equal(0, status);
+        Assert.Equal(["compose exec -T app dotnet /home/site/wwwroot/SkillHub.Functions.dll backup"], File.ReadAllLines(Calls));
+    }
+
+    [Fact]
+    public async Task RestoreWithCompose_CopiesTheSetIn_RestoresItThere_ThenRemovesTheCopy()
+    {
+        var set = Directory.CreateDirectory(Path.Combine(_work, "20261201T020000Z-abcd1234")).FullName;
+
+        var status = await RunAsync("restore.sh", set, "--force", "--compose");
+
+        Assert.Equal(0, status);
+        Assert.Equal(
+        [
+            $"compose cp {set} app:/tmp/skillhub-restore-20261201T020000Z-abcd1234",
+            "compose exec -T app dotnet /home/site/wwwroot/SkillHub.Functions.dll restore /tmp/skillhub-restore-20261201T020000Z-abcd1234 --force",
+            "compose exec -T app rm -rf /tmp/skillhub-restore-20261201T020000Z-abcd1234",
+        ], File.ReadAllLines(Calls));
+    }
+
+    [Fact]
+    public async Task RestoreWithCompose_OfAMissingSet_FailsBeforeAskingDockerAnything()
+    {
+        var status = await RunAsync("restore.sh", Path.Combine(_work, "nowhere"), "--compose");
+
+        Assert.Equal(2, status);
+        Assert.False(File.Exists(Calls));
+    }
+
+    private async Task<int> RunAsync(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root() };
+        start.ArgumentList.Add(Path.Combine(Root(), script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["SKILLHUB_DOCKER"] = Docker;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await Task.WhenAll(output, errors);
+        return process.ExitCode;
+    }
+
+    private static string Root()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SkillHub.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
+    }
+}
