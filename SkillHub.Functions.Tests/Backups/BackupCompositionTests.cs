@@ -13,7 +13,7 @@ public sealed class BackupCompositionTests
 {
     [Theory]
     [InlineData("memory", typeof(MemoryRegistrationBackup), typeof(MemoryCommentBackup), typeof(MemoryActivityLogBackup))]
-    [InlineData("mongodb", typeof(MongoRegistrationBackup), typeof(MongoCommentBackup), typeof(MongoActivityLogBackup))]
+    [InlineData("mongodb", typeof(MongoCollectionBackup<RegistrationDocument>), typeof(MongoCollectionBackup<MongoCommentStore.CommentDocument>), typeof(MongoCollectionBackup<MongoActivityLog.ActivityDocument>))]
     public async Task EachCollection_HasTheBackupOfTheChosenStore(string documentStore, Type registrations, Type comments, Type activity)
     {
         await using var app = StandaloneHost.Build(

@@ -2,6 +2,7 @@ using System.Text;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class MongoDocumentBackupTests(MongoTestDatabase mongo) : IClassFi
 
         var store = new MongoRegistrationStore(mongo.Database);
         await store.EnsureIndexesAsync(CancellationToken.None);
-        var backup = new MongoRegistrationBackup(mongo.Database);
+        var backup = new MongoCollectionBackup<RegistrationDocument>(mongo.Database, MongoRegistrationStore.CollectionName);
 
         await DocumentBackupTests.AssertRoundTripAsync(new MemoryRegistrationBackup(memory), backup, 1_501);
 
@@ -49,7 +50,7 @@ public sealed class MongoDocumentBackupTests(MongoTestDatabase mongo) : IClassFi
         var memory = new MemoryCommentStore();
         await memory.InsertAsync(DocumentBackupTests.KnownComment, CancellationToken.None);
         await memory.InsertAsync(DocumentBackupTests.KnownComment with { Id = Guid.NewGuid(), Hidden = false, HiddenAt = null, HiddenBy = null, Rating = null }, CancellationToken.None);
-        var backup = new MongoCommentBackup(mongo.Database);
+        var backup = new MongoCollectionBackup<MongoCommentStore.CommentDocument>(mongo.Database, MongoCommentStore.CollectionName);
 
         await DocumentBackupTests.AssertRoundTripAsync(new MemoryCommentBackup(memory), backup, 2);
         Assert.Equal(DocumentBackupTests.KnownComment, await new MongoCommentStore(mongo.Database).FindAsync(DocumentBackupTests.KnownComment.Id, CancellationToken.None));
@@ -62,7 +63,7 @@ public sealed class MongoDocumentBackupTests(MongoTestDatabase mongo) : IClassFi
         var memory = new MemoryActivityLog();
         await memory.AppendAsync(DocumentBackupTests.KnownEntry, CancellationToken.None);
         await memory.AppendAsync(DocumentBackupTests.KnownEntry with { Id = Guid.NewGuid(), Actor = null, Ip = null }, CancellationToken.None);
-        var backup = new MongoActivityLogBackup(mongo.Database);
+        var backup = new MongoCollectionBackup<MongoActivityLog.ActivityDocument>(mongo.Database, MongoActivityLog.CollectionName);
 
         await DocumentBackupTests.AssertRoundTripAsync(new MemoryActivityLogBackup(memory), backup, 2);
         await DocumentBackupTests.AssertRoundTripAsync(backup, new MemoryActivityLogBackup(new MemoryActivityLog()), 2);
@@ -71,7 +72,7 @@ public sealed class MongoDocumentBackupTests(MongoTestDatabase mongo) : IClassFi
     [StoreFact]
     public async Task Import_DeletesWhatWasThere_AndAnEmptyCollectionExportsAnEmptyArray()
     {
-        var backup = new MongoActivityLogBackup(mongo.Database);
+        var backup = new MongoCollectionBackup<MongoActivityLog.ActivityDocument>(mongo.Database, MongoActivityLog.CollectionName);
         await Raw(MongoActivityLog.CollectionName).InsertOneAsync(new BsonDocument("_id", new BsonBinaryData(Guid.NewGuid(), GuidRepresentation.Standard)));
 
         Assert.Equal(0, await backup.ImportAsync(DocumentBackupTests.Utf8("[]"), CancellationToken.None));
@@ -83,7 +84,7 @@ public sealed class MongoDocumentBackupTests(MongoTestDatabase mongo) : IClassFi
     [StoreFact]
     public async Task AMalformedFile_DeletesNothingInMongoDb()
     {
-        var backup = new MongoCommentBackup(mongo.Database);
+        var backup = new MongoCollectionBackup<MongoCommentStore.CommentDocument>(mongo.Database, MongoCommentStore.CollectionName);
         await backup.ImportAsync(DocumentBackupTests.Utf8("[" + DocumentBackupTests.KnownCommentJson + "]"), CancellationToken.None);
 
         await Assert.ThrowsAsync<InvalidDataException>(() => backup.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes("[{")), CancellationToken.None));

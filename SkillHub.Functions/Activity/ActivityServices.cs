@@ -10,7 +10,7 @@ public static class ActivityServices
     public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDocumentStore<IActivityLog, MemoryActivityLog, MongoActivityLog>(configuration);
-        services.AddDocumentBackup<MemoryActivityLogBackup, MongoActivityLogBackup>(configuration);
+        services.AddDocumentBackup<MemoryActivityLogBackup, MongoActivityLog.ActivityDocument>(configuration, MongoActivityLog.CollectionName);
         services.AddSingleton<RecordedActivityCatalog>();
         services.AddSingleton<ActivityRecorder>();
         return services;

@@ -6,10 +6,13 @@ namespace SkillHub.Functions.Backups;
 
 /// <summary>
 /// One MongoDB collection exported and restored through its store's BSON document class, in the
-/// format of <see cref="ExtendedJsonArray"/>. The feature's public backup class wraps one of these.
+/// format of <see cref="ExtendedJsonArray"/>. Every MongoDB store takes part in backups through one
+/// of these, named by its collection and typed by its own document class.
 /// </summary>
-internal sealed class MongoCollectionBackup<TDocument>(IMongoDatabase database, string collectionName)
+internal sealed class MongoCollectionBackup<TDocument>(IMongoDatabase database, string collectionName) : IDocumentCollectionBackup
 {
+    public string CollectionName { get; } = collectionName;
+
     /// <summary>How many documents one ordered <c>insertMany</c> carries on a restore.</summary>
     internal const int InsertBatchSize = 1_000;
 

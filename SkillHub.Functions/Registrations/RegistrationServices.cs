@@ -17,7 +17,7 @@ public static class RegistrationServices
 
         services.AddSingleton(reconciliation);
         services.AddDocumentStore<IRegistrationStore, MemoryRegistrationStore, MongoRegistrationStore>(configuration);
-        services.AddDocumentBackup<MemoryRegistrationBackup, MongoRegistrationBackup>(configuration);
+        services.AddDocumentBackup<MemoryRegistrationBackup, RegistrationDocument>(configuration, MongoRegistrationStore.CollectionName);
         services.AddSingleton<ISeatLedger, SeatLedger>();
         services.AddSingleton<WaitingList>();
         services.AddSingleton<IWorkshopRegistrations, WorkshopRegistrations>();

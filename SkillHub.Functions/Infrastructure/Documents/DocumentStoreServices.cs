@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MongoDB.Driver;
 using SkillHub.Functions.Backups;
 
 namespace SkillHub.Functions.Infrastructure.Documents;
@@ -57,17 +58,16 @@ public static class DocumentStoreServices
     }
 
     /// <summary>
-    /// Registers how a feature's collection takes part in backups, for the store the app runs on: one
-    /// <see cref="IDocumentCollectionBackup"/> per collection, all resolved together as an enumerable.
-    /// Registering the same implementation twice is a no-op.
+    /// Registers a collection's part in backups: the in-memory store's backup, or the MongoDB
+    /// collection read and written through the store's own document class.
     /// </summary>
-    public static IServiceCollection AddDocumentBackup<TMemoryBackup, TMongoBackup>(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddDocumentBackup<TMemoryBackup, TDocument>(this IServiceCollection services, IConfiguration configuration, string collectionName)
         where TMemoryBackup : class, IDocumentCollectionBackup
-        where TMongoBackup : class, IDocumentCollectionBackup
     {
         services.TryAddEnumerable(DocumentStoreRegistration.ReadKind(configuration) == DocumentStoreKind.Memory
             ? ServiceDescriptor.Singleton<IDocumentCollectionBackup, TMemoryBackup>()
-            : ServiceDescriptor.Singleton<IDocumentCollectionBackup, TMongoBackup>());
+            : ServiceDescriptor.Singleton<IDocumentCollectionBackup, MongoCollectionBackup<TDocument>>(
+                provider => new MongoCollectionBackup<TDocument>(provider.GetRequiredService<IMongoDatabase>(), collectionName)));
         return services;
     }
 
