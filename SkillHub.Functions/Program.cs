@@ -29,7 +29,18 @@ try
     else
     {
         // Without the host (it is not installed here): the same functions served by Kestrel.
+        var restore = RestoreBeforeServing.Take(ref args);
         await using var app = StandaloneHost.Build(args);
+        if (restore is not null)
+        {
+            // Restored by this process, before the start-up steps (a bootstrap admin would make the stores non-empty).
+            var restored = await BackupCommands.ExecuteAsync(restore.VerbArguments, app.Services, Console.Out, Console.Error, CancellationToken.None);
+            if (restored != BackupCommands.Success)
+            {
+                return restored;
+            }
+        }
+
         await app.Services.PrepareDatabasesAsync();
         await app.RunAsync();
     }

@@ -124,3 +124,45 @@ public static class PostgresSnapshot
         return (process.ExitCode, await output + await error);
     }
 }
+
+/// <summary>The ways a backup set can be damaged, partial or foreign, applied to a copy of a good set.</summary>
+public static class DamagedSets
+{
+    public static TheoryData<string> Damages => ["one byte of postgres.sql", "a missing file", "a truncated JSON", "a manifest from another set", "an unknown collection", "an unknown schema version"];
+
+    /// <returns><paramref name="set"/>, damaged in place.</returns>
+    public static async Task<string> DamageAsync(string set, string damage, Func<Task<string>> anotherSet)
+    {
+        ArgumentNullException.ThrowIfNull(anotherSet);
+        switch (damage)
+        {
+            case "one byte of postgres.sql":
+                var bytes = await File.ReadAllBytesAsync(Path.Combine(set, "postgres.sql"));
+                bytes[bytes.Length / 2] ^= 0x01;
+                await File.WriteAllBytesAsync(Path.Combine(set, "postgres.sql"), bytes);
+                break;
+            case "a missing file":
+                File.Delete(Path.Combine(set, "mongo_comments.json"));
+                break;
+            case "a truncated JSON":
+                var text = await File.ReadAllTextAsync(Path.Combine(set, "mongo_registrations.json"));
+                await File.WriteAllTextAsync(Path.Combine(set, "mongo_registrations.json"), text[..(text.Length / 2)]);
+                break;
+            case "a manifest from another set":
+                File.Copy(Path.Combine(await anotherSet(), "manifest.json"), Path.Combine(set, "manifest.json"), overwrite: true);
+                break;
+            case "an unknown collection":
+                await File.WriteAllTextAsync(Path.Combine(set, "mongo_unknown.json"), "[]");
+                break;
+            case "an unknown schema version":
+                var manifest = await File.ReadAllTextAsync(Path.Combine(set, "manifest.json"));
+                var known = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("schemaVersion").GetString()!;
+                await File.WriteAllTextAsync(Path.Combine(set, "manifest.json"), manifest.Replace(known, "sql.9999_from_the_future.sql", StringComparison.Ordinal));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(damage), damage, "No such damage.");
+        }
+
+        return set;
+    }
+}

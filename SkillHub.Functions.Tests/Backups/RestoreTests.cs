@@ -23,9 +23,12 @@ public sealed class RestoreSourceFixture : BackupAppFixture, IAsyncLifetime
 
     public Guid OpenWorkshop { get; private set; }
 
+    public TestUser Admin { get; private set; } = null!;
+
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        Admin = await CreateUserAsync(Roles.Admin);
         Trainer = await CreateUserAsync(Roles.Trainer);
         Participants = await RegistrationTestData.ParticipantsAsync(this, 3);
         (FullWorkshop, _) = await RegistrationTestData.PublishedWorkshopAsync(this, capacity: 2, Trainer);
@@ -40,20 +43,62 @@ public sealed class RestoreSourceFixture : BackupAppFixture, IAsyncLifetime
         using var comment = await client.PostAsync($"/api/workshops/{FullWorkshop}/comments", Json(new { body = "Très bien, merci !", rating = 5 }));
         Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
     }
+
+    /// <summary>A backup set of the data as it is now; its folder.</summary>
+    public async Task<string> BackUpAsync()
+    {
+        var set = await Services.GetRequiredService<BackupService>().CreateAsync(CancellationToken.None);
+        return Path.Combine(BackupDirectory, set.Id);
+    }
+
+    /// <summary>A set taken after one more change: its manifest belongs to another set.</summary>
+    public async Task<string> AnotherSetAsync()
+    {
+        using (var client = ClientFor(Participants[1]))
+        using (await client.PostAsync($"/api/workshops/{OpenWorkshop}/comments", Json(new { body = "another set" })))
+        {
+        }
+
+        return await BackUpAsync();
+    }
+
+    /// <summary>What the API answers about this data, as its trainer and participants read it.</summary>
+    public async Task<List<string>> AnswersAsync(Uri baseAddress) =>
+    [
+        await GetAsync(baseAddress, Participants[0], "/api/workshops?pageSize=100"),
+        await GetAsync(baseAddress, Trainer, $"/api/workshops/{FullWorkshop}/registrations?pageSize=100"),
+        await GetAsync(baseAddress, Trainer, $"/api/workshops/{OpenWorkshop}/registrations?pageSize=100"),
+        await GetAsync(baseAddress, Participants[0], "/api/me/registrations?pageSize=100"),
+        await GetAsync(baseAddress, Participants[2], "/api/me/registrations?pageSize=100"),
+        await GetAsync(baseAddress, Participants[1], $"/api/workshops/{FullWorkshop}/comments?pageSize=100"),
+    ];
+
+    /// <summary>The activity log as the admin reads it (every entry, newest first), without the entries of <paramref name="exceptAction"/>.</summary>
+    public async Task<List<string>> ActivityAsync(Uri baseAddress, string? exceptAction = null)
+    {
+        using var page = System.Text.Json.JsonDocument.Parse(await GetAsync(baseAddress, Admin, "/api/admin/activity?pageSize=100"));
+        var items = page.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(items.Count, page.RootElement.GetProperty("total").GetInt32());
+        Assert.NotEmpty(items);
+        return items.Where(item => item.GetProperty("action").GetString() != exceptAction).Select(item => item.GetRawText()).ToList();
+    }
+
+    public static async Task<string> GetAsync(Uri baseAddress, TestUser user, string path)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
 }
 
 /// <summary>RestoreService and the `restore` verb: a verified set comes back whole into empty stores, reconciled; anything else is refused untouched.</summary>
 public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<RestoreSourceFixture>, IDisposable
 {
-    private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"skillhub-restore-{Guid.NewGuid():N}");
+    private readonly ScratchDirectory _scratch = new("restore");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_scratch))
-        {
-            Directory.Delete(_scratch, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     /// <summary>A fresh app over a fresh migrated database with no rows, and its own empty in-memory document stores.</summary>
     private sealed class Target : IAsyncDisposable
@@ -94,48 +139,11 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
         }
     }
 
-    private async Task<string> BackUpAsync()
-    {
-        var set = await source.Services.GetRequiredService<BackupService>().CreateAsync(CancellationToken.None);
-        return Path.Combine(source.BackupDirectory, set.Id);
-    }
-
-    /// <summary>A copy of a set to damage.</summary>
-    private string Copy(string set)
-    {
-        var copy = Path.Combine(_scratch, Path.GetFileName(set));
-        Directory.CreateDirectory(copy);
-        foreach (var file in Directory.EnumerateFiles(set))
-        {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        }
-
-        return copy;
-    }
-
-    private static async Task<string> GetAsync(Uri baseAddress, TestUser user, string path)
-    {
-        using var client = new HttpClient { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
-        using var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private async Task<List<string>> AnswersAsync(Uri baseAddress) =>
-    [
-        await GetAsync(baseAddress, source.Participants[0], "/api/workshops?pageSize=100"),
-        await GetAsync(baseAddress, source.Trainer, $"/api/workshops/{source.FullWorkshop}/registrations?pageSize=100"),
-        await GetAsync(baseAddress, source.Trainer, $"/api/workshops/{source.OpenWorkshop}/registrations?pageSize=100"),
-        await GetAsync(baseAddress, source.Participants[0], "/api/me/registrations?pageSize=100"),
-        await GetAsync(baseAddress, source.Participants[2], "/api/me/registrations?pageSize=100"),
-        await GetAsync(baseAddress, source.Participants[1], $"/api/workshops/{source.FullWorkshop}/comments?pageSize=100"),
-    ];
-
     [Fact]
     public async Task ARoundTrip_IntoEmptyStores_AnswersTheApiIdentically()
     {
-        var set = await BackUpAsync();
+        var activity = await source.ActivityAsync(source.BaseAddress);
+        var set = await source.BackUpAsync();
         await using var target = await Target.StartAsync();
 
         var summary = await target.Restore.RestoreAsync(set, force: false, CancellationToken.None);
@@ -143,8 +151,9 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
         Assert.Empty(summary.Repairs);
         Assert.Equal(4, summary.Collections["registrations"]);
         Assert.True(summary.Collections["comments"] >= 1);
-        Assert.Contains("waitlisted", await GetAsync(target.App.BaseAddress, source.Participants[2], "/api/me/registrations?pageSize=100"), StringComparison.Ordinal);
-        Assert.Equal(await AnswersAsync(source.BaseAddress), await AnswersAsync(target.App.BaseAddress));
+        Assert.Contains("waitlisted", await RestoreSourceFixture.GetAsync(target.App.BaseAddress, source.Participants[2], "/api/me/registrations?pageSize=100"), StringComparison.Ordinal);
+        Assert.Equal(await source.AnswersAsync(source.BaseAddress), await source.AnswersAsync(target.App.BaseAddress));
+        Assert.Equal(activity, await source.ActivityAsync(target.App.BaseAddress, exceptAction: BackupServices.RestoredAction));
         var log = target.App.Services.GetRequiredService<IActivityLog>();
         var restored = (await log.QueryAsync(new ActivityQuery(Action: BackupServices.RestoredAction), new PageRequest(1, 10), CancellationToken.None)).Items;
         Assert.Equal(Path.GetFileName(set), Assert.Single(restored).Target.Id);
@@ -161,7 +170,7 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
         string set;
         try
         {
-            set = await BackUpAsync();
+            set = await source.BackUpAsync();
         }
         finally
         {
@@ -189,45 +198,11 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
         Assert.Equal("1", entry.Details["after"]);
     }
 
-    public static TheoryData<string> Damages => ["one byte of postgres.sql", "a missing file", "a truncated JSON", "a manifest from another set", "an unknown collection", "an unknown schema version"];
-
     [Theory]
-    [MemberData(nameof(Damages))]
+    [MemberData(nameof(DamagedSets.Damages), MemberType = typeof(DamagedSets))]
     public async Task ADamagedSet_IsRefused_AndNothingChanges(string damage)
     {
-        var original = await BackUpAsync();
-        var set = Copy(original);
-        switch (damage)
-        {
-            case "one byte of postgres.sql":
-                var bytes = await File.ReadAllBytesAsync(Path.Combine(set, "postgres.sql"));
-                bytes[bytes.Length / 2] ^= 0x01;
-                await File.WriteAllBytesAsync(Path.Combine(set, "postgres.sql"), bytes);
-                break;
-            case "a missing file":
-                File.Delete(Path.Combine(set, "mongo_comments.json"));
-                break;
-            case "a truncated JSON":
-                var text = await File.ReadAllTextAsync(Path.Combine(set, "mongo_registrations.json"));
-                await File.WriteAllTextAsync(Path.Combine(set, "mongo_registrations.json"), text[..(text.Length / 2)]);
-                break;
-            case "a manifest from another set":
-                using (var client = source.ClientFor(source.Participants[1]))
-                using (await client.PostAsync($"/api/workshops/{source.OpenWorkshop}/comments", AppFixture.Json(new { body = "another set" })))
-                {
-                }
-
-                File.Copy(Path.Combine(await BackUpAsync(), "manifest.json"), Path.Combine(set, "manifest.json"), overwrite: true);
-                break;
-            case "an unknown collection":
-                await File.WriteAllTextAsync(Path.Combine(set, "mongo_unknown.json"), "[]");
-                break;
-            case "an unknown schema version":
-                var manifest = await File.ReadAllTextAsync(Path.Combine(set, "manifest.json"));
-                var known = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("schemaVersion").GetString()!;
-                await File.WriteAllTextAsync(Path.Combine(set, "manifest.json"), manifest.Replace(known, "sql.9999_from_the_future.sql", StringComparison.Ordinal));
-                break;
-        }
+        var set = await DamagedSets.DamageAsync(_scratch.CopyOf(await source.BackUpAsync()), damage, source.AnotherSetAsync);
 
         await using var target = await Target.StartAsync();
 
@@ -240,7 +215,7 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
     [Fact]
     public async Task NonEmptyStores_AreRefusedWithoutForce_AndReplacedWithIt()
     {
-        var set = await BackUpAsync();
+        var set = await source.BackUpAsync();
         await using var target = await Target.StartAsync();
         await target.Restore.RestoreAsync(set, force: false, CancellationToken.None);
 
@@ -249,13 +224,13 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
 
         var forced = await target.Restore.RestoreAsync(set, force: true, CancellationToken.None);
         Assert.Equal(4, forced.Collections["registrations"]);
-        Assert.Equal(await AnswersAsync(source.BaseAddress), await AnswersAsync(target.App.BaseAddress));
+        Assert.Equal(await source.AnswersAsync(source.BaseAddress), await source.AnswersAsync(target.App.BaseAddress));
     }
 
     [Fact]
     public async Task TheRestoreVerb_Exits2OnADamagedSet_WithTheReasonOnStderr()
     {
-        var set = Copy(await BackUpAsync());
+        var set = _scratch.CopyOf(await source.BackUpAsync());
         File.Delete(Path.Combine(set, "postgres.sql"));
         await using var target = await Target.StartAsync();
         using var output = new StringWriter();
@@ -272,7 +247,7 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
     [Fact]
     public async Task TheRestoreVerb_Exits0_AndPrintsTheSummary()
     {
-        var set = await BackUpAsync();
+        var set = await source.BackUpAsync();
         await using var target = await Target.StartAsync();
         using var output = new StringWriter();
         using var error = new StringWriter();

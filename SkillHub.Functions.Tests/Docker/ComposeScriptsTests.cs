@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SkillHub.Functions.Tests.Support;
 
 namespace SkillHub.Functions.Tests.Docker;
 
@@ -60,32 +60,6 @@ public sealed class ComposeScriptsTests : IDisposable
         Assert.False(File.Exists(Calls));
     }
 
-    private async Task<int> RunAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root() };
-        start.ArgumentList.Add(Path.Combine(Root(), script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["SKILLHUB_DOCKER"] = Docker;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await Task.WhenAll(output, errors);
-        return process.ExitCode;
-    }
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SkillHub.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
+    private async Task<int> RunAsync(string script, params string[] arguments) =>
+        (await ScriptProcess.RunAsync(script, arguments, new Dictionary<string, string?> { ["SKILLHUB_DOCKER"] = Docker })).ExitCode;
 }

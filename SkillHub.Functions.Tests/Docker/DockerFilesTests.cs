@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Functions.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace SkillHub.Functions.Tests.Docker;
@@ -30,7 +31,7 @@ public sealed partial class DockerFilesTests
         "Jwt__SigningKey", "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME",
     ];
 
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     private static readonly Lazy<YamlMappingNode> Compose = new(() =>
     {
@@ -229,17 +230,6 @@ public sealed partial class DockerFilesTests
 
         Assert.All(values, pair => Assert.False(LooksRandom(pair.Value), $".env.example: {pair.Key} looks like a real secret."));
         Assert.Contains("openssl rand -base64 48", File.ReadAllText(Path.Combine(Root, ".env.example")), StringComparison.Ordinal);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SkillHub.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"No SkillHub.slnx above {AppContext.BaseDirectory}.");
     }
 
     private static YamlMappingNode Service(string name) => Mapping(Mapping(Compose.Value, "services"), name);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Dapper;
 using SkillHub.Functions.Tests.Support;
 
@@ -16,12 +14,12 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
     [Fact]
     public async Task StartedLikeAWorker_TheAppPreparesTheDatabase_AndDialsTheHostChannel()
     {
-        var port = FreePort();
+        var port = Repository.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = AppDirectory(),
+            WorkingDirectory = Repository.AppDirectory,
         };
         foreach (var argument in new[] { "SkillHub.Functions.dll", "--functions-uri", $"http://127.0.0.1:{port}/", "--functions-worker-id", "test-worker", "--functions-request-id", "test-request" })
         {
@@ -54,27 +52,5 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
         Assert.DoesNotContain("Now listening on", printed, StringComparison.Ordinal);
         await using var connection = await database.DataSource.OpenConnectionAsync();
         Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_versions") > 0);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The app's own build output, where its runtimeconfig and functions.metadata are.</summary>
-    private static string AppDirectory()
-    {
-        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testDirectory.Parent!.Name;
-        var root = testDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SkillHub.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        return Path.Combine(root.FullName, "SkillHub.Functions", "bin", configuration, testDirectory.Name);
     }
 }

@@ -58,7 +58,7 @@ public static class BackupCommands
                     }
                 }
 
-                await error.WriteLineAsync("restore needs MongoDB (ConnectionStrings__MongoDB): with the in-memory document store, the documents would be restored into this short-lived process only. Restore postgres.sql alone with psql if that is what you want.");
+                await error.WriteLineAsync("restore needs MongoDB (ConnectionStrings__MongoDB): with the in-memory document store, the documents would be restored into this short-lived process only. Restore into the app that will serve them instead: restore.sh <set> --serve (the app started with --restore <set>).");
                 return Failure;
             }
 
