@@ -10,8 +10,9 @@ port=${SKILLHUB_CAPTURE_PORT:-7081}
 base="http://127.0.0.1:$port/api"
 work=$(mktemp -d)
 app_pid=""
+restore_pid=""
 cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  for pid in $app_pid $restore_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -27,6 +28,9 @@ capture() {
   echo "==> docs/terminal/$name.txt"
 }
 
+# The demo admin (data/demo.json) takes the backup through the running app; sets go to a scratch folder.
+export SKILLHUB_ADMIN_EMAIL=admin@skillhub.demo SKILLHUB_ADMIN_PASSWORD=Demo-Admin-2026
+export Backup__Directory="$work/backups"
 echo "==> Démarrage (scripts/start.sh --urls http://127.0.0.1:$port)…"
 "$root/scripts/start.sh" --urls "http://127.0.0.1:$port" > "$work/start.log" 2>&1 &
 app_pid=$!
@@ -48,8 +52,41 @@ workshop=$(curl -s "$base/workshops?pageSize=1" | sed -E 's/.*"items":\[\{"id":"
 capture 05-me curl -s "$base/me" -H "Authorization: Bearer $token"
 capture 06-register curl -s -X POST "$base/workshops/$workshop/registrations" -H "Authorization: Bearer $token"
 cd "$root"
-capture 07-backup ./backup.sh --directory "$work/backups"
+capture 07-backup ./backup.sh --app "http://127.0.0.1:$port"
 set_dir=$(find "$work/backups" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | head -n 1)
-capture 08-restore ./restore.sh "$set_dir"
+
+# The restore drill: the set into an EMPTY database, served by the app restore.sh starts (no MongoDB
+# here, so the documents are restored into that app's memory: --serve).
+# shellcheck source=lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
+ensure_postgres >/dev/null
+ensure_skillhub_role
+as_postgres dropdb -p "$PG_PORT" --if-exists --force skillhub_exercice
+ensure_database skillhub_exercice
+drill_port=$((port + 1))
+drill="http://127.0.0.1:$drill_port/api"
+ConnectionStrings__Postgres=$(skillhub_connection_string skillhub_exercice) \
+  ./restore.sh "$set_dir" --serve --urls "http://127.0.0.1:$drill_port" > "$work/restore.log" 2>&1 &
+restore_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "$drill/health" >/dev/null 2>&1 && break
+  kill -0 "$restore_pid" 2>/dev/null || { cat "$work/restore.log" >&2; echo "restore.sh s'est arrêté." >&2; exit 1; }
+  sleep 1
+done
+{
+  echo "\$ ConnectionStrings__Postgres='…Database=skillhub_exercice…' ./restore.sh $set_dir --serve --urls http://127.0.0.1:$drill_port"
+  grep -v -E '^(info|warn|fail|dbug): |^      ' "$work/restore.log"
+  echo
+  echo "\$ curl -s '$drill/me/registrations' -H 'Authorization: Bearer …'   # l'application restaurée"
+  curl -s "$drill/me/registrations" -H "Authorization: Bearer $token"
+  echo
+  echo "\$ curl -s '$base/me/registrations' -H 'Authorization: Bearer …'   # l'application d'origine"
+  curl -s "$base/me/registrations" -H "Authorization: Bearer $token"
+  echo
+} | mask > "$out/08-restore.txt"
+kill "$restore_pid" 2>/dev/null || true
+wait "$restore_pid" 2>/dev/null || true
+as_postgres dropdb -p "$PG_PORT" --if-exists --force skillhub_exercice
+echo "==> docs/terminal/08-restore.txt"
 capture 09-tests scripts/test.sh --filter "FullyQualifiedName~Health"
 echo "Captures écrites dans docs/terminal/."

@@ -55,3 +55,30 @@ run_app() {
   dotnet "$app_dll" "$@" || status=$?
   return "$status"
 }
+
+# backup_through_app URL: the running app takes the set itself (POST /api/admin/backups), as the
+# admin named by SKILLHUB_ADMIN_EMAIL / SKILLHUB_ADMIN_PASSWORD; credentials and token go through
+# standard input, never a command line.
+backup_through_app() {
+  local base=$1 answer status body token
+  : "${SKILLHUB_ADMIN_EMAIL:?définir SKILLHUB_ADMIN_EMAIL (compte administrateur) dans l'environnement}"
+  : "${SKILLHUB_ADMIN_PASSWORD:?définir SKILLHUB_ADMIN_PASSWORD dans l'environnement}"
+  echo "==> Sauvegarde prise par l'application en marche ($base, POST /api/admin/backups)"
+  answer=$(node -e 'process.stdout.write(JSON.stringify({ email: process.env.SKILLHUB_ADMIN_EMAIL, password: process.env.SKILLHUB_ADMIN_PASSWORD }))' \
+    | curl -sS -w '\n%{http_code}' -X POST "$base/api/auth/login" -H 'Content-Type: application/json' --data-binary @-) \
+    || { echo "L'application ne répond pas à $base" >&2; return 1; }
+  status=${answer##*$'\n'}; body=${answer%$'\n'*}
+  [ "$status" = 200 ] || { echo "Connexion refusée (HTTP $status) : $body" >&2; return 1; }
+  token=$(printf '%s' "$body" | node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => process.stdout.write(JSON.parse(s).accessToken))')
+  answer=$(printf 'Authorization: Bearer %s\n' "$token" | curl -sS -w '\n%{http_code}' -X POST "$base/api/admin/backups" -H @-) \
+    || { echo "L'application ne répond pas à $base" >&2; return 1; }
+  status=${answer##*$'\n'}; body=${answer%$'\n'*}
+  [ "$status" = 201 ] || { echo "Sauvegarde refusée (HTTP $status) : $body" >&2; return 1; }
+  printf '%s' "$body" | node -e '
+    let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
+      const set = JSON.parse(s);
+      console.log(set.id);
+      for (const f of set.files) console.log(`  ${f.name} (${f.bytes} octets, sha256 ${f.sha256})`);
+      console.log("dans le dossier de sauvegarde de l'"'"'application (Backup__Directory)");
+    })'
+}
