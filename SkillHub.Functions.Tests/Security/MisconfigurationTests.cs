@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Moq;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Tests.Support;
+
+namespace SkillHub.Functions.Tests.Security;
+
+/// <summary>Settings and headers that make a deployment safe by default (OWASP API8).</summary>
+public sealed class MisconfigurationTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static IHostEnvironment Environment(string name) => Mock.Of<IHostEnvironment>(e => e.EnvironmentName == name);
+
+    private static IConfiguration Settings(string? signingKey) => new ConfigurationBuilder()
+        .AddInMemoryCollection(signingKey is null ? [] : [new("Jwt:SigningKey", signingKey)])
+        .Build();
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void WithoutASigningKey_OutsideDevelopment_TheAppRefusesToStart_SayingHowToMakeOne(string environment)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => JwtOptions.Load(Settings(null), Environment(environment)));
+
+        Assert.Contains("Jwt__SigningKey is not set", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithAShortSigningKey_TheAppRefusesToStart_WithoutPrintingTheKey()
+    {
+        const string shortKey = "only-twenty-bytes-ok";
+
+        var refused = Assert.Throws<InvalidOperationException>(() => JwtOptions.Load(Settings(shortKey), Environment("Production")));
+
+        Assert.Contains("at least 32", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(shortKey, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InDevelopment_WithoutASigningKey_ARandomKeyIsUsed_AndSaidToBeEphemeral()
+    {
+        var (_, key, ephemeral) = JwtOptions.Load(Settings(null), Environment("Development"));
+
+        Assert.True(ephemeral);
+        Assert.Equal(64, key.Key.Length);
+    }
+
+    [Theory]
+    [InlineData("/api/health", HttpStatusCode.OK)]
+    [InlineData("/api/workshops?pageSize=1", HttpStatusCode.OK)]
+    [InlineData("/api/me", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/workshops?pageSize=1000", HttpStatusCode.BadRequest)]
+    public async Task EveryAnswerOfAFunction_ProblemsIncluded_ForbidsContentSniffing(string path, HttpStatusCode expected)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+    }
+}
