@@ -73,14 +73,14 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
             await RegistrationTestData.RegisterAsync(app, workshopId, person);
         }
 
-        using var raised = await PatchCapacityAsync(trainer, workshopId, 3);
+        using var raised = await RegistrationTestData.PatchCapacityAsync(app, trainer, workshopId, 3);
         Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
         Assert.Equal(3, (await AppFixture.ReadJsonAsync(raised)).GetProperty("seatsTaken").GetInt32());
         Assert.Equal("confirmed", (await MineAsync(people[1], workshopId)).GetProperty("status").GetString());
         Assert.Equal("confirmed", (await MineAsync(people[2], workshopId)).GetProperty("status").GetString());
         Assert.Equal("waitlisted", (await MineAsync(people[3], workshopId)).GetProperty("status").GetString());
 
-        using var lowered = await PatchCapacityAsync(trainer, workshopId, 2);
+        using var lowered = await RegistrationTestData.PatchCapacityAsync(app, trainer, workshopId, 2);
         Assert.Equal(HttpStatusCode.Conflict, lowered.StatusCode);
         Assert.Equal(3, await RegistrationTestData.SeatsTakenAsync(app, workshopId));
     }
@@ -305,13 +305,5 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await AppFixture.ReadJsonAsync(response)).GetProperty("items").EnumerateArray()
             .Single(i => i.GetProperty("workshop").GetProperty("id").GetGuid() == workshopId);
-    }
-
-    private async Task<HttpResponseMessage> PatchCapacityAsync(TestUser trainer, Guid workshopId, int capacity)
-    {
-        using var client = app.ClientFor(trainer);
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/workshops/{workshopId}") { Content = AppFixture.Json(new { capacity }) };
-        request.Headers.TryAddWithoutValidation("If-Match", "*");
-        return await client.SendAsync(request);
     }
 }

@@ -44,6 +44,16 @@ internal static class RegistrationTestData
         return (response.StatusCode, await AppFixture.ReadJsonAsync(response));
     }
 
+    /// <summary>PATCH a workshop's capacity as its trainer (If-Match: *).</summary>
+    public static async Task<HttpResponseMessage> PatchCapacityAsync(AppFixture app, TestUser trainer, Guid workshopId, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var client = app.ClientFor(trainer);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/workshops/{workshopId}") { Content = AppFixture.Json(new { capacity }) };
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        return await client.SendAsync(request);
+    }
+
     public static async Task<int> SeatsTakenAsync(AppFixture app, Guid workshopId)
     {
         await using var connection = await app.Database.DataSource.OpenConnectionAsync();

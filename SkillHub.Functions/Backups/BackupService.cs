@@ -50,16 +50,19 @@ public sealed partial class BackupService(
         try
         {
             PostgresExportResult exported;
-            await using (var file = File.Create(Path.Combine(temporary, PostgresFile)))
-            {
-                exported = await postgres.ExportAsync(file, cancellationToken);
-            }
-
             var collectionCounts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            foreach (var collection in collections)
+            await using (await postgres.FenceCapacityChangesAsync(cancellationToken))
             {
-                await using var file = File.Create(Path.Combine(temporary, $"mongo_{collection.CollectionName}.json"));
-                collectionCounts[collection.CollectionName] = await collection.ExportAsync(file, cancellationToken);
+                await using (var file = File.Create(Path.Combine(temporary, PostgresFile)))
+                {
+                    exported = await postgres.ExportAsync(file, cancellationToken);
+                }
+
+                foreach (var collection in collections)
+                {
+                    await using var file = File.Create(Path.Combine(temporary, $"mongo_{collection.CollectionName}.json"));
+                    collectionCounts[collection.CollectionName] = await collection.ExportAsync(file, cancellationToken);
+                }
             }
 
             var files = new List<BackupFile>();

@@ -50,6 +50,10 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
         ?? typeof(PostgresExport).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
+    /// <summary>Holds capacity changes back until disposed, so that the documents read after this export agree with it.</summary>
+    public Task<IAsyncDisposable> FenceCapacityChangesAsync(CancellationToken cancellationToken) =>
+        Infrastructure.Sql.CapacityFence.HoldAsync(dataSource, cancellationToken);
+
     public async Task<PostgresExportResult> ExportAsync(Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Sql;
 
 namespace SkillHub.Functions.Workshops;
 
@@ -173,13 +174,14 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
 
     /// <summary>
     /// Writes new details if the caller manages the workshop, it still has the version they read, it
-    /// is not cancelled, and the new capacity still holds every taken seat.
+    /// is not cancelled, and the new capacity still holds every taken seat. A new capacity waits for
+    /// a backup in progress (<see cref="CapacityFence"/>).
     /// </summary>
     public async Task<WorkshopRecord?> UpdateAsync(Guid id, int? expectedVersion, Caller caller, WorkshopDetails details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(details);
         var parameters = new DynamicParameters(CallerParameters(caller));
-        parameters.AddDynamicParams(new { id, expectedVersion, details.Title, details.Description, details.StartsAt, details.EndsAt, details.Location, details.Capacity });
+        parameters.AddDynamicParams(new { id, expectedVersion, details.Title, details.Description, details.StartsAt, details.EndsAt, details.Location, details.Capacity, capacityFence = CapacityFence.Key });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
             $"""
@@ -190,6 +192,7 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
                AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
                AND status <> 'cancelled'
                AND seats_taken <= @Capacity
+               AND {CapacityFence.SharedWhenCapacityChanges}
             {Returning}
             """,
             parameters, cancellationToken: cancellationToken));
