@@ -4,7 +4,7 @@
 # README.md, data/, backup.sh and restore.sh at the archive root (those two find the solution in src/).
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)  # physical, as git rev-parse gives it
 usage() {
   cat <<'HELP'
 Usage : scripts/archive.sh NomPrenom [--output DOSSIER]
