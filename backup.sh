@@ -3,7 +3,10 @@
 # app's own command-line mode: `SkillHub.Functions backup`.
 set -euo pipefail
 
+# The project beside this script (the repository), or in src/ beside it (the archive that
+# scripts/archive.sh builds: backup.sh and restore.sh at its root, the solution in src/).
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+[ -f "$root/SkillHub.slnx" ] || root=$root/src
 usage() {
   cat <<'HELP'
 Usage : ./backup.sh [--directory DOSSIER]

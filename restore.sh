@@ -2,7 +2,10 @@
 # Restores a SkillHub backup set through the app's own command-line mode: `SkillHub.Functions restore`.
 set -euo pipefail
 
+# The project beside this script (the repository), or in src/ beside it (the archive that
+# scripts/archive.sh builds: backup.sh and restore.sh at its root, the solution in src/).
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+[ -f "$root/SkillHub.slnx" ] || root=$root/src
 usage() {
   cat <<'HELP'
 Usage : ./restore.sh DOSSIER_DU_JEU [--force] [--compose | --serve [--urls URL]]

@@ -37,5 +37,7 @@ done
 # shellcheck source=lib/app.sh
 source "$root/scripts/lib/app.sh"
 prepare_app
-export SkillHub__DemoData="$root/data/demo.json"
-run_app export-demo "$root/data"
+# data/ beside the solution (the repository), or beside src/ (the archive of scripts/archive.sh).
+data=$root/data; [ -d "$data" ] || data=$(dirname "$root")/data
+export SkillHub__DemoData="$data/demo.json"
+run_app export-demo "$data"

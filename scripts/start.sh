@@ -29,7 +29,9 @@ fi
 
 export ConnectionStrings__Postgres=${ConnectionStrings__Postgres:-$(skillhub_connection_string skillhub)}
 export Jwt__SigningKey=${Jwt__SigningKey:-$(cat "$key_file")}
-export SkillHub__DemoData="$root/data/demo.json"
+# data/ beside the solution (the repository), or beside src/ (the archive of scripts/archive.sh).
+data=$root/data; [ -d "$data" ] || data=$(dirname "$root")/data
+export SkillHub__DemoData="$data/demo.json"
 if [ -n "${ConnectionStrings__MongoDB:-}" ]; then
   export SkillHub__DocumentStore=${SkillHub__DocumentStore:-mongodb}
   echo "==> Magasin de documents : MongoDB (ConnectionStrings__MongoDB)"
@@ -64,7 +66,7 @@ MSG
 node -e '
   const data = require(process.argv[1]);
   for (const a of data.accounts) console.log(`  ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
-' "$root/data/demo.json"
+' "$data/demo.json"
 echo
 echo "Ctrl+C pour arrêter."
 wait "$app_pid"
