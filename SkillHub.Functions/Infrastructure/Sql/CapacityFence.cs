@@ -22,16 +22,21 @@ public static class CapacityFence
     /// </summary>
     public const string SharedWhenCapacityChanges = "(capacity = @Capacity OR pg_advisory_xact_lock_shared(@capacityFence) IS NOT NULL)";
 
-    /// <summary>Holds the exclusive side until disposed: capacity changes wait, backups one after another.</summary>
+    /// <summary>
+    /// Holds the exclusive side until disposed: capacity changes wait, backups one after another.
+    /// The lock belongs to a transaction of its own connection, so it ends with that transaction
+    /// whatever happens (a pooled connection is not reset on return).
+    /// </summary>
     public static async Task<IAsyncDisposable> HoldAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { Parameters = { new("key", Key) } };
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction) { Parameters = { new("key", Key) } };
             await take.ExecuteNonQueryAsync(cancellationToken);
-            return new Held(connection);
+            return new Held(connection, transaction);
         }
         catch
         {
@@ -40,18 +45,18 @@ public static class CapacityFence
         }
     }
 
-    private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
+    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
-                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection) { Parameters = { new("key", Key) } };
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
+                // Ending the transaction releases the lock; closing a connection rolls back any transaction left open.
+                await transaction.RollbackAsync(CancellationToken.None);
             }
             finally
             {
-                // Returned to the pool, the connection is reset (advisory locks included) even if the unlock failed.
+                await transaction.DisposeAsync();
                 await connection.DisposeAsync();
             }
         }
