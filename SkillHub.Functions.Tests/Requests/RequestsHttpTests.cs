@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SkillHub.Functions.Tests.Demo;
+using SkillHub.Functions.Tests.OpenApi;
 using SkillHub.Functions.Tests.Support;
 using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
 
@@ -6,9 +8,11 @@ namespace SkillHub.Functions.Tests.Requests;
 
 /// <summary>
 /// requests.http, at the root of the repository: one request for every route of functions.metadata
-/// and nothing else, with only the public demo credentials.
+/// and nothing else, with only the public demo credentials; and, sent in order to an app seeded
+/// with the same demo accounts, every request gets the status its « # attendu » comment announces,
+/// with an answer that fits openapi.yaml.
 /// </summary>
-public sealed class RequestsHttpTests
+public sealed class RequestsHttpTests(DemoDataTests.DemoApp app) : IClassFixture<DemoDataTests.DemoApp>
 {
     private static readonly Lazy<(IReadOnlyDictionary<string, string> Variables, IReadOnlyList<HttpFileRequest> Requests)> File =
         new(() => HttpFile.Parse(System.IO.File.ReadAllText(Path.Combine(Repository.Root, "requests.http"))));
@@ -68,6 +72,64 @@ public sealed class RequestsHttpTests
         {
             Assert.True(demoAccounts.Any(a => a.Email == value), $"@{name} is not an account of data/demo.json.");
         }
+    }
+
+    [Fact]
+    public async Task TheRequests_SentInOrderToTheDemoApp_GetTheAnnouncedStatuses_AndDocumentedAnswers()
+    {
+        var (fileVariables, requests) = File.Value;
+        var variables = new Dictionary<string, string>(fileVariables, StringComparer.Ordinal)
+        {
+            ["baseUrl"] = new Uri(app.BaseAddress, "/api").ToString().TrimEnd('/'),
+        };
+        var responses = new Dictionary<string, HttpFileResponse>(StringComparer.Ordinal);
+        using var checker = new DocumentedResponses();
+        using var client = checker.ClientFor(app);
+        var now = DateTimeOffset.UtcNow;
+        var wrong = new List<string>();
+
+        foreach (var request in requests)
+        {
+            string Resolve(string text) => HttpFile.Resolve(text, variables, responses, now);
+
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), Resolve(request.Url));
+            var contentType = "application/json";
+            foreach (var (name, value) in request.Headers)
+            {
+                if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    contentType = value;
+                }
+                else
+                {
+                    Assert.True(message.Headers.TryAddWithoutValidation(name, Resolve(value)), $"line {request.Line}: header {name}");
+                }
+            }
+
+            if (request.Body is not null)
+            {
+                message.Content = new StringContent(Resolve(request.Body), System.Text.Encoding.UTF8);
+                message.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+            }
+
+            using var response = await client.SendAsync(message);
+            var body = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode != request.ExpectedStatus)
+            {
+                wrong.Add($"line {request.Line} ({request.Title}): expected {request.ExpectedStatus}, answered {(int)response.StatusCode} {body}");
+            }
+
+            if (request.Name is not null)
+            {
+                var headers = response.Headers.Concat(response.Content.Headers)
+                    .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+                responses[request.Name] = new HttpFileResponse(body, headers);
+            }
+        }
+
+        AssertNone(wrong, "requests.http does not run as it says:");
+        checker.AssertDocumented();
+        Assert.Equal(requests.Count, checker.Checked.Count);
     }
 
     /// <summary>The path of a request URL as a route: <c>{{baseUrl}}</c> is <c>/api</c>, the query is dropped, other variables stand for template variables.</summary>
