@@ -14,6 +14,9 @@ namespace SkillHub.Functions.Tests.OpenApi;
 /// </summary>
 internal sealed class DocumentedResponses : DelegatingHandler
 {
+    /// <summary>The response headers the document promises where they are answered, and only there.</summary>
+    private static readonly string[] CheckedHeaders = ["ETag", "Location", "Retry-After"];
+
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentQueue<(string OperationId, int Status)> _checked = new();
 
@@ -83,6 +86,16 @@ internal sealed class DocumentedResponses : DelegatingHandler
         {
             yield return $"{operation.OperationId} does not document {status} ({Shorten(body)})";
             yield break;
+        }
+
+        foreach (var header in CheckedHeaders)
+        {
+            var answered = response.Headers.Contains(header);
+            var declared = Child(documented, "headers") is YamlMappingNode headers && Child(headers, header) is not null;
+            if (answered != declared)
+            {
+                yield return $"{operation.OperationId} {status}: the {header} header is {(answered ? "answered" : "not answered")} but {(declared ? "documented" : "not documented")}";
+            }
         }
 
         if (Child(documented, "content") is not YamlMappingNode content)

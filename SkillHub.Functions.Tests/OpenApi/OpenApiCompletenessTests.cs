@@ -106,6 +106,33 @@ public sealed class OpenApiCompletenessTests
     }
 
     [Fact]
+    public void EveryCreatedResponse_DocumentsLocation_AndEveryAnswerCarryingAWorkshop_DocumentsItsETag()
+    {
+        var wrong = new List<string>();
+        foreach (var operation in Operations())
+        {
+            foreach (var (status, response) in operation.Responses.Where(r => r.Key[0] == '2'))
+            {
+                var headers = Child(response, "headers") as YamlMappingNode;
+                var schema = Child(response, "content") is YamlMappingNode content && Child(content, "application/json") is YamlMappingNode json
+                    ? SchemaName((YamlMappingNode)Child(json, "schema")!)
+                    : null;
+                if (status == "201" && (headers is null || Child(headers, "Location") is null))
+                {
+                    wrong.Add($"{operation} 201 without a Location header");
+                }
+
+                if (schema == "Workshop" && (headers is null || Child(headers, "ETag") is null))
+                {
+                    wrong.Add($"{operation} {status} answers a workshop without its ETag");
+                }
+            }
+        }
+
+        AssertNone(wrong, "Response headers missing from openapi.yaml:");
+    }
+
+    [Fact]
     public void EveryFunctionThatReadsAJsonBody_DocumentsItsRecordAsTheRequestSchema_AndNoOtherOperationHasABody()
     {
         var wrong = new List<string>();
