@@ -14,6 +14,7 @@ namespace SkillHub.Functions.Tests.OpenApi;
 /// query parameter that cannot be read), answers only statuses its operation documents, each with
 /// the documented body; and the refusals that the document promises do happen.
 /// </summary>
+[Collection(LiveContract.Name)]
 public sealed class OpenApiProbeTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>Least privileged first: a probe acts as the weakest role an operation admits.</summary>

@@ -10,6 +10,7 @@ namespace SkillHub.Functions.Tests.OpenApi;
 /// by <see cref="DocumentedResponses"/>: every property answered is documented, every required one
 /// is answered, with the documented types, and every list checked holds items.
 /// </summary>
+[Collection(LiveContract.Name)]
 public sealed class OpenApiResponseTests(AppFixture app) : IClassFixture<AppFixture>, IDisposable
 {
     private readonly DocumentedResponses _checker = new();

@@ -13,6 +13,7 @@ namespace SkillHub.Functions.Tests.Requests;
 /// with the same demo accounts, every request gets the status its « # attendu » comment announces,
 /// with an answer that fits openapi.yaml.
 /// </summary>
+[Collection(LiveContract.Name)]
 public sealed class RequestsHttpTests(DemoDataTests.DemoApp app) : IClassFixture<DemoDataTests.DemoApp>
 {
     private static readonly Lazy<(IReadOnlyDictionary<string, string> Variables, IReadOnlyList<HttpFileRequest> Requests)> File =
