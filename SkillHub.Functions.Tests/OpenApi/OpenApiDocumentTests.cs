@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
+using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
 using YamlDotNet.RepresentationModel;
 
 namespace SkillHub.Functions.Tests.OpenApi;
@@ -12,38 +13,16 @@ namespace SkillHub.Functions.Tests.OpenApi;
 /// </summary>
 public sealed partial class OpenApiDocumentTests
 {
-    private static readonly string[] OperationKeys = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
-    private static readonly FunctionCatalog Catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly);
-
-    private static readonly Lazy<YamlMappingNode> Root = new(() =>
-    {
-        using var reader = new StreamReader(new MemoryStream(EmbeddedDocument()));
-        var stream = new YamlStream();
-        stream.Load(reader);
-        return Assert.IsType<YamlMappingNode>(Assert.Single(stream.Documents).RootNode);
-    });
-
-    /// <summary>The bytes of the openapi.yaml resource embedded in the app's assembly.</summary>
-    internal static byte[] EmbeddedDocument()
-    {
-        using var resource = typeof(SkillHub.Functions.OpenApi.OpenApiFunction).Assembly.GetManifestResourceStream("openapi.yaml");
-        Assert.NotNull(resource);
-        using var copy = new MemoryStream();
-        resource.CopyTo(copy);
-        return copy.ToArray();
-    }
-
     [Fact]
     public void TheDocument_IsOpenApi303_WithTheApiTitleAndABearerJwtScheme()
     {
-        Assert.Equal("3.0.3", Scalar(Root.Value, "openapi"));
-        var info = Mapping(Root.Value, "info");
+        Assert.Equal("3.0.3", Scalar(Root, "openapi"));
+        var info = Mapping(Root, "info");
         Assert.Equal("SkillHub workshops API", Scalar(info, "title"));
         Assert.Equal("1.0.0", Scalar(info, "version"));
         Assert.False(string.IsNullOrWhiteSpace(Scalar(info, "description")));
 
-        var bearer = Mapping(Mapping(Mapping(Root.Value, "components"), "securitySchemes"), "bearerAuth");
+        var bearer = Mapping(Mapping(Mapping(Root, "components"), "securitySchemes"), "bearerAuth");
         Assert.Equal("http", Scalar(bearer, "type"));
         Assert.Equal("bearer", Scalar(bearer, "scheme"));
         Assert.Equal("JWT", Scalar(bearer, "bearerFormat"));
@@ -52,9 +31,7 @@ public sealed partial class OpenApiDocumentTests
     [Fact]
     public void TheDocumentedOperations_AreExactlyTheHttpFunctionsOfThisBuild()
     {
-        var served = Catalog.HttpFunctions
-            .SelectMany(f => f.Http!.Methods.Select(m => Key(NormalizeRoute(Catalog.PathOf(f)), m)))
-            .ToHashSet(StringComparer.Ordinal);
+        var served = FunctionsByKey().Keys.ToHashSet(StringComparer.Ordinal);
         var documented = Operations().Select(o => Key(o.Path, o.Method)).ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(served);
@@ -70,7 +47,7 @@ public sealed partial class OpenApiDocumentTests
     [Fact]
     public void EveryOperationId_IsTheNameOfTheFunctionServingThatRoute()
     {
-        var functionNames = FunctionsByOperation();
+        var functionNames = FunctionsByKey().ToDictionary(f => f.Key, f => f.Value.Name, StringComparer.Ordinal);
         var mismatches = Operations()
             .Where(o => functionNames.ContainsKey(Key(o.Path, o.Method)))
             .Select(o => (Operation: o, Expected: functionNames[Key(o.Path, o.Method)], Actual: ScalarOrNull(o.Node, "operationId")))
@@ -86,7 +63,7 @@ public sealed partial class OpenApiDocumentTests
     [Fact]
     public void EveryReference_ResolvesInsideTheDocument()
     {
-        var references = References(Root.Value).ToList();
+        var references = References(Root).ToList();
         Assert.NotEmpty(references);
         var broken = references.Where(reference => Resolve(reference) is null).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(broken.Count == 0, "Unresolved $ref: " + string.Join(", ", broken));
@@ -201,58 +178,17 @@ public sealed partial class OpenApiDocumentTests
         Assert.True(missing.Count == 0, "Path variables without a required path parameter: " + Describe(missing));
     }
 
-    private sealed record Operation(string Path, string Method, YamlMappingNode Node);
-
-    private static IEnumerable<Operation> Operations()
-    {
-        foreach (var (path, item) in Mapping(Root.Value, "paths").Children)
-        {
-            foreach (var (method, node) in ((YamlMappingNode)item).Children)
-            {
-                var name = ((YamlScalarNode)method).Value!;
-                if (OperationKeys.Contains(name, StringComparer.Ordinal))
-                {
-                    yield return new Operation(((YamlScalarNode)path).Value!, name.ToUpperInvariant(), (YamlMappingNode)node);
-                }
-            }
-        }
-    }
-
-    private static Dictionary<string, string> FunctionsByOperation() =>
-        Catalog.HttpFunctions
-            .SelectMany(f => f.Http!.Methods.Select(m => (Key: Key(NormalizeRoute(Catalog.PathOf(f)), m), f.Name)))
-            .ToDictionary(x => x.Key, x => x.Name, StringComparer.Ordinal);
-
     /// <summary>Each documented operation with the function that serves it and that function's access attribute.</summary>
-    private static List<(Operation Operation, FunctionDescriptor Function, AccessAttribute? Access)> OperationsWithFunctions()
+    private static List<(ApiOperation Operation, FunctionDescriptor Function, AccessAttribute? Access)> OperationsWithFunctions()
     {
-        var functions = Catalog.HttpFunctions
-            .SelectMany(f => f.Http!.Methods.Select(m => (Key: Key(NormalizeRoute(Catalog.PathOf(f)), m), Function: f)))
-            .ToDictionary(x => x.Key, x => x.Function, StringComparer.Ordinal);
-        var matched = Operations()
-            .Where(o => functions.ContainsKey(Key(o.Path, o.Method)))
-            .Select(o => (Operation: o, Function: functions[Key(o.Path, o.Method)]))
+        return ServedOperations()
             .Select(x => (x.Operation, x.Function, x.Function.Method.GetCustomAttribute<AccessAttribute>(inherit: false)))
             .ToList();
-        Assert.NotEmpty(matched);
-        return matched;
     }
 
-    private static Dictionary<string, YamlMappingNode> Responses(Operation operation) =>
-        Mapping(operation.Node, "responses").Children.ToDictionary(
-            r => ((YamlScalarNode)r.Key).Value!,
-            r => Follow(r.Value),
-            StringComparer.Ordinal);
+    private static Dictionary<string, YamlMappingNode> Responses(ApiOperation operation) => operation.Responses;
 
-    /// <summary>
-    /// "{id:guid}" and "{id?}" as an OpenAPI path template names them: "{id}"; a parameter that admits
-    /// one literal only ("{area:regex(^admin$)}", see AdminRoute) as that literal.
-    /// </summary>
-    private static string NormalizeRoute(string path) => RouteVariable().Replace(SingleLiteral().Replace(path, "$1"), "{$1}");
-
-    private static string Key(string path, string method) => $"{method.ToUpperInvariant()} {path}";
-
-    private static string Describe(List<string> items) => items.Count == 0 ? "(none)" : string.Join(", ", items);
+    private static string Describe(List<string> items) => OpenApiSpec.Describe(items);
 
     private static string DescribeRequirement(YamlNode requirement)
     {
@@ -291,52 +227,6 @@ public sealed partial class OpenApiDocumentTests
         }
     }
 
-    /// <summary>The node a local JSON pointer reference names, or null when it names nothing here.</summary>
-    private static YamlNode? Resolve(string reference)
-    {
-        if (!reference.StartsWith("#/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        YamlNode current = Root.Value;
-        foreach (var token in reference[2..].Split('/').Select(t => Uri.UnescapeDataString(t).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)))
-        {
-            if (current is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(token), out var next))
-            {
-                return null;
-            }
-
-            current = next;
-        }
-
-        return current;
-    }
-
-    /// <summary>The mapping itself, or the one its $ref names.</summary>
-    private static YamlMappingNode Follow(YamlNode node)
-    {
-        var mapping = Assert.IsType<YamlMappingNode>(node);
-        return mapping.Children.TryGetValue(new YamlScalarNode("$ref"), out var reference)
-            ? Follow(Resolve(((YamlScalarNode)reference).Value!) ?? throw new InvalidOperationException($"Unresolved $ref {reference}."))
-            : mapping;
-    }
-
-    private static YamlMappingNode Mapping(YamlMappingNode parent, string key) =>
-        Assert.IsType<YamlMappingNode>(parent.Children[new YamlScalarNode(key)]);
-
-    private static string Scalar(YamlMappingNode parent, string key) =>
-        ScalarOrNull(parent, key) ?? throw new InvalidOperationException($"'{key}' is missing.");
-
-    private static string? ScalarOrNull(YamlMappingNode parent, string key) =>
-        parent.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
-
-    [GeneratedRegex(@"\{([^}:?=*]+)[^}]*\}")]
-    private static partial Regex RouteVariable();
-
     [GeneratedRegex(@"\{([^}]+)\}")]
     private static partial Regex TemplateVariable();
-
-    [GeneratedRegex(@"\{[^}:]+:regex\(\^([A-Za-z0-9_-]+)\$\)\}")]
-    private static partial Regex SingleLiteral();
 }

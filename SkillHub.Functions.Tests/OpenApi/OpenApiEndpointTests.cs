@@ -13,6 +13,6 @@ public sealed class OpenApiEndpointTests(AppFixture app) : IClassFixture<AppFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/yaml", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(OpenApiDocumentTests.EmbeddedDocument(), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(OpenApiSpec.EmbeddedDocument(), await response.Content.ReadAsByteArrayAsync());
     }
 }
