@@ -66,7 +66,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
                 await drop.ExecuteNonQueryAsync();
                 return;
             }
-            catch (PostgresException exception) when (attempt < 20 && exception.SqlState is "42501" or "55006")
+            // 53300: every connection slot is taken for a moment by the classes running in parallel.
+            catch (PostgresException exception) when (attempt < 20 && exception.SqlState is "42501" or "55006" or "53300")
             {
                 await Task.Delay(250);
             }
