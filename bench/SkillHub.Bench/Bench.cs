@@ -171,19 +171,20 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
         foreach (var concurrency in Concurrencies)
         {
             Step($"GET /api/workshops?from&to&q (page of 20 of {workshops.Length}), concurrency {concurrency}");
-            var app = await Load.RepeatAsync(_sizes.Runs, () => Load.ForAsync(_sizes.Duration, concurrency, _ => GetAsync(client, listUrl, null)));
-            var floor = await Load.RepeatAsync(_sizes.Runs, () => Load.ForAsync(_sizes.Duration, concurrency, async _ =>
-                (await store.ListAsync(query, null, page, CancellationToken.None)).Items.Count == 20));
+            var (app, floor) = await Load.CompareAsync(
+                _sizes.Runs,
+                () => Load.ForAsync(_sizes.Duration, concurrency, _ => GetAsync(client, listUrl, null)),
+                () => Load.ForAsync(_sizes.Duration, concurrency, async _ => (await store.ListAsync(query, null, page, CancellationToken.None)).Items.Count == 20));
             AddRead(rows, "GET /api/workshops?from&to&q", concurrency, app, floor);
         }
 
         foreach (var concurrency in Concurrencies)
         {
             Step($"GET /api/workshops/{{id}}, concurrency {concurrency}");
-            var app = await Load.RepeatAsync(_sizes.Runs, () => Load.ForAsync(_sizes.Duration, concurrency, i =>
-                GetAsync(client, $"api/workshops/{workshops[i % workshops.Length]}", null)));
-            var floor = await Load.RepeatAsync(_sizes.Runs, () => Load.ForAsync(_sizes.Duration, concurrency, async i =>
-                await store.FindVisibleAsync(workshops[i % workshops.Length], null, CancellationToken.None) is not null));
+            var (app, floor) = await Load.CompareAsync(
+                _sizes.Runs,
+                () => Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(client, $"api/workshops/{workshops[i % workshops.Length]}", null)),
+                () => Load.ForAsync(_sizes.Duration, concurrency, async i => await store.FindVisibleAsync(workshops[i % workshops.Length], null, CancellationToken.None) is not null));
             AddRead(rows, "GET /api/workshops/{id}", concurrency, app, floor);
         }
     }
@@ -245,15 +246,19 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
         var size = _sizes.ContentionWorkshops;
         Step($"POST registrations: {count} participants, {size} workshops of {_sizes.ContentionSeats} seats, concurrency {ContentionConcurrency}");
         var round = 0;
-        var app = await Load.RepeatAsync(_sizes.Runs, async () =>
+        async Task<Guid[]> FreshWorkshopsAsync(string side) =>
+            await Seeding.WorkshopsAsync(data, size, 10, _sizes.ContentionSeats, 400, $"contention-{side}-{round++}-");
+
+        async Task<RunStats> AppAsync()
         {
-            var workshops = await Seeding.WorkshopsAsync(data, size, 10, _sizes.ContentionSeats, 400, $"contention-app-{round++}-");
+            var workshops = await FreshWorkshopsAsync("app");
             return await Load.CountAsync(count, ContentionConcurrency, i =>
                 SendAsync(client, HttpMethod.Post, $"api/workshops/{workshops[i % size]}/registrations", participantTokens[i], HttpStatusCode.Created));
-        });
-        var floor = await Load.RepeatAsync(_sizes.Runs, async () =>
+        }
+
+        async Task<RunStats> FloorAsync()
         {
-            var workshops = await Seeding.WorkshopsAsync(data, size, 10, _sizes.ContentionSeats, 400, $"contention-floor-{round++}-");
+            var workshops = await FreshWorkshopsAsync("floor");
             return await Load.CountAsync(count, ContentionConcurrency, async i =>
             {
                 // The one statement the saga's guarantee rests on (see request_seat in sql/0005).
@@ -263,7 +268,9 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
                     new { id = workshops[i % size] });
                 return true;
             });
-        });
+        }
+
+        var (app, floor) = await Load.CompareAsync(_sizes.Runs, AppAsync, FloorAsync);
         var ratio = app.PerSecond / floor.PerSecond;
         _report.Section(
             $"POST /api/workshops/{{id}}/registrations under contention ({count} participants, {size} workshops of {_sizes.ContentionSeats} seats, concurrency {ContentionConcurrency})",

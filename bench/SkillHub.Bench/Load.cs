@@ -42,16 +42,32 @@ public static class Load
         RunAsync(concurrency, sequence => sequence < count, operation);
 
     /// <summary>Runs a measurement <paramref name="runs"/> times after one warm-up run, and keeps the medians.</summary>
-    public static async Task<Medians> RepeatAsync(int runs, Func<Task<RunStats>> run)
+    public static async Task<Medians> RepeatAsync(int runs, Func<Task<RunStats>> run) =>
+        (await CompareAsync(runs, run, null)).App;
+
+    /// <summary>
+    /// The app's measurement and its floor, run alternately (one warm-up each, then
+    /// <paramref name="runs"/> pairs), so that whatever else the machine does weighs on both alike.
+    /// </summary>
+    public static async Task<(Medians App, Medians Floor)> CompareAsync(int runs, Func<Task<RunStats>> app, Func<Task<RunStats>>? floor)
     {
-        await run();
-        var results = new List<RunStats>(runs);
-        for (var i = 0; i < runs; i++)
+        var apps = new List<RunStats>(runs);
+        var floors = new List<RunStats>(runs);
+        for (var i = 0; i <= runs; i++)
         {
-            results.Add(await run());
+            var appRun = await app();
+            var floorRun = floor is null ? null : await floor();
+            if (i > 0)
+            {
+                apps.Add(appRun);
+                if (floorRun is not null)
+                {
+                    floors.Add(floorRun);
+                }
+            }
         }
 
-        return Medians.Of(results);
+        return (Medians.Of(apps), Medians.Of(floors));
     }
 
     private static async Task<RunStats> RunAsync(int concurrency, Func<long, bool> more, Func<long, Task<bool>> operation)
