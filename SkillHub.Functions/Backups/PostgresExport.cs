@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Globalization;
 using System.Reflection;
@@ -41,6 +42,8 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
             CONSTRAINT "PK_schema_versions_Id" PRIMARY KEY (schemaversionsid)
         );
         """;
+
+    private const int CopyBlockChars = 64 * 1024;
 
     /// <summary>Called after each table's rows are written (tests use it to write between two tables).</summary>
     internal Func<string, Task>? AfterTable { get; set; }
@@ -132,14 +135,22 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
         var columnList = string.Join(", ", columns);
         await writer.WriteLineAsync($"COPY {table} ({columnList}) FROM stdin;");
         long rows = 0;
-        using (var reader = await connection.BeginTextExportAsync($"COPY {table} ({columnList}) TO STDOUT", cancellationToken))
+        var buffer = ArrayPool<char>.Shared.Rent(CopyBlockChars);
+        try
         {
-            // Text COPY escapes newlines inside values: one line is one row.
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            using var reader = await connection.BeginTextExportAsync($"COPY {table} ({columnList}) TO STDOUT", cancellationToken);
+            // Copied in blocks, not line by line: text COPY escapes newlines inside values, so each
+            // '\n' ends one row, and the block is written as it came.
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(0, CopyBlockChars), cancellationToken)) > 0)
             {
-                await writer.WriteLineAsync(line);
-                rows++;
+                rows += buffer.AsSpan(0, read).Count('\n');
+                await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
 
         await writer.WriteLineAsync("\\.");
