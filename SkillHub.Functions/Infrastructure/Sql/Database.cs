@@ -30,6 +30,10 @@ public static class Database
             builder.AutoPrepareMinUsages = 2;
         }
 
+        // A pooled connection is otherwise reset at every reuse: seven statements (RESET ALL, CLOSE ALL,
+        // UNLISTEN *, DISCARD ...) run before the next query, on every request. The app changes no
+        // session state (its SETs are transaction-scoped), so there is nothing to reset.
+        builder.NoResetOnClose = true;
         builder.ApplicationName ??= "skillhub-functions";
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
