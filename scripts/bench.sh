@@ -15,7 +15,7 @@ Usage: scripts/bench.sh [--quick] [--out FILE]
   --help      this text
 
 Installs PostgreSQL (Debian packages) if missing, starts it, builds the solution in Release, then
-runs every measurement (about 12 minutes on 2 cores). Needs no MongoDB: the app runs with
+runs every measurement (about 10 minutes on 2 cores). Needs no MongoDB: the app runs with
 SkillHub__DocumentStore=memory.
 USAGE
 }
@@ -32,6 +32,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+
+out=$(realpath -m -- "$out")
 
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
