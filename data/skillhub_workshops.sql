@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+6ef3d62b1e718b2dd82416b96c7cb6b703873db9
--- Schema version: sql.0005_registration_seats.sql
+-- App version: 1.0.0+fb75e47959925eb4d515808a9611f31bbda62693
+-- Schema version: sql.0006_request_seat_no_idle_write.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -121,6 +121,31 @@ BEGIN
     END IF;
 END
 $$;
+-- sql.0006_request_seat_no_idle_write.sql
+-- request_seat without a write when there is nothing to write. A request that finds the workshop
+-- full used to rewrite its row anyway (ever_registered = true, already true after the first seat):
+-- a new row version, a row lock held through a WAL flush, on the very rows every concurrent
+-- registration of that workshop waits for. It now writes only the first time; the waiting-list
+-- answer is otherwise read-only, apart from its ticket.
+CREATE OR REPLACE FUNCTION request_seat(p_workshop uuid)
+RETURNS TABLE (confirmed boolean, queue_ticket bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE workshops
+       SET seats_taken = seats_taken + 1, seats_changed_at = now(), ever_registered = true
+     WHERE id = p_workshop AND status = 'published' AND starts_at > now() AND seats_taken < capacity;
+    IF FOUND THEN
+        RETURN QUERY SELECT true, nextval('registration_queue');
+        RETURN;
+    END IF;
+
+    UPDATE workshops SET ever_registered = true
+     WHERE id = p_workshop AND status = 'published' AND starts_at > now() AND NOT ever_registered;
+    IF FOUND OR EXISTS (SELECT 1 FROM workshops WHERE id = p_workshop AND status = 'published' AND starts_at > now()) THEN
+        RETURN QUERY SELECT false, nextval('registration_queue');
+    END IF;
+END
+$$;
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -129,33 +154,34 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-11-25 22:27:40.762454
-2	sql.0002_refresh_tokens.sql	2026-11-25 22:27:40.781803
-3	sql.0003_login_throttle.sql	2026-11-25 22:27:40.788391
-4	sql.0004_workshops.sql	2026-11-25 22:27:40.801562
-5	sql.0005_registration_seats.sql	2026-11-25 22:27:40.804879
+1	sql.0001_users.sql	2026-11-26 00:02:52.09457
+2	sql.0002_refresh_tokens.sql	2026-11-26 00:02:52.112804
+3	sql.0003_login_throttle.sql	2026-11-26 00:02:52.117248
+4	sql.0004_workshops.sql	2026-11-26 00:02:52.129069
+5	sql.0005_registration_seats.sql	2026-11-26 00:02:52.132391
+6	sql.0006_request_seat_no_idle_write.sql	2026-11-26 00:02:52.133497
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at) FROM stdin;
-01a214d2-5ee3-7ae6-8fa2-ac77e9005ba8	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$mcZ7KI04v2XxkB/z98f32Q==$3a4zUZQ6a4DcT9/Jer9VgkdtOy7facuikCpqGMmoMOTs53FasKWbk6YpGXTdwydAbBW3NtqWoNJIHc1OyXmNOQ==	admin	f	2026-11-25 22:27:40.899743+00	2026-11-25 22:27:40.899743+00
-01a214d2-5f5f-7f19-8715-e0b13f0b4f84	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$OiG2l+QjPPrsDxxhFWEjuA==$U0ugig73bJ5ViOfLRfMH27aclrkknt/JKobnXs5Q2aXBYJm9mVZMwbay3WYaw/qkG0f9aB1lTlvQtWmDHPmBwQ==	trainer	f	2026-11-25 22:27:41.023559+00	2026-11-25 22:27:41.023559+00
-01a214d2-5fd2-7ab3-95ba-4eb6c4ea2d5c	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$hiTvTOHYsOUqIZWh3zXz5g==$6iZA7HS5eqgtPd98htgZt7sm0ZnXPjIrcTu2GHsggpj3KSbC2U/GjYodCPvZDRMmu63JzNyDaNgn+yOGsVG7Vg==	trainer	f	2026-11-25 22:27:41.138411+00	2026-11-25 22:27:41.138411+00
-01a214d2-6047-71be-8bea-ae979425c4f8	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$MXy5L3ah7DIryCByxUpXrw==$WXTkaYFkZSylkr1IWWnHZeOk0peH07n3wSUbJjhtM9dhy9AGWxxmS5RIer448ViV1LxYemmCXkF0kFI6L0fxZw==	trainer	f	2026-11-25 22:27:41.255499+00	2026-11-25 22:27:41.255499+00
-01a214d2-60bd-79c0-8bd9-0c9afb936cfd	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$WTygxXKRDpoA/r9rM1OQPw==$oAknSfNzNbHIBkqVYFtda9uuM51c376++CU/1XjqujQJQkjeCFGkXWq7CFcie9OOX/nU5u7k3f5XAP3YkNscWQ==	participant	f	2026-11-25 22:27:41.373864+00	2026-11-25 22:27:41.373864+00
-01a214d2-6131-7cdd-8c49-007de5958512	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$qDliggSS/OgovvrBnyNW0Q==$sWqpOkm2YIbLfqViO0qKeEq8MgXH1qRr5PwWo3HbUYnW0ABOnjkeC+diwK6nQYrADYNUBeS76s7sDb4QDzjLnQ==	participant	f	2026-11-25 22:27:41.489398+00	2026-11-25 22:27:41.489398+00
+01a21529-84d2-7f54-9381-3975ee012d6e	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$re99I4cT7RDJgHXTtSDP6A==$gu2LLNERSqfMETE5l5uY35SCarRTTdCi//npo5AyjH9ZkwTvopr+RM2QUJl9ASDxJYQnepjS9jxYVeKVUhR5BA==	admin	f	2026-11-26 00:02:52.242169+00	2026-11-26 00:02:52.242169+00
+01a21529-8557-7518-a470-802191e70d0d	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$/ww2HeZlchkcJxvb3bWNIw==$kasvovvysgc7mGibQ3nDWwhYghaQDvTaf3uYUr5W+kRpMf2oN8E8pHwNOctztLTTgJNXRn52Hh7VWU1J3T2Q7A==	trainer	f	2026-11-26 00:02:52.375131+00	2026-11-26 00:02:52.375131+00
+01a21529-85d7-7b65-8e9c-1e9a41368c73	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$hAhDgRn2S7VjDtWEFVmpmw==$xyDetfiGabVSMbIU2Sl2qJzmpPXtkuxZrwUXR1+zRPzmLh/aW2CkvNoLDbbnbYcgl0YCp37juhHXRoDXdxvjhw==	trainer	f	2026-11-26 00:02:52.503672+00	2026-11-26 00:02:52.503672+00
+01a21529-866f-7f4e-98bb-3aee6cbb9a35	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$rwVTEbLvEq+UsWqWlDlC9Q==$nH6wng8sMr6x46hj13wpbuPQa724WR2UPUdAVb/8e5VOL8hqroDgVEgGrGrRxNEfgkbByAUBPcdTse6UjCQt1g==	trainer	f	2026-11-26 00:02:52.655426+00	2026-11-26 00:02:52.655426+00
+01a21529-86e9-7130-9e34-9c2ccc697bde	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$f/Ve5etnMokeBg4ibSpG/A==$LjzHbI7657YwC/sN35QbLwozZpD2cJZZzd7y5uynDvIJ9PD1ejcuaZBbNHO7Ei/tJlQVTl+ZAdcWEw/avu1zUA==	participant	f	2026-11-26 00:02:52.777422+00	2026-11-26 00:02:52.777422+00
+01a21529-8787-78ae-ab4b-037394a711ae	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$Mcvsx/Ty9Vp0gOq9WJ6R/Q==$GD+EQUq/CuYyf5bEQpzy9tCRVH7/E4kgPnOvRyHCzKnri+yES/14HpRrG0SG/FnTDe6+Mjfzr1Jw/bsMSKbhvQ==	participant	f	2026-11-26 00:02:52.935718+00	2026-11-26 00:02:52.935718+00
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at) FROM stdin;
-01a214d2-61d2-7ee4-a291-56ab75992c02	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a214d2-5f5f-7f19-8715-e0b13f0b4f84	2026-12-07 09:00:00+00	2026-12-07 11:00:00+00	En ligne	25	0	published	\N	f	2026-11-25 22:27:41.650823+00	2026-11-25 22:27:41.651506+00	2	2026-11-25 22:27:41.650823+00
-01a214d2-61d4-70a5-98ee-541874c1ccfe	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a214d2-5f5f-7f19-8715-e0b13f0b4f84	2026-12-14 08:00:00+00	2026-12-14 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-11-25 22:27:41.652531+00	2026-11-25 22:27:41.653336+00	2	2026-11-25 22:27:41.652531+00
-01a214d2-61d6-7a4f-9957-be7b8192e277	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a214d2-5fd2-7ab3-95ba-4eb6c4ea2d5c	2026-11-29 14:00:00+00	2026-11-29 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-11-25 22:27:41.654238+00	2026-11-25 22:27:41.654887+00	2	2026-11-25 22:27:41.654238+00
-01a214d2-61d7-79d2-a586-72a187c907a0	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a214d2-5fd2-7ab3-95ba-4eb6c4ea2d5c	2026-12-04 07:00:00+00	2026-12-04 09:00:00+00	En ligne	30	0	published	\N	f	2026-11-25 22:27:41.655768+00	2026-11-25 22:27:41.656495+00	2	2026-11-25 22:27:41.655768+00
-01a214d2-61d9-7cfa-84e3-51eb98df775d	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a214d2-5fd2-7ab3-95ba-4eb6c4ea2d5c	2026-12-11 09:00:00+00	2026-12-11 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-11-25 22:27:41.657424+00	2026-11-25 22:27:41.658274+00	2	2026-11-25 22:27:41.657424+00
-01a214d2-61db-7873-a71c-ca984c7ce973	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a214d2-5fd2-7ab3-95ba-4eb6c4ea2d5c	2026-12-19 13:00:00+00	2026-12-19 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-11-25 22:27:41.659329+00	2026-11-25 22:27:41.659934+00	2	2026-11-25 22:27:41.659329+00
-01a214d2-61dc-71dd-a35f-75c07be450c8	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a214d2-6047-71be-8bea-ae979425c4f8	2026-11-30 15:00:00+00	2026-11-30 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-11-25 22:27:41.660825+00	2026-11-25 22:27:41.661401+00	2	2026-11-25 22:27:41.660825+00
-01a214d2-61de-71e0-8771-aba83dbb9067	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a214d2-6047-71be-8bea-ae979425c4f8	2026-12-05 08:00:00+00	2026-12-05 10:00:00+00	En ligne	40	0	published	\N	f	2026-11-25 22:27:41.662236+00	2026-11-25 22:27:41.662846+00	2	2026-11-25 22:27:41.662236+00
-01a214d2-61df-7701-b0cb-2e596262a5e9	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a214d2-6047-71be-8bea-ae979425c4f8	2026-12-12 12:00:00+00	2026-12-12 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-11-25 22:27:41.663675+00	2026-11-25 22:27:41.664193+00	2	2026-11-25 22:27:41.663675+00
-01a214d2-61e0-7070-816c-0da183af7224	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a214d2-6047-71be-8bea-ae979425c4f8	2026-12-21 08:00:00+00	2026-12-21 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-11-25 22:27:41.664976+00	2026-11-25 22:27:41.665537+00	2	2026-11-25 22:27:41.664976+00
-01a214d2-61c6-7a22-a2f7-01c30064e0be	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a214d2-5f5f-7f19-8715-e0b13f0b4f84	2026-11-28 08:00:00+00	2026-11-28 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-11-25 22:27:41.640893+00	2026-11-25 22:27:41.646516+00	2	2026-11-25 22:27:41.694359+00
-01a214d2-61d0-7db9-a84e-a1fcf2734877	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a214d2-5f5f-7f19-8715-e0b13f0b4f84	2026-12-02 13:00:00+00	2026-12-02 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-11-25 22:27:41.648678+00	2026-11-25 22:27:41.649642+00	2	2026-11-25 22:27:41.697886+00
+01a21529-8829-7a77-9dc5-cc3affadb884	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a21529-8557-7518-a470-802191e70d0d	2026-12-08 09:00:00+00	2026-12-08 11:00:00+00	En ligne	25	0	published	\N	f	2026-11-26 00:02:53.097722+00	2026-11-26 00:02:53.098422+00	2	2026-11-26 00:02:53.097722+00
+01a21529-882b-7a98-a93b-c6db1dd337b8	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a21529-8557-7518-a470-802191e70d0d	2026-12-15 08:00:00+00	2026-12-15 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-11-26 00:02:53.099343+00	2026-11-26 00:02:53.099956+00	2	2026-11-26 00:02:53.099343+00
+01a21529-882c-7065-8d73-6fddd10a0b0a	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-11-30 14:00:00+00	2026-11-30 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-11-26 00:02:53.100788+00	2026-11-26 00:02:53.101438+00	2	2026-11-26 00:02:53.100788+00
+01a21529-882e-7822-a604-fbf517461512	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-05 07:00:00+00	2026-12-05 09:00:00+00	En ligne	30	0	published	\N	f	2026-11-26 00:02:53.102214+00	2026-11-26 00:02:53.102871+00	2	2026-11-26 00:02:53.102214+00
+01a21529-882f-763a-9a8a-e386e08ffddb	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-12 09:00:00+00	2026-12-12 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-11-26 00:02:53.103853+00	2026-11-26 00:02:53.104483+00	2	2026-11-26 00:02:53.103853+00
+01a21529-8831-74e6-b2de-af4e1fc4eb16	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-20 13:00:00+00	2026-12-20 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-11-26 00:02:53.105322+00	2026-11-26 00:02:53.105878+00	2	2026-11-26 00:02:53.105322+00
+01a21529-8832-70fa-9cfd-5f4bb0e47b51	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-01 15:00:00+00	2026-12-01 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-11-26 00:02:53.106576+00	2026-11-26 00:02:53.107097+00	2	2026-11-26 00:02:53.106576+00
+01a21529-8833-72c4-9d5c-324d9a18375a	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-06 08:00:00+00	2026-12-06 10:00:00+00	En ligne	40	0	published	\N	f	2026-11-26 00:02:53.107833+00	2026-11-26 00:02:53.108416+00	2	2026-11-26 00:02:53.107833+00
+01a21529-8835-7386-8c02-d75ca4f88151	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-13 12:00:00+00	2026-12-13 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-11-26 00:02:53.109196+00	2026-11-26 00:02:53.109722+00	2	2026-11-26 00:02:53.109196+00
+01a21529-8836-713f-a233-0d30f2b2bf28	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-22 08:00:00+00	2026-12-22 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-11-26 00:02:53.110415+00	2026-11-26 00:02:53.110929+00	2	2026-11-26 00:02:53.110415+00
+01a21529-881c-7434-87d6-e84c5ec267c7	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a21529-8557-7518-a470-802191e70d0d	2026-11-29 08:00:00+00	2026-11-29 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-11-26 00:02:53.086771+00	2026-11-26 00:02:53.093507+00	2	2026-11-26 00:02:53.140832+00
+01a21529-8827-74e0-af08-a026db9aa719	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a21529-8557-7518-a470-802191e70d0d	2026-12-03 13:00:00+00	2026-12-03 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-11-26 00:02:53.095818+00	2026-11-26 00:02:53.096747+00	2	2026-11-26 00:02:53.144393+00
 \.
 COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, spent_at, revoked_at) FROM stdin;
 \.

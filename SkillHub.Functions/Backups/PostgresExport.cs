@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Globalization;
 using System.Reflection;
@@ -41,6 +42,8 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
             CONSTRAINT "PK_schema_versions_Id" PRIMARY KEY (schemaversionsid)
         );
         """;
+
+    private const int CopyBlockBytes = 256 * 1024;
 
     /// <summary>Called after each table's rows are written (tests use it to write between two tables).</summary>
     internal Func<string, Task>? AfterTable { get; set; }
@@ -93,7 +96,7 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var table in Tables)
             {
-                counts[table] = await CopyTableAsync(connection, transaction, table, writer, cancellationToken);
+                counts[table] = await CopyTableAsync(connection, transaction, table, writer, destination, cancellationToken);
                 if (AfterTable is { } hook)
                 {
                     await hook(table);
@@ -123,27 +126,48 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
         return reader.ReadToEnd().ReplaceLineEndings("\n").TrimEnd('\n');
     }
 
-    private static async Task<long> CopyTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, StreamWriter writer, CancellationToken cancellationToken)
+    private static async Task<long> CopyTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, StreamWriter writer, Stream destination, CancellationToken cancellationToken)
     {
-        var columns = await connection.QueryAsync<string>(new CommandDefinition(
+        // The catalog itself rather than information_schema.columns, whose view (privilege checks
+        // over a dozen joined catalogs) took longer than some tables' rows.
+        var columnList = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             """
-            SELECT quote_ident(column_name) FROM information_schema.columns
-             WHERE table_schema = 'public' AND table_name = @table ORDER BY ordinal_position
+            SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+             WHERE attrelid = to_regclass('public.' || quote_ident(@table)) AND attnum > 0 AND NOT attisdropped
             """,
             new { table },
             transaction,
-            cancellationToken: cancellationToken));
-        var columnList = string.Join(", ", columns);
+            cancellationToken: cancellationToken))
+            ?? throw new InvalidOperationException($"Table {table} is missing from the database.");
         await writer.WriteLineAsync($"COPY {table} ({columnList}) FROM stdin;");
+        await writer.FlushAsync(cancellationToken);
         long rows = 0;
-        using (var reader = await connection.BeginTextExportAsync($"COPY {table} ({columnList}) TO STDOUT", cancellationToken))
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBlockBytes);
+        try
         {
-            // Text COPY escapes newlines inside values: one line is one row.
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            using var reader = await connection.BeginTextExportAsync($"COPY {table} ({columnList}) TO STDOUT", cancellationToken);
+            // The rows go out as the server sent them, UTF-8 bytes untouched, gathered in blocks: the
+            // server sends one message per row, and one awaited write per row made the export slower
+            // than pg_dump. Text COPY escapes newlines inside values, so each '\n' ends one row.
+            var raw = ((StreamReader)reader).BaseStream;
+            int filled;
+            do
             {
-                await writer.WriteLineAsync(line);
-                rows++;
+                filled = 0;
+                int read;
+                while (filled < CopyBlockBytes && (read = await raw.ReadAsync(buffer.AsMemory(filled, CopyBlockBytes - filled), cancellationToken)) > 0)
+                {
+                    filled += read;
+                }
+
+                rows += buffer.AsSpan(0, filled).Count((byte)'\n');
+                await destination.WriteAsync(buffer.AsMemory(0, filled), cancellationToken);
             }
+            while (filled == CopyBlockBytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         await writer.WriteLineAsync("\\.");

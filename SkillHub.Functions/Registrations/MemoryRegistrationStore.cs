@@ -6,13 +6,16 @@ namespace SkillHub.Functions.Registrations;
 /// <summary>
 /// The registrations collection in this process's memory, with MongoDB's guarantees: one
 /// registration per workshop and user, atomic single-document updates (one lock), stable order.
-/// Dates are kept to the millisecond, as BSON keeps them.
+/// Dates are kept to the millisecond, as BSON keeps them. Each workshop's registrations are also
+/// kept in list order (as MongoDB's index on workshop, status rank and ticket keeps them), so a page,
+/// a count or a waiting-list position costs the same whatever the number of registrations.
 /// </summary>
 public sealed class MemoryRegistrationStore : IRegistrationStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Registration> _byId = [];
     private readonly Dictionary<(Guid WorkshopId, Guid UserId), Guid> _byWorkshopAndUser = [];
+    private readonly Dictionary<Guid, WorkshopRegistrations> _byWorkshop = [];
 
     public Task<Registration?> FindAsync(Guid workshopId, Guid userId, CancellationToken cancellationToken)
     {
@@ -42,6 +45,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
             }
 
             _byId[stored.Id] = stored;
+            Workshop(stored.WorkshopId).Add(stored);
         }
 
         return Task.CompletedTask;
@@ -65,7 +69,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
                 UpdatedAt = entry.At,
                 History = [.. current.History, entry],
             };
-            _byId[id] = updated;
+            Replace(current, updated);
             return Task.FromResult<Registration?>(updated);
         }
     }
@@ -74,7 +78,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     {
         lock (_lock)
         {
-            return Task.FromResult(Waitlisted(workshopId).FirstOrDefault());
+            return Task.FromResult(_byWorkshop.GetValueOrDefault(workshopId)?.FirstWaitlisted);
         }
     }
 
@@ -83,15 +87,15 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
         var stored = Normalize(entry);
         lock (_lock)
         {
-            var active = _byId.Values.Where(r => r.WorkshopId == workshopId && RegistrationStatus.IsActive(r.Status)).ToList();
+            var active = _byWorkshop.TryGetValue(workshopId, out var registrations) ? registrations.Active() : [];
             foreach (var registration in active)
             {
-                _byId[registration.Id] = registration with
+                Replace(registration, registration with
                 {
                     Status = RegistrationStatus.Cancelled,
                     UpdatedAt = stored.At,
                     History = [.. registration.History, stored],
-                };
+                });
             }
 
             return Task.FromResult(active.Count);
@@ -102,7 +106,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     {
         lock (_lock)
         {
-            return Task.FromResult(Count(_byId.Values.Where(r => r.WorkshopId == workshopId)));
+            return Task.FromResult(_byWorkshop.GetValueOrDefault(workshopId)?.Counts ?? new RegistrationCounts(0, 0, 0));
         }
     }
 
@@ -110,13 +114,9 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     {
         lock (_lock)
         {
-            var matching = _byId.Values
-                .Where(r => r.WorkshopId == workshopId && (status is null || r.Status == status))
-                .OrderBy(r => StatusRank(r.Status))
-                .ThenBy(r => r.QueueTicket)
-                .ThenBy(r => r.Id)
-                .ToList();
-            return Task.FromResult(Page(matching, page));
+            return Task.FromResult(_byWorkshop.TryGetValue(workshopId, out var registrations)
+                ? registrations.Page(status, page)
+                : ((IReadOnlyList<Registration>)[], 0L));
         }
     }
 
@@ -141,10 +141,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
             var positions = new Dictionary<Guid, int>();
             foreach (var registration in registrations.Where(r => r.Status == RegistrationStatus.Waitlisted))
             {
-                positions[registration.Id] = 1 + _byId.Values.Count(other =>
-                    other.WorkshopId == registration.WorkshopId
-                    && other.Status == RegistrationStatus.Waitlisted
-                    && other.QueueTicket < registration.QueueTicket);
+                positions[registration.Id] = 1 + (_byWorkshop.GetValueOrDefault(registration.WorkshopId)?.WaitlistedBefore(registration.QueueTicket) ?? 0);
             }
 
             return Task.FromResult<IReadOnlyDictionary<Guid, int>>(positions);
@@ -155,8 +152,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     {
         lock (_lock)
         {
-            var events = _byId.Values
-                .Where(r => r.WorkshopId == workshopId)
+            var events = (_byWorkshop.TryGetValue(workshopId, out var registrations) ? registrations.All : Enumerable.Empty<Registration>())
                 .SelectMany(r => r.History.Select(h => new RegistrationEvent(r.Id, r.UserId, h.At, h.Status, h.By, h.Reason)))
                 .OrderBy(e => e.At)
                 .ThenBy(e => e.RegistrationId)
@@ -169,10 +165,9 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     {
         lock (_lock)
         {
-            IReadOnlyDictionary<Guid, RegistrationCounts> counts = _byId.Values
-                .GroupBy(r => r.WorkshopId)
-                .Where(g => g.Any(r => RegistrationStatus.IsActive(r.Status)))
-                .ToDictionary(g => g.Key, Count);
+            IReadOnlyDictionary<Guid, RegistrationCounts> counts = _byWorkshop
+                .Where(w => w.Value.Counts is { Confirmed: > 0 } or { Waitlisted: > 0 })
+                .ToDictionary(w => w.Key, w => w.Value.Counts);
             return Task.FromResult(counts);
         }
     }
@@ -207,9 +202,11 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
         {
             _byId.Clear();
             _byWorkshopAndUser.Clear();
+            _byWorkshop.Clear();
             foreach (var (id, registration) in byId)
             {
                 _byId.Add(id, registration);
+                Workshop(registration.WorkshopId).Add(registration);
             }
 
             foreach (var (key, id) in byWorkshopAndUser)
@@ -234,30 +231,29 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
         _ => 2,
     };
 
-    private IEnumerable<Registration> Waitlisted(Guid workshopId) =>
-        _byId.Values
-            .Where(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted)
-            .OrderBy(r => r.QueueTicket)
-            .ThenBy(r => r.Id);
-
-    private static RegistrationCounts Count(IEnumerable<Registration> registrations)
+    private WorkshopRegistrations Workshop(Guid workshopId)
     {
-        int confirmed = 0, waitlisted = 0, cancelled = 0;
-        foreach (var registration in registrations)
+        if (!_byWorkshop.TryGetValue(workshopId, out var registrations))
         {
-            switch (registration.Status)
-            {
-                case RegistrationStatus.Confirmed: confirmed++; break;
-                case RegistrationStatus.Waitlisted: waitlisted++; break;
-                default: cancelled++; break;
-            }
+            _byWorkshop[workshopId] = registrations = new WorkshopRegistrations();
         }
 
-        return new RegistrationCounts(confirmed, waitlisted, cancelled);
+        return registrations;
+    }
+
+    /// <summary>Stores the new version of a registration (same id, workshop and user) in every index.</summary>
+    private void Replace(Registration current, Registration updated)
+    {
+        _byId[current.Id] = updated;
+        var registrations = Workshop(current.WorkshopId);
+        registrations.Remove(current);
+        registrations.Add(updated);
     }
 
     private static (IReadOnlyList<T> Items, long Total) Page<T>(List<T> all, PageRequest page) =>
-        (all.Skip((int)Math.Min(page.Offset, int.MaxValue)).Take(page.PageSize).ToList(), all.Count);
+        (all.Skip(Skipped(page)).Take(page.PageSize).ToList(), all.Count);
+
+    private static int Skipped(PageRequest page) => (int)Math.Min(page.Offset, int.MaxValue);
 
     private static Registration Normalize(Registration registration) => registration with
     {
@@ -267,4 +263,107 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     };
 
     private static HistoryEntry Normalize(HistoryEntry entry) => entry with { At = DocumentTime.Truncate(entry.At) };
+
+    /// <summary>
+    /// One workshop's registrations in list order: a list per status rank (confirmed, waitlisted,
+    /// the rest), each sorted by queue ticket then id. Callers hold the store's lock.
+    /// </summary>
+    private sealed class WorkshopRegistrations
+    {
+        private readonly List<Registration>[] _ranks = [[], [], []];
+
+        public RegistrationCounts Counts => new(_ranks[0].Count, _ranks[1].Count, _ranks[2].Count);
+
+        public Registration? FirstWaitlisted => _ranks[1].Count > 0 ? _ranks[1][0] : null;
+
+        public IEnumerable<Registration> All => _ranks.SelectMany(rank => rank);
+
+        public List<Registration> Active() => [.. _ranks[0], .. _ranks[1]];
+
+        public void Add(Registration registration)
+        {
+            var rank = _ranks[StatusRank(registration.Status)];
+            var index = rank.BinarySearch(registration, QueueOrder.Instance);
+            rank.Insert(index < 0 ? ~index : index, registration);
+        }
+
+        public void Remove(Registration registration)
+        {
+            var rank = _ranks[StatusRank(registration.Status)];
+            var index = rank.BinarySearch(registration, QueueOrder.Instance);
+            if (index >= 0)
+            {
+                rank.RemoveAt(index);
+            }
+        }
+
+        /// <summary>How many waitlisted registrations hold a ticket lower than <paramref name="ticket"/>.</summary>
+        public int WaitlistedBefore(long ticket)
+        {
+            var waitlisted = _ranks[1];
+            int low = 0, high = waitlisted.Count;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (waitlisted[middle].QueueTicket < ticket)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>A page of the list, all statuses or one, by index: no sort and no scan of what is skipped.</summary>
+        public (IReadOnlyList<Registration> Items, long Total) Page(string? status, PageRequest page)
+        {
+            if (status is not null)
+            {
+                var rank = _ranks[StatusRank(status)];
+                // The third rank holds every other status: only there can a filter leave some out.
+                return StatusRank(status) < 2 ? Slice([rank], rank.Count, page) : MemoryRegistrationStore.Page(rank.Where(r => r.Status == status).ToList(), page);
+            }
+
+            return Slice(_ranks, _ranks.Sum(rank => rank.Count), page);
+        }
+
+        private static (IReadOnlyList<Registration> Items, long Total) Slice(IEnumerable<List<Registration>> ranks, int total, PageRequest page)
+        {
+            var items = new List<Registration>(page.PageSize);
+            var skip = Skipped(page);
+            foreach (var rank in ranks)
+            {
+                if (skip >= rank.Count)
+                {
+                    skip -= rank.Count;
+                    continue;
+                }
+
+                var take = Math.Min(page.PageSize - items.Count, rank.Count - skip);
+                items.AddRange(rank.GetRange(skip, take));
+                skip = 0;
+                if (items.Count == page.PageSize)
+                {
+                    break;
+                }
+            }
+
+            return (items, total);
+        }
+    }
+
+    /// <summary>Queue order within one status: ticket, then id (as the list's sort).</summary>
+    private sealed class QueueOrder : IComparer<Registration>
+    {
+        public static QueueOrder Instance { get; } = new();
+
+        public int Compare(Registration? x, Registration? y) =>
+            x is null || y is null ? Comparer<object>.Default.Compare(x, y)
+            : x.QueueTicket != y.QueueTicket ? x.QueueTicket.CompareTo(y.QueueTicket)
+            : x.Id.CompareTo(y.Id);
+    }
 }

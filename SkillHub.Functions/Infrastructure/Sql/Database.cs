@@ -30,6 +30,10 @@ public static class Database
             builder.AutoPrepareMinUsages = 2;
         }
 
+        // A pooled connection is otherwise reset at every reuse: seven statements (RESET ALL, CLOSE ALL,
+        // UNLISTEN *, DISCARD ...) run before the next query, on every request. The app changes no
+        // session state (its SETs are transaction-scoped), so there is nothing to reset.
+        builder.NoResetOnClose = true;
         builder.ApplicationName ??= "skillhub-functions";
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
@@ -50,6 +54,13 @@ public sealed class Migrator(string connectionString, ILogger<Migrator> logger)
 
     public IReadOnlyList<string> Migrate()
     {
+        // The usual start-up: nothing to apply. One query says so, without loading DbUp's machinery
+        // (its journal checks and every script's text), which cost a tenth of the start-up time.
+        if (IsUpToDate())
+        {
+            return [];
+        }
+
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
@@ -65,6 +76,22 @@ public sealed class Migrator(string connectionString, ILogger<Migrator> logger)
         }
 
         return result.Scripts.Select(s => s.Name).ToList();
+    }
+
+    /// <summary>True when the journal names every embedded script (DbUp would then apply nothing).</summary>
+    private bool IsUpToDate()
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT to_regclass('public.schema_versions') IS NOT NULL", connection);
+        if (exists.ExecuteScalar() is not true)
+        {
+            return false;
+        }
+
+        using var names = new NpgsqlCommand("SELECT array_agg(scriptname::text) FROM schema_versions", connection);
+        var journal = names.ExecuteScalar() as string[];
+        return journal is not null && ScriptNames.All(journal.Contains);
     }
 
     private sealed class UpgradeLog(ILogger logger) : IUpgradeLog

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs the benchmark of issue 5: the standalone app over a real PostgreSQL and the in-memory
+# document store, loaded by bench/SkillHub.Bench (a closed-loop HttpClient load generator), beside
+# the same SQL run directly (the floor) and pg_dump. Prints the table of medians and writes it to
+# bench/results.md (or --out). Its databases are named skillhub_bench_* and dropped at the end,
+# even on failure.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/bench.sh [--quick] [--out FILE]
+
+  --quick     smaller sizes and short runs (about 2 minutes): a fast look, not the issue's figures
+  --out FILE  where to write the results (default: bench/results.md)
+  --help      this text
+
+Installs PostgreSQL (Debian packages) if missing, starts it, builds the solution in Release, then
+runs every measurement (about 10 minutes on 2 cores). Needs no MongoDB: the app runs with
+SkillHub__DocumentStore=memory.
+USAGE
+}
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out="$root/bench/results.md"
+mode=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode=(--quick) ;;
+    --out) out=$2; shift ;;
+    --help|-h) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+out=$(realpath -m -- "$out")
+
+# shellcheck source=lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
+ensure_postgres
+ensure_skillhub_role
+
+version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+pg_dump="/usr/lib/postgresql/$version/bin/pg_dump"
+if [ ! -x "$pg_dump" ]; then
+  echo "==> Installation du client PostgreSQL (pg_dump)…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-client-$version" >/dev/null
+fi
+
+drop_bench_databases() {
+  as_postgres psql -p "$PG_PORT" -qAt -c "SELECT datname FROM pg_database WHERE datname LIKE 'skillhub\_bench\_%'" |
+    while read -r name; do
+      as_postgres psql -p "$PG_PORT" -q -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null || true
+    done
+}
+trap drop_bench_databases EXIT
+
+echo "==> dotnet build SkillHub.slnx -c Release"
+dotnet build "$root/SkillHub.slnx" -c Release -nologo -v quiet >/dev/null
+
+# The connection string carries the role's password: it goes through the environment only.
+export SKILLHUB_BENCH_POSTGRES
+SKILLHUB_BENCH_POSTGRES=$(skillhub_connection_string postgres)
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$root" status --porcelain -- SkillHub.Functions sql bench/SkillHub.Bench 2>/dev/null)" ]; then
+  commit="$commit (with uncommitted changes)"
+fi
+
+cd "$root"
+dotnet bench/SkillHub.Bench/bin/Release/net10.0/SkillHub.Bench.dll \
+  --app "$root/SkillHub.Functions/bin/Release/net10.0/SkillHub.Functions.dll" \
+  --pg-dump "$pg_dump" \
+  --out "$out" \
+  --commit "$commit" \
+  --command "scripts/bench.sh${mode:+ ${mode[*]}}" \
+  "${mode[@]}"
