@@ -8,9 +8,11 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/bench.sh [--quick] [--out FILE]
+Usage: scripts/bench.sh [--quick | --smoke] [--no-build] [--out FILE]
 
   --quick     smaller sizes and short runs (about 2 minutes): a fast look, not the issue's figures
+  --smoke     tiny sizes, one run each (under a minute): proves every step runs, measures nothing
+  --no-build  use the Release build already there (the tests run the bench this way)
   --out FILE  where to write the results (default: bench/results.md)
   --help      this text
 
@@ -23,9 +25,12 @@ USAGE
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out="$root/bench/results.md"
 mode=()
+build=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=(--quick) ;;
+    --smoke) mode=(--smoke) ;;
+    --no-build) build=false ;;
     --out) out=$2; shift ;;
     --help|-h) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -48,16 +53,20 @@ if [ ! -x "$pg_dump" ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-client-$version" >/dev/null
 fi
 
+# This run's databases only (skillhub_bench_<run>_*): another run on the same server keeps its own.
+run_id=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 drop_bench_databases() {
-  as_postgres psql -p "$PG_PORT" -qAt -c "SELECT datname FROM pg_database WHERE datname LIKE 'skillhub\_bench\_%'" |
+  as_postgres psql -p "$PG_PORT" -qAt -c "SELECT datname FROM pg_database WHERE datname LIKE 'skillhub\_bench\_${run_id}\_%'" |
     while read -r name; do
       as_postgres psql -p "$PG_PORT" -q -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null || true
     done
 }
 trap drop_bench_databases EXIT
 
-echo "==> dotnet build SkillHub.slnx -c Release"
-dotnet build "$root/SkillHub.slnx" -c Release -nologo -v quiet >/dev/null
+if $build; then
+  echo "==> dotnet build SkillHub.slnx -c Release"
+  dotnet build "$root/SkillHub.slnx" -c Release -nologo -v quiet >/dev/null
+fi
 
 # The connection string carries the role's password: it goes through the environment only.
 export SKILLHUB_BENCH_POSTGRES
@@ -73,5 +82,6 @@ dotnet bench/SkillHub.Bench/bin/Release/net10.0/SkillHub.Bench.dll \
   --pg-dump "$pg_dump" \
   --out "$out" \
   --commit "$commit" \
+  --run-id "$run_id" \
   --command "scripts/bench.sh${mode:+ ${mode[*]}}" \
   "${mode[@]}"

@@ -23,8 +23,9 @@ namespace SkillHub.Bench;
 /// </summary>
 public sealed class Bench(BenchOptions options, string adminConnectionString)
 {
-    private const string ApiDatabase = "skillhub_bench_api";
-    private const string ExportDatabase = "skillhub_bench_export";
+    // Named after this run, so that two runs on one server (a test and a user) never drop each other's.
+    private readonly string _apiDatabase = $"skillhub_bench_{options.RunId}_api";
+    private readonly string _exportDatabase = $"skillhub_bench_{options.RunId}_export";
     private const int StartUps = 5;
     private const int ContentionConcurrency = 64;
     private static readonly int[] Concurrencies = [1, 16, 64];
@@ -35,9 +36,9 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
 
     public async Task<string> RunAsync()
     {
-        var apiConnection = ConnectionTo(ApiDatabase);
-        Step($"Database {ApiDatabase}: {_sizes.Workshops} workshops, {_sizes.ContentionParticipants + _sizes.ListLarge} participants");
-        await Seeding.CreateDatabaseAsync(adminConnectionString, ApiDatabase);
+        var apiConnection = ConnectionTo(_apiDatabase);
+        Step($"Database {_apiDatabase}: {_sizes.Workshops} workshops, {_sizes.ContentionParticipants + _sizes.ListLarge} participants");
+        await Seeding.CreateDatabaseAsync(adminConnectionString, _apiDatabase);
         new Migrator(apiConnection, NullLogger<Migrator>.Instance).Migrate();
         await using var data = Database.CreateDataSource(apiConnection);
         var (trainers, participants) = await Seeding.UsersAsync(data, 10, _sizes.ContentionParticipants + _sizes.ListLarge);
@@ -88,9 +89,12 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
             ("Memory", MemoryTotal()),
             ("PostgreSQL", serverVersion),
             (".NET", Environment.Version.ToString()),
-            ("Mode", options.Quick
-                ? "quick (smaller sizes, shorter runs: not the issue's figures)"
-                : "full"),
+            ("Mode", options.Mode switch
+            {
+                BenchOptions.Quick => "quick (smaller sizes, shorter runs: not the issue's figures)",
+                BenchOptions.Smoke => "smoke (tiny sizes, one run: proves the steps run, measures nothing)",
+                _ => "full",
+            }),
             ("Method", $"closed-loop HttpClient workers; each figure is the median of {_sizes.Runs} runs of {_sizes.Duration.TotalSeconds:0.#} s (or of a fixed batch) after one warm-up run"),
         };
         return _report.ToMarkdown(context);
@@ -98,7 +102,7 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
 
     public async Task DropDatabasesAsync()
     {
-        foreach (var name in new[] { ApiDatabase, ExportDatabase })
+        foreach (var name in new[] { _apiDatabase, _exportDatabase })
         {
             await Seeding.DropDatabaseAsync(adminConnectionString, name);
         }
@@ -286,9 +290,9 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
     /// <summary>The app's export (PostgresExport) and pg_dump of the same database, alternately.</summary>
     private async Task ExportAsync()
     {
-        var connection = ConnectionTo(ExportDatabase);
-        Step($"Database {ExportDatabase}: {_sizes.ExportRows:N0} rows");
-        await Seeding.CreateDatabaseAsync(adminConnectionString, ExportDatabase);
+        var connection = ConnectionTo(_exportDatabase);
+        Step($"Database {_exportDatabase}: {_sizes.ExportRows:N0} rows");
+        await Seeding.CreateDatabaseAsync(adminConnectionString, _exportDatabase);
         new Migrator(connection, NullLogger<Migrator>.Instance).Migrate();
         await using var data = Database.CreateDataSource(connection);
         var rows = await Seeding.ExportRowsAsync(data, _sizes.ExportRows);

@@ -1,6 +1,6 @@
 namespace SkillHub.Bench;
 
-/// <summary>How big each measurement is: the issue's sizes, or small ones for a quick look.</summary>
+/// <summary>How big each measurement is: the issue's sizes, small ones for a quick look, or tiny ones that only prove every step runs.</summary>
 public sealed record Sizes(
     int Workshops,
     int ContentionParticipants,
@@ -15,9 +15,11 @@ public sealed record Sizes(
     public static Sizes Full { get; } = new(10_000, 2_000, 100, 10, 100, 10_000, 1_000_000, 5, TimeSpan.FromSeconds(2));
 
     public static Sizes Quick { get; } = new(1_000, 200, 10, 10, 100, 1_000, 100_000, 5, TimeSpan.FromSeconds(0.4));
+
+    public static Sizes Smoke { get; } = new(200, 40, 4, 10, 60, 200, 2_000, 1, TimeSpan.FromSeconds(0.1));
 }
 
-public sealed record BenchOptions(bool Quick, string AppDll, string PgDump, string Output, string Command, string Commit)
+public sealed record BenchOptions(string Mode, string AppDll, string PgDump, string Output, string Command, string Commit, string RunId)
 {
     public const string Usage =
         """
@@ -26,34 +28,48 @@ public sealed record BenchOptions(bool Quick, string AppDll, string PgDump, stri
           --pg-dump PATH   pg_dump of the server's version
           --out PATH       where to write the results (markdown)
           --quick          small sizes, short runs
+          --smoke          tiny sizes, one run each: proves every step works, measures nothing
           --command TEXT   the command line to record in the results
           --commit TEXT    the commit to record in the results
+          --run-id ID      names this run's databases skillhub_bench_ID_* (lowercase letters and digits)
         """;
 
-    public Sizes Sizes => Quick ? Sizes.Quick : Sizes.Full;
+    public const string Full = "full";
+    public const string Quick = "quick";
+    public const string Smoke = "smoke";
+
+    public Sizes Sizes => Mode switch
+    {
+        Quick => Sizes.Quick,
+        Smoke => Sizes.Smoke,
+        _ => Sizes.Full,
+    };
 
     public static BenchOptions? Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        bool quick = false;
+        var mode = Full;
         string? app = null, pgDump = null, output = null, command = null, commit = null;
+        var runId = "run";
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--quick": quick = true; break;
+                case "--quick": mode = Quick; break;
+                case "--smoke": mode = Smoke; break;
                 case "--app": app = Next(); break;
                 case "--pg-dump": pgDump = Next(); break;
                 case "--out": output = Next(); break;
                 case "--command": command = Next(); break;
                 case "--commit": commit = Next(); break;
+                case "--run-id": runId = Next(); break;
                 default: return null;
             }
         }
 
-        return app is null || pgDump is null || output is null
+        return app is null || pgDump is null || output is null || !runId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
             ? null
-            : new BenchOptions(quick, app, pgDump, output, command ?? "scripts/bench.sh", commit ?? "unknown");
+            : new BenchOptions(mode, app, pgDump, output, command ?? "scripts/bench.sh", commit ?? "unknown", runId);
     }
 }
