@@ -61,7 +61,7 @@ set_dir=$(find "$work/backups" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | he
 source "$root/scripts/lib/postgres.sh"
 ensure_postgres >/dev/null
 ensure_skillhub_role
-as_postgres dropdb -p "$PG_PORT" --if-exists --force skillhub_exercice
+as_postgres env PGOPTIONS="-c client_min_messages=warning" dropdb -p "$PG_PORT" --if-exists --force skillhub_exercice
 ensure_database skillhub_exercice
 drill_port=$((port + 1))
 drill="http://127.0.0.1:$drill_port/api"
@@ -86,7 +86,7 @@ done
 } | mask > "$out/08-restore.txt"
 kill "$restore_pid" 2>/dev/null || true
 wait "$restore_pid" 2>/dev/null || true
-as_postgres dropdb -p "$PG_PORT" --if-exists --force skillhub_exercice
+as_postgres env PGOPTIONS="-c client_min_messages=warning" dropdb -p "$PG_PORT" --if-exists --force skillhub_exercice
 echo "==> docs/terminal/08-restore.txt"
 capture 09-tests scripts/test.sh --filter "FullyQualifiedName~Health"
 echo "Captures écrites dans docs/terminal/."
