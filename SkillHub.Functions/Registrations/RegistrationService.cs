@@ -27,28 +27,21 @@ public sealed class RegistrationService(
     public async Task<Outcome<RegistrationResponse>> RegisterAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var workshop = await workshops.FindVisibleAsync(workshopId, caller, cancellationToken);
-        if (workshop is null)
-        {
-            return Failure.NotFound(NoWorkshop);
-        }
 
-        if (ClosedFor(workshop) is { } closed)
-        {
-            return closed;
-        }
-
+        // The workshop is read only to explain a refusal: request_seat already takes no seat unless
+        // the workshop is published and not started, which is all a participant may register to.
+        // The answers are those of checking visibility, then the state, then the registration.
         var existing = await registrations.FindAsync(workshopId, caller.Id, cancellationToken);
         if (existing is not null && RegistrationStatus.IsActive(existing.Status))
         {
-            return Failure.Conflict($"You are already registered ({existing.Status}).");
+            return await RefusalAsync(workshopId, caller, cancellationToken) ?? Failure.Conflict($"You are already registered ({existing.Status}).");
         }
 
         // Step 1: one conditional statement takes a seat if one is free, and a place in the queue.
         var seat = await seats.RequestSeatAsync(workshopId, cancellationToken);
         if (seat is null)
         {
-            return Failure.Conflict("Registration is closed for this workshop.");
+            return await RefusalAsync(workshopId, caller, cancellationToken) ?? Failure.Conflict("Registration is closed for this workshop.");
         }
 
         // Step 2: the document.
@@ -273,6 +266,10 @@ public sealed class RegistrationService(
 
         return workshop.IsManagedBy(caller) ? workshop : Failure.Forbidden("Only the workshop's trainer or an admin may do this.");
     }
+
+    /// <summary>Why <paramref name="caller"/> may not register to the workshop (not visible, not open); null when nothing stands in the way.</summary>
+    private async Task<Failure?> RefusalAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken) =>
+        await workshops.FindVisibleAsync(workshopId, caller, cancellationToken) is { } workshop ? ClosedFor(workshop) : Failure.NotFound(NoWorkshop);
 
     private Failure? ClosedFor(WorkshopRecord workshop) =>
         workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
