@@ -4,7 +4,7 @@ using SkillHub.Functions.Infrastructure.Http;
 namespace SkillHub.Functions.Activity;
 
 /// <summary>The activity log in this process's memory, answering queries as MongoDB would.</summary>
-public sealed class MemoryActivityLog : IActivityLog
+public sealed class MemoryActivityLog : IActivityLog, Backups.IMemoryDocuments<ActivityEntry>
 {
     private readonly Lock _lock = new();
     private readonly List<ActivityEntry> _entries = [];
@@ -45,7 +45,7 @@ public sealed class MemoryActivityLog : IActivityLog
     }
 
     /// <summary>Every entry, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
-    internal IReadOnlyList<ActivityEntry> ExportDocuments()
+    public IReadOnlyList<ActivityEntry> ExportDocuments()
     {
         lock (_lock)
         {
@@ -54,12 +54,12 @@ public sealed class MemoryActivityLog : IActivityLog
     }
 
     /// <summary>Replaces every entry with these, as a restore does; a repeated id is refused first (<see cref="DuplicateDocumentException"/>, the log unchanged).</summary>
-    internal void ReplaceAll(IEnumerable<ActivityEntry> entries)
+    public void ReplaceAll(IEnumerable<ActivityEntry> items)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(items);
         var ids = new HashSet<Guid>();
         var stored = new List<ActivityEntry>();
-        foreach (var entry in entries)
+        foreach (var entry in items)
         {
             if (!ids.Add(entry.Id))
             {
@@ -80,7 +80,7 @@ public sealed class MemoryActivityLog : IActivityLog
         }
     }
 
-    internal int DocumentCount()
+    public int DocumentCount()
     {
         lock (_lock)
         {

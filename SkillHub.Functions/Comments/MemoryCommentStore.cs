@@ -8,7 +8,7 @@ namespace SkillHub.Functions.Comments;
 /// single-document updates (one lock), the same stable newest-first order (ids compared as MongoDB
 /// compares UUIDs), dates kept to the millisecond as BSON keeps them.
 /// </summary>
-public sealed class MemoryCommentStore : ICommentStore
+public sealed class MemoryCommentStore : ICommentStore, Backups.IMemoryDocuments<Comment>
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Comment> _byId = [];
@@ -92,7 +92,7 @@ public sealed class MemoryCommentStore : ICommentStore
     }
 
     /// <summary>Every comment, hidden ones included, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
-    internal IReadOnlyList<Comment> ExportDocuments()
+    public IReadOnlyList<Comment> ExportDocuments()
     {
         lock (_lock)
         {
@@ -101,11 +101,11 @@ public sealed class MemoryCommentStore : ICommentStore
     }
 
     /// <summary>Replaces every comment with these, as a restore does; a repeated id is refused first (<see cref="DuplicateDocumentException"/>, the store unchanged).</summary>
-    internal void ReplaceAll(IEnumerable<Comment> comments)
+    public void ReplaceAll(IEnumerable<Comment> items)
     {
-        ArgumentNullException.ThrowIfNull(comments);
+        ArgumentNullException.ThrowIfNull(items);
         var byId = new Dictionary<Guid, Comment>();
-        foreach (var comment in comments)
+        foreach (var comment in items)
         {
             var stored = comment with
             {
@@ -129,7 +129,7 @@ public sealed class MemoryCommentStore : ICommentStore
         }
     }
 
-    internal int DocumentCount()
+    public int DocumentCount()
     {
         lock (_lock)
         {

@@ -10,7 +10,7 @@ namespace SkillHub.Functions.Registrations;
 /// kept in list order (as MongoDB's index on workshop, status rank and ticket keeps them), so a page,
 /// a count or a waiting-list position costs the same whatever the number of registrations.
 /// </summary>
-public sealed class MemoryRegistrationStore : IRegistrationStore
+public sealed class MemoryRegistrationStore : IRegistrationStore, Backups.IMemoryDocuments<Registration>
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Registration> _byId = [];
@@ -173,7 +173,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     }
 
     /// <summary>Every registration, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
-    internal IReadOnlyList<Registration> ExportDocuments()
+    public IReadOnlyList<Registration> ExportDocuments()
     {
         lock (_lock)
         {
@@ -185,12 +185,12 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
     /// Replaces every registration with these, as a restore does; checks the unique keys first
     /// (<see cref="DuplicateDocumentException"/>, the store unchanged) and keeps dates to the millisecond.
     /// </summary>
-    internal void ReplaceAll(IEnumerable<Registration> registrations)
+    public void ReplaceAll(IEnumerable<Registration> items)
     {
-        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(items);
         var byId = new Dictionary<Guid, Registration>();
         var byWorkshopAndUser = new Dictionary<(Guid WorkshopId, Guid UserId), Guid>();
-        foreach (var stored in registrations.Select(Normalize))
+        foreach (var stored in items.Select(Normalize))
         {
             if (!byId.TryAdd(stored.Id, stored) || !byWorkshopAndUser.TryAdd((stored.WorkshopId, stored.UserId), stored.Id))
             {
@@ -216,7 +216,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore
         }
     }
 
-    internal int DocumentCount()
+    public int DocumentCount()
     {
         lock (_lock)
         {
