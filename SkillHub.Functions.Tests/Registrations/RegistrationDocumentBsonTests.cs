@@ -117,7 +117,7 @@ public sealed class RegistrationDocumentBsonTests
 
         AssertBson(
             $$"""
-            { "registrationId": UUID("{{RegistrationId}}"), "userId": UUID("{{UserId}}"), "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "waitlisted", "by": null, "reason": null }
+            { "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "waitlisted", "by": null, "reason": null, "registrationId": UUID("{{RegistrationId}}"), "userId": UUID("{{UserId}}") }
             """,
             raw);
         Assert.Equal((RegistrationId, UserId, Created.AddTicks(-4567), RegistrationStatus.Waitlisted), (back.RegistrationId, back.UserId, back.At, back.Status));

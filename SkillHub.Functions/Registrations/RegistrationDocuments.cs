@@ -49,7 +49,7 @@ internal sealed class RegistrationDocument
 }
 
 /// <summary>One element of a registration document's history array.</summary>
-internal sealed class HistoryDocument
+internal class HistoryDocument
 {
     [BsonElement(RegistrationFields.At)]
     public DateTime At { get; init; }
@@ -64,26 +64,14 @@ internal sealed class HistoryDocument
     public string? Reason { get; init; }
 }
 
-/// <summary>One history entry unwound from its registration, as the history pipeline projects it.</summary>
-internal sealed class RegistrationEventDocument
+/// <summary>One history entry unwound from its registration, as the history pipeline projects it: the entry, and whose it is.</summary>
+internal sealed class RegistrationEventDocument : HistoryDocument
 {
     [BsonElement("registrationId")]
     public Guid RegistrationId { get; init; }
 
     [BsonElement(RegistrationFields.UserId)]
     public Guid UserId { get; init; }
-
-    [BsonElement(RegistrationFields.At)]
-    public DateTime At { get; init; }
-
-    [BsonElement(RegistrationFields.Status)]
-    public string Status { get; init; } = "";
-
-    [BsonElement(RegistrationFields.By)]
-    public Guid? By { get; init; }
-
-    [BsonElement(RegistrationFields.Reason)]
-    public string? Reason { get; init; }
 }
 
 /// <summary>The output of a paging <c>$facet</c>: the <c>$count</c> of every match (absent when none) and one page of them.</summary>
