@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 
@@ -16,14 +15,7 @@ public sealed class BackupCompositionTests
     [InlineData("mongodb", typeof(MongoCollectionBackup<RegistrationDocument>), typeof(MongoCollectionBackup<MongoCommentStore.CommentDocument>), typeof(MongoCollectionBackup<MongoActivityLog.ActivityDocument>))]
     public async Task EachCollection_HasTheBackupOfTheChosenStore(string documentStore, Type registrations, Type comments, Type activity)
     {
-        await using var app = StandaloneHost.Build(
-        [
-            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
-            "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
-            $"--SkillHub:DocumentStore={documentStore}",
-            $"--Jwt:SigningKey={AppFixture.SigningKey}",
-            "--urls=http://127.0.0.1:0",
-        ]);
+        await using var app = UnreachableApp.Build(documentStore);
 
         var backups = app.Services.GetServices<IDocumentCollectionBackup>().ToDictionary(b => b.CollectionName, b => b.GetType());
 
@@ -35,13 +27,7 @@ public sealed class BackupCompositionTests
     [Fact]
     public async Task InMemory_TheBackupReadsTheStoreTheAppWritesTo()
     {
-        await using var app = StandaloneHost.Build(
-        [
-            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
-            "--SkillHub:DocumentStore=memory",
-            $"--Jwt:SigningKey={AppFixture.SigningKey}",
-            "--urls=http://127.0.0.1:0",
-        ]);
+        await using var app = UnreachableApp.Build("memory");
         await app.Services.GetRequiredService<IRegistrationStore>().InsertAsync(DocumentBackupTests.KnownRegistration, CancellationToken.None);
         await app.Services.GetRequiredService<IActivityLog>().AppendAsync(DocumentBackupTests.KnownEntry, CancellationToken.None);
 

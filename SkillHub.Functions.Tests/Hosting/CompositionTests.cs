@@ -14,14 +14,7 @@ public sealed class CompositionTests
     [InlineData("mongodb", typeof(MongoRegistrationStore))]
     public async Task EveryFunctionClass_IsComposedFromTheAppsServices(string documentStore, Type expectedStore)
     {
-        await using var app = StandaloneHost.Build(
-        [
-            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
-            "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
-            $"--SkillHub:DocumentStore={documentStore}",
-            $"--Jwt:SigningKey={AppFixture.SigningKey}",
-            "--urls=http://127.0.0.1:0",
-        ]);
+        await using var app = UnreachableApp.Build(documentStore);
         var catalog = app.Services.GetRequiredService<FunctionCatalog>();
         await using var scope = app.Services.CreateAsyncScope();
 

@@ -64,3 +64,17 @@ public sealed class AppInstance : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>The standalone host composed over servers that do not exist: for tests of what the app is made of, which must never reach a database.</summary>
+public static class UnreachableApp
+{
+    public static Microsoft.AspNetCore.Builder.WebApplication Build(string documentStore) =>
+        Infrastructure.Hosting.StandaloneHost.Build(
+        [
+            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+            "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
+            $"--SkillHub:DocumentStore={documentStore}",
+            $"--Jwt:SigningKey={AppFixture.SigningKey}",
+            "--urls=http://127.0.0.1:0",
+        ]);
+}
