@@ -134,7 +134,6 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         var other = await app.CreateUserAsync(Roles.Trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var client = app.ClientFor(trainer);
         object value = field switch
         {
@@ -144,10 +143,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         };
         using var patch = WorkshopTestData.Patch(id, new Dictionary<string, object> { ["title"] = "Changed", [field] = value }, "\"1\"");
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), HttpStatusCode.UnprocessableEntity, field);
     }
 
     [Theory]
@@ -211,14 +207,10 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var client = app.ClientFor(trainer);
         using var patch = WorkshopTestData.Patch(id, new { title = new string('x', 121) }, "\"1\"");
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "title");
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), HttpStatusCode.UnprocessableEntity, "title");
     }
 
     [Theory]
@@ -229,15 +221,11 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var client = app.ClientFor(trainer);
         using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/workshops/{id}") { Content = new StringContent(body, Encoding.UTF8, mediaType) };
         patch.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, expected);
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), expected);
     }
 
     [Fact]
@@ -245,13 +233,9 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id, status: "published");
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var client = app.ClientFor(trainer);
 
-        using var response = await client.PostAsync($"/api/workshops/{id}/cancel", new StringContent("{\"reason\":\"Ill\"}", Encoding.UTF8, "text/plain"));
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.PostAsync($"/api/workshops/{id}/cancel", new StringContent("{\"reason\":\"Ill\"}", Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]
@@ -273,14 +257,10 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var client = app.ClientFor(trainer);
         using var patch = WorkshopTestData.Patch(id, new { title = "Intro\0duction" }, "\"1\"");
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "title");
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), HttpStatusCode.UnprocessableEntity, "title");
     }
 
     [Fact]
@@ -288,13 +268,9 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id, status: "published");
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var client = app.ClientFor(trainer);
 
-        using var response = await client.PostAsync($"/api/workshops/{id}/cancel", WorkshopTestData.CancelBody("Ill\0"));
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "reason");
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.PostAsync($"/api/workshops/{id}/cancel", WorkshopTestData.CancelBody("Ill\0")), HttpStatusCode.UnprocessableEntity, "reason");
     }
 
     [Theory]

@@ -192,13 +192,9 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         using var client = app.ClientFor(trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var patch = WorkshopTestData.Patch(id, new { title = "No precondition" }, ifMatch: null);
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, (HttpStatusCode)428);
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), (HttpStatusCode)428);
     }
 
     [Fact]
@@ -223,13 +219,9 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         using var client = app.ClientFor(trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id);
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var patch = WorkshopTestData.Patch(id, new { }, "\"1\"");
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "body");
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), HttpStatusCode.UnprocessableEntity, "body");
     }
 
     [Fact]
@@ -252,13 +244,9 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         using var client = app.ClientFor(trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id, status: "published", capacity: 10, seatsTaken: 7);
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var patch = WorkshopTestData.Patch(id, new { capacity = 6 }, "\"1\"");
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -267,13 +255,9 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         using var client = app.ClientFor(trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id, status: "cancelled");
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
         using var patch = WorkshopTestData.Patch(id, new { title = "Back from the dead" }, "\"1\"");
 
-        using var response = await client.SendAsync(patch);
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.SendAsync(patch), HttpStatusCode.Conflict);
     }
 
     // ---- publish and cancel ----
@@ -367,12 +351,7 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         using var client = app.ClientFor(trainer);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id, status: "published");
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
-
-        using var response = await client.PostAsync($"/api/workshops/{id}/cancel", AppFixture.RawJson(body));
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "reason");
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.PostAsync($"/api/workshops/{id}/cancel", AppFixture.RawJson(body)), HttpStatusCode.UnprocessableEntity, "reason");
     }
 
     [Fact]
@@ -419,12 +398,7 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
         using var client = app.ClientFor(admin);
         var id = await WorkshopTestData.InsertAsync(app.Database.DataSource, trainer.Id, status: "published");
         await WorkshopTestData.ExecuteAsync(app.Database.DataSource, "UPDATE workshops SET ever_registered = true WHERE id = @id", new { id });
-        var before = await WorkshopTestData.ReadAsync(app.Database.DataSource, id);
-
-        using var response = await client.DeleteAsync($"/api/workshops/{id}");
-
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal(before, await WorkshopTestData.ReadAsync(app.Database.DataSource, id));
+        await WorkshopTestData.AssertRefusedUnchangedAsync(app, id, () => client.DeleteAsync($"/api/workshops/{id}"), HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -142,6 +142,19 @@ public static class WorkshopTestData
     /// Asserts an RFC 9457 problem with the given status, and, when fields are given, that its
     /// <c>errors</c> name exactly those fields.
     /// </summary>
+    /// <summary>Sends a request that must be refused with a problem of <paramref name="status"/> (naming <paramref name="errorFields"/>) and leave the workshop's row as it was.</summary>
+    public static async Task AssertRefusedUnchangedAsync(AppFixture app, Guid id, Func<Task<HttpResponseMessage>> send, HttpStatusCode status, params string[] errorFields)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(send);
+        var before = await ReadAsync(app.Database.DataSource, id);
+
+        using var response = await send();
+
+        await AssertProblemAsync(response, status, errorFields);
+        Assert.Equal(before, await ReadAsync(app.Database.DataSource, id));
+    }
+
     public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, params string[] errorFields)
     {
         ArgumentNullException.ThrowIfNull(response);
