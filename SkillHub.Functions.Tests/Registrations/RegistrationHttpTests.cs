@@ -43,12 +43,7 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task CancellingAConfirmedSeat_PromotesTheFirstOnTheWaitingList_AtOnce()
     {
-        var (workshopId, _) = await RegistrationTestData.PublishedWorkshopAsync(app, capacity: 1);
-        var people = await RegistrationTestData.ParticipantsAsync(app, 3);
-        foreach (var person in people)
-        {
-            await RegistrationTestData.RegisterAsync(app, workshopId, person);
-        }
+        var (workshopId, _, people) = await RegistrationTestData.FilledWorkshopAsync(app, capacity: 1, count: 3);
 
         var (status, cancelled) = await RegistrationTestData.CancelOwnAsync(app, workshopId, people[0]);
 
@@ -66,12 +61,7 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task RaisingTheCapacity_PromotesTheWaitingListInOrder_AndLoweringItBelowTheConfirmedIsRefused()
     {
-        var (workshopId, trainer) = await RegistrationTestData.PublishedWorkshopAsync(app, capacity: 1);
-        var people = await RegistrationTestData.ParticipantsAsync(app, 4);
-        foreach (var person in people)
-        {
-            await RegistrationTestData.RegisterAsync(app, workshopId, person);
-        }
+        var (workshopId, trainer, people) = await RegistrationTestData.FilledWorkshopAsync(app, capacity: 1, count: 4);
 
         using var raised = await RegistrationTestData.PatchCapacityAsync(app, trainer, workshopId, 3);
         Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
@@ -88,12 +78,7 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task CancellingTheWorkshop_CancelsEveryActiveRegistration_WithTheReasonInItsHistory()
     {
-        var (workshopId, trainer) = await RegistrationTestData.PublishedWorkshopAsync(app, capacity: 1);
-        var people = await RegistrationTestData.ParticipantsAsync(app, 2);
-        foreach (var person in people)
-        {
-            await RegistrationTestData.RegisterAsync(app, workshopId, person);
-        }
+        var (workshopId, trainer, people) = await RegistrationTestData.FilledWorkshopAsync(app, capacity: 1, count: 2);
 
         using var client = app.ClientFor(trainer);
         using var cancelled = await client.PostAsync($"/api/workshops/{workshopId}/cancel", AppFixture.Json(new { reason = "Trainer ill" }));
@@ -128,12 +113,7 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task WorkshopRegistrations_JoinTheUsersFromPostgres_WithSummaryAndStatusFilter()
     {
-        var (workshopId, trainer) = await RegistrationTestData.PublishedWorkshopAsync(app, capacity: 1);
-        var people = await RegistrationTestData.ParticipantsAsync(app, 3);
-        foreach (var person in people)
-        {
-            await RegistrationTestData.RegisterAsync(app, workshopId, person);
-        }
+        var (workshopId, trainer, people) = await RegistrationTestData.FilledWorkshopAsync(app, capacity: 1, count: 3);
 
         using var client = app.ClientFor(trainer);
         using var all = await client.GetAsync($"/api/workshops/{workshopId}/registrations");

@@ -60,6 +60,19 @@ internal static class RegistrationTestData
         return await connection.ExecuteScalarAsync<int>("SELECT seats_taken FROM workshops WHERE id = @workshopId", new { workshopId });
     }
 
+    /// <summary>A published workshop of <paramref name="capacity"/> seats and <paramref name="count"/> new participants registered to it in order (the first ones confirmed, the rest waiting).</summary>
+    public static async Task<(Guid WorkshopId, TestUser Trainer, List<TestUser> People)> FilledWorkshopAsync(AppFixture app, int capacity, int count)
+    {
+        var (workshopId, trainer) = await PublishedWorkshopAsync(app, capacity);
+        var people = await ParticipantsAsync(app, count);
+        foreach (var person in people)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(app, workshopId, person)).Status);
+        }
+
+        return (workshopId, trainer, people);
+    }
+
     public static async Task<List<TestUser>> ParticipantsAsync(AppFixture app, int count) =>
         [.. await Task.WhenAll(Enumerable.Range(0, count).Select(_ => app.CreateUserAsync(Roles.Participant)))];
 }
