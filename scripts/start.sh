@@ -15,6 +15,8 @@ done
 
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
+# shellcheck source=lib/settings.sh
+source "$root/scripts/lib/settings.sh"
 if ! command -v curl >/dev/null 2>&1; then
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
 fi
@@ -22,24 +24,12 @@ ensure_postgres
 ensure_skillhub_role
 ensure_database skillhub
 
-key_file="$SKILLHUB_STATE_DIR/jwt-signing-key"
-if [ ! -s "$key_file" ]; then
-  (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
-fi
-
 export ConnectionStrings__Postgres=${ConnectionStrings__Postgres:-$(skillhub_connection_string skillhub)}
-export Jwt__SigningKey=${Jwt__SigningKey:-$(cat "$key_file")}
+use_signing_key
 # data/ beside the solution (the repository), or beside src/ (the archive of scripts/archive.sh).
 data=$root/data; [ -d "$data" ] || data=$(dirname "$root")/data
 export SkillHub__DemoData="$data/demo.json"
-if [ -n "${ConnectionStrings__MongoDB:-}" ]; then
-  export SkillHub__DocumentStore=${SkillHub__DocumentStore:-mongodb}
-  echo "==> Magasin de documents : MongoDB (ConnectionStrings__MongoDB)"
-else
-  export SkillHub__DocumentStore=memory
-  echo "==> Magasin de documents : EN MÉMOIRE (SkillHub__DocumentStore=memory) — aucun MongoDB ici ;"
-  echo "    inscriptions, commentaires et journal d'activité sont perdus à l'arrêt."
-fi
+use_document_store
 
 echo "==> Compilation…"
 dotnet build "$root/SkillHub.Functions/SkillHub.Functions.csproj" -c Release -nologo -v q -clp:ErrorsOnly

@@ -4,6 +4,8 @@
 
 # shellcheck source=postgres.sh
 source "$root/scripts/lib/postgres.sh"
+# shellcheck source=settings.sh
+source "$root/scripts/lib/settings.sh"
 
 prepare_app() {
   if [ -z "${ConnectionStrings__Postgres:-}" ]; then
@@ -16,21 +18,8 @@ prepare_app() {
     echo "==> PostgreSQL : ConnectionStrings__Postgres"
   fi
   export ConnectionStrings__Postgres
-  if [ -n "${ConnectionStrings__MongoDB:-}" ]; then
-    export SkillHub__DocumentStore=${SkillHub__DocumentStore:-mongodb}
-    echo "==> Documents : MongoDB (ConnectionStrings__MongoDB), export/import du projet"
-  else
-    export SkillHub__DocumentStore=memory
-    echo "==> Documents : magasin EN MÉMOIRE de ce processus (aucun MongoDB)"
-  fi
-  local key_file="$SKILLHUB_STATE_DIR/jwt-signing-key"
-  if [ -z "${Jwt__SigningKey:-}" ]; then
-    if [ ! -s "$key_file" ]; then
-      (umask 077 && mkdir -p "$SKILLHUB_STATE_DIR" && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
-    fi
-    Jwt__SigningKey=$(cat "$key_file")
-    export Jwt__SigningKey
-  fi
+  use_document_store
+  use_signing_key
 
   app_dll="$root/SkillHub.Functions/bin/Release/net10.0/SkillHub.Functions.dll"
   if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/sql" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
