@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Workshops;
 
 namespace SkillHub.Functions.Tests.Concurrency;
 
@@ -40,16 +41,7 @@ public sealed class ConcurrentRequestTests(ConcurrentRequestTests.SmallThrottleA
         const int Attempts = 30;
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         using var owner = app.ClientFor(trainer);
-        var startsAt = DateTime.UtcNow.AddDays(10);
-        using var created = await owner.PostAsync("/api/workshops", AppFixture.Json(new
-        {
-            title = "Race workshop",
-            description = "",
-            startsAt,
-            endsAt = startsAt.AddHours(2),
-            location = "Paris",
-            capacity = 10,
-        }));
+        using var created = await owner.PostAsync("/api/workshops", AppFixture.Json(WorkshopTestData.CreateBody(title: "Race workshop", capacity: 10)));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
         var etag = created.Headers.ETag!.Tag;

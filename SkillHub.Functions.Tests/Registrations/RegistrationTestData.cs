@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Workshops;
 
 namespace SkillHub.Functions.Tests.Registrations;
 
@@ -13,16 +14,7 @@ internal static class RegistrationTestData
     {
         trainer ??= await app.CreateUserAsync(Roles.Trainer);
         using var client = app.ClientFor(trainer);
-        var startsAt = DateTime.UtcNow.AddDays(7);
-        using var created = await client.PostAsync("/api/workshops", AppFixture.Json(new
-        {
-            title = "Registration workshop",
-            description = "",
-            startsAt,
-            endsAt = startsAt.AddHours(2),
-            location = "Lyon",
-            capacity,
-        }));
+        using var created = await client.PostAsync("/api/workshops", AppFixture.Json(WorkshopTestData.CreateBody(title: "Registration workshop", capacity: capacity)));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
         using var published = await client.PostAsync($"/api/workshops/{id}/publish", null);
