@@ -4,15 +4,15 @@ using SkillHub.Functions.Auth;
 
 namespace SkillHub.Functions.Maintenance;
 
-/// <summary>Keeps the security tables small: expired refresh tokens and stale login counters go.</summary>
-public sealed class PurgeSecurityRecords(IRefreshTokenStore refreshTokens, ILoginThrottle throttle, ILogger<PurgeSecurityRecords> logger)
+/// <summary>Keeps the security tables small: expired refresh tokens and stale login and sign-up counters go.</summary>
+public sealed class PurgeSecurityRecords(IRefreshTokenStore refreshTokens, ILoginThrottle throttle, IRegisterThrottle registerThrottle, ILogger<PurgeSecurityRecords> logger)
 {
     [Function("PurgeSecurityRecords")]
     public async Task Run([TimerTrigger("%PurgeSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         var tokens = await refreshTokens.PurgeExpiredAsync(cancellationToken);
-        var counters = await throttle.PurgeAsync(cancellationToken);
-        logger.LogInformation("Purged {Tokens} expired refresh tokens and {Counters} stale login counters (past due: {PastDue})", tokens, counters, timer.IsPastDue);
+        var counters = await throttle.PurgeAsync(cancellationToken) + await registerThrottle.PurgeAsync(cancellationToken);
+        logger.LogInformation("Purged {Tokens} expired refresh tokens and {Counters} stale throttle counters (past due: {PastDue})", tokens, counters, timer.IsPastDue);
     }
 }
