@@ -84,10 +84,15 @@ public static class SkillHubServices
 
     private static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        var throttle = configuration.GetSection(LoginThrottleOptions.Section).Get<LoginThrottleOptions>() ?? new LoginThrottleOptions();
-        throttle.Validate();
+        var throttle = Validated<LoginThrottleOptions>(configuration, LoginThrottleOptions.Section, o => o.Validate());
         services.AddSingleton(throttle);
+        services.AddSingleton(Validated<RegisterThrottleOptions>(configuration, RegisterThrottleOptions.Section, o => o.Validate()));
+        services.AddSingleton(Validated<PasswordOptions>(configuration, PasswordOptions.Section, o => o.Validate()));
+        services.AddSingleton<ThrottleCounters>();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
+        services.AddSingleton<IRegisterThrottle, RegisterThrottle>();
+        services.AddMetrics();
+        services.AddSingleton<HashingLimiter>();
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
@@ -96,6 +101,15 @@ public static class SkillHubServices
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<DemoData>();
         return services;
+    }
+
+    /// <summary>A settings section, or its defaults, checked before anything starts.</summary>
+    private static T Validated<T>(IConfiguration configuration, string section, Action<T> validate)
+        where T : new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        validate(options);
+        return options;
     }
 
     private static IServiceCollection AddWorkshops(this IServiceCollection services)

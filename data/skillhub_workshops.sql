@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+fb75e47959925eb4d515808a9611f31bbda62693
--- Schema version: sql.0006_request_seat_no_idle_write.sql
+-- App version: 1.0.0+923d42ad0a68da7162dbf2a8b4d258b6f397c92b
+-- Schema version: sql.0008_throttle_reservations.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -146,6 +146,13 @@ BEGIN
     END IF;
 END
 $$;
+-- sql.0008_throttle_reservations.sql
+-- Attempts are reserved before any password is hashed, so `failures` now counts reserved attempts
+-- (a successful login gives its reservation back). Two more scopes: 'account_address', the strict
+-- count of one account from one address, and 'register', account creations per client address.
+ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
+ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
+    CHECK (scope IN ('account', 'address', 'account_address', 'register'));
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -154,34 +161,35 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-11-26 00:02:52.09457
-2	sql.0002_refresh_tokens.sql	2026-11-26 00:02:52.112804
-3	sql.0003_login_throttle.sql	2026-11-26 00:02:52.117248
-4	sql.0004_workshops.sql	2026-11-26 00:02:52.129069
-5	sql.0005_registration_seats.sql	2026-11-26 00:02:52.132391
-6	sql.0006_request_seat_no_idle_write.sql	2026-11-26 00:02:52.133497
+1	sql.0001_users.sql	2026-12-01 10:17:07.62679
+2	sql.0002_refresh_tokens.sql	2026-12-01 10:17:07.671318
+3	sql.0003_login_throttle.sql	2026-12-01 10:17:07.692598
+4	sql.0004_workshops.sql	2026-12-01 10:17:07.734232
+5	sql.0005_registration_seats.sql	2026-12-01 10:17:07.744808
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 10:17:07.749571
+7	sql.0008_throttle_reservations.sql	2026-12-01 10:17:07.753849
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at) FROM stdin;
-01a21529-84d2-7f54-9381-3975ee012d6e	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$re99I4cT7RDJgHXTtSDP6A==$gu2LLNERSqfMETE5l5uY35SCarRTTdCi//npo5AyjH9ZkwTvopr+RM2QUJl9ASDxJYQnepjS9jxYVeKVUhR5BA==	admin	f	2026-11-26 00:02:52.242169+00	2026-11-26 00:02:52.242169+00
-01a21529-8557-7518-a470-802191e70d0d	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$/ww2HeZlchkcJxvb3bWNIw==$kasvovvysgc7mGibQ3nDWwhYghaQDvTaf3uYUr5W+kRpMf2oN8E8pHwNOctztLTTgJNXRn52Hh7VWU1J3T2Q7A==	trainer	f	2026-11-26 00:02:52.375131+00	2026-11-26 00:02:52.375131+00
-01a21529-85d7-7b65-8e9c-1e9a41368c73	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$hAhDgRn2S7VjDtWEFVmpmw==$xyDetfiGabVSMbIU2Sl2qJzmpPXtkuxZrwUXR1+zRPzmLh/aW2CkvNoLDbbnbYcgl0YCp37juhHXRoDXdxvjhw==	trainer	f	2026-11-26 00:02:52.503672+00	2026-11-26 00:02:52.503672+00
-01a21529-866f-7f4e-98bb-3aee6cbb9a35	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$rwVTEbLvEq+UsWqWlDlC9Q==$nH6wng8sMr6x46hj13wpbuPQa724WR2UPUdAVb/8e5VOL8hqroDgVEgGrGrRxNEfgkbByAUBPcdTse6UjCQt1g==	trainer	f	2026-11-26 00:02:52.655426+00	2026-11-26 00:02:52.655426+00
-01a21529-86e9-7130-9e34-9c2ccc697bde	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$f/Ve5etnMokeBg4ibSpG/A==$LjzHbI7657YwC/sN35QbLwozZpD2cJZZzd7y5uynDvIJ9PD1ejcuaZBbNHO7Ei/tJlQVTl+ZAdcWEw/avu1zUA==	participant	f	2026-11-26 00:02:52.777422+00	2026-11-26 00:02:52.777422+00
-01a21529-8787-78ae-ab4b-037394a711ae	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$Mcvsx/Ty9Vp0gOq9WJ6R/Q==$GD+EQUq/CuYyf5bEQpzy9tCRVH7/E4kgPnOvRyHCzKnri+yES/14HpRrG0SG/FnTDe6+Mjfzr1Jw/bsMSKbhvQ==	participant	f	2026-11-26 00:02:52.935718+00	2026-11-26 00:02:52.935718+00
+01a2311b-b138-73b8-8d96-75d954f8af5c	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$D8t11OhWyjwB7h1Dfj6Znw==$heQkze+6G2pCMXOUAkobhBm6It8cGeUg/MokEJh25wxT1JwFLW2xh14wRyRYju50CQaQ9IfFvAW/g4XK65LEPg==	admin	f	2026-12-01 10:17:08.152221+00	2026-12-01 10:17:08.152221+00
+01a2311b-b21a-7c7d-a037-26040eb4b731	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$1BBkacB+ZC6Sx7l6VhgcXg==$XgH/uWaOJKpxwrrI7BglTYvr8D+yDvMZ9ju1qqp5poknKcgXixbt6lBOImRDhg1ADLVlH9B1MIG+cEPJEaxu8w==	trainer	f	2026-12-01 10:17:08.378418+00	2026-12-01 10:17:08.378418+00
+01a2311b-b2d9-72e0-b549-34f8f42a741a	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$IPhN83RMSsdyJjnBkNLmNg==$OiBgf38IAVw90a9gD/kb/K/QynevGrYzeMDOpeFzOEgQBaPy9lfHiYrfoisGmtBXwkrHzaR/n0N9RDADGDLCaA==	trainer	f	2026-12-01 10:17:08.569328+00	2026-12-01 10:17:08.569328+00
+01a2311b-b387-7307-b22f-4f78afaf4bce	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$T1B2BQiOlIKz3ai0csdI0Q==$/g0shQRIcZBsuMnwaTKUnxlu3vrbQGM5E7bA6YCya3kQbnYFQGXKMAzwrsa/UoSnR1DnXpiovjZMYy1i7loE3A==	trainer	f	2026-12-01 10:17:08.743545+00	2026-12-01 10:17:08.743545+00
+01a2311b-b499-727d-9ae1-7ef79b2e7368	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$+jQQfzCmp/edmDs4ziqb2A==$qc/X9Fq9QWPbyPTSddamwzHNwZx0MeMb99yGzqzEyDqjgj4fLWQ7LDk3xkNfb/KPBjzV9u8DunRhMiJXwg5rNw==	participant	f	2026-12-01 10:17:09.017384+00	2026-12-01 10:17:09.017384+00
+01a2311b-b579-700d-9ae8-309ae268c36e	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$H/S+W2GDSxPM8WEzP2ujkg==$xDBgcmN/8dnW+PIobT+BID0bmrdQUjn50wdPKCUgrMR85N/zokpSAOC7AWIGh8CTybWAhdBI+8xLOkJtQOEdnQ==	participant	f	2026-12-01 10:17:09.241596+00	2026-12-01 10:17:09.241596+00
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at) FROM stdin;
-01a21529-8829-7a77-9dc5-cc3affadb884	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a21529-8557-7518-a470-802191e70d0d	2026-12-08 09:00:00+00	2026-12-08 11:00:00+00	En ligne	25	0	published	\N	f	2026-11-26 00:02:53.097722+00	2026-11-26 00:02:53.098422+00	2	2026-11-26 00:02:53.097722+00
-01a21529-882b-7a98-a93b-c6db1dd337b8	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a21529-8557-7518-a470-802191e70d0d	2026-12-15 08:00:00+00	2026-12-15 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-11-26 00:02:53.099343+00	2026-11-26 00:02:53.099956+00	2	2026-11-26 00:02:53.099343+00
-01a21529-882c-7065-8d73-6fddd10a0b0a	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-11-30 14:00:00+00	2026-11-30 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-11-26 00:02:53.100788+00	2026-11-26 00:02:53.101438+00	2	2026-11-26 00:02:53.100788+00
-01a21529-882e-7822-a604-fbf517461512	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-05 07:00:00+00	2026-12-05 09:00:00+00	En ligne	30	0	published	\N	f	2026-11-26 00:02:53.102214+00	2026-11-26 00:02:53.102871+00	2	2026-11-26 00:02:53.102214+00
-01a21529-882f-763a-9a8a-e386e08ffddb	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-12 09:00:00+00	2026-12-12 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-11-26 00:02:53.103853+00	2026-11-26 00:02:53.104483+00	2	2026-11-26 00:02:53.103853+00
-01a21529-8831-74e6-b2de-af4e1fc4eb16	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-20 13:00:00+00	2026-12-20 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-11-26 00:02:53.105322+00	2026-11-26 00:02:53.105878+00	2	2026-11-26 00:02:53.105322+00
-01a21529-8832-70fa-9cfd-5f4bb0e47b51	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-01 15:00:00+00	2026-12-01 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-11-26 00:02:53.106576+00	2026-11-26 00:02:53.107097+00	2	2026-11-26 00:02:53.106576+00
-01a21529-8833-72c4-9d5c-324d9a18375a	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-06 08:00:00+00	2026-12-06 10:00:00+00	En ligne	40	0	published	\N	f	2026-11-26 00:02:53.107833+00	2026-11-26 00:02:53.108416+00	2	2026-11-26 00:02:53.107833+00
-01a21529-8835-7386-8c02-d75ca4f88151	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-13 12:00:00+00	2026-12-13 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-11-26 00:02:53.109196+00	2026-11-26 00:02:53.109722+00	2	2026-11-26 00:02:53.109196+00
-01a21529-8836-713f-a233-0d30f2b2bf28	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-22 08:00:00+00	2026-12-22 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-11-26 00:02:53.110415+00	2026-11-26 00:02:53.110929+00	2	2026-11-26 00:02:53.110415+00
-01a21529-881c-7434-87d6-e84c5ec267c7	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a21529-8557-7518-a470-802191e70d0d	2026-11-29 08:00:00+00	2026-11-29 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-11-26 00:02:53.086771+00	2026-11-26 00:02:53.093507+00	2	2026-11-26 00:02:53.140832+00
-01a21529-8827-74e0-af08-a026db9aa719	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a21529-8557-7518-a470-802191e70d0d	2026-12-03 13:00:00+00	2026-12-03 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-11-26 00:02:53.095818+00	2026-11-26 00:02:53.096747+00	2	2026-11-26 00:02:53.144393+00
+01a2311b-b675-7cca-8bf9-8157097fa0f4	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 10:17:09.494274+00	2026-12-01 10:17:09.500146+00	2	2026-12-01 10:17:09.494274+00
+01a2311b-b67f-7fbf-9643-85a04b1fafae	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 10:17:09.503514+00	2026-12-01 10:17:09.504781+00	2	2026-12-01 10:17:09.503514+00
+01a2311b-b683-7be8-b580-46cab85d5e94	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 10:17:09.508381+00	2026-12-01 10:17:09.51299+00	2	2026-12-01 10:17:09.508381+00
+01a2311b-b68d-7192-893b-fea0b7e0c9ca	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 10:17:09.517508+00	2026-12-01 10:17:09.522521+00	2	2026-12-01 10:17:09.517508+00
+01a2311b-b694-786b-96a3-7054fb7f9726	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 10:17:09.525325+00	2026-12-01 10:17:09.527213+00	2	2026-12-01 10:17:09.525325+00
+01a2311b-b698-745d-ba12-4c0491b08cc3	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 10:17:09.529011+00	2026-12-01 10:17:09.532943+00	2	2026-12-01 10:17:09.529011+00
+01a2311b-b6a1-7c7f-b4a3-e1406ead96fe	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 10:17:09.537812+00	2026-12-01 10:17:09.539884+00	2	2026-12-01 10:17:09.537812+00
+01a2311b-b6a7-7912-8705-f08c75a2cee4	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 10:17:09.543639+00	2026-12-01 10:17:09.545272+00	2	2026-12-01 10:17:09.543639+00
+01a2311b-b6ad-7f41-8c9a-193c9d705370	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 10:17:09.549377+00	2026-12-01 10:17:09.553089+00	2	2026-12-01 10:17:09.549377+00
+01a2311b-b6b8-7eb2-ad3a-f4a62cc62ff4	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 10:17:09.561082+00	2026-12-01 10:17:09.562935+00	2	2026-12-01 10:17:09.561082+00
+01a2311b-b653-77e7-9a42-151d569f1e51	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 10:17:09.463477+00	2026-12-01 10:17:09.475257+00	2	2026-12-01 10:17:09.637887+00
+01a2311b-b667-737b-88cb-1c413afa8944	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 10:17:09.480479+00	2026-12-01 10:17:09.485199+00	2	2026-12-01 10:17:09.646522+00
 \.
 COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, spent_at, revoked_at) FROM stdin;
 \.

@@ -4,6 +4,7 @@ using Moq;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Users;
 
 namespace SkillHub.Functions.Tests.Auth;
@@ -14,26 +15,27 @@ public sealed class AccountServiceTests
     private const string Address = "203.0.113.9";
 
     // Hashing costs 210,000 iterations: one hash and one hasher (whose decoy is hashed once) serve every test.
-    private static readonly PasswordHasher Hasher = new();
-    private static readonly Lazy<string> PasswordHash = new(() => Hasher.Hash(Password));
+    private static readonly PasswordHasher Hasher = TestHashers.Shared;
+    private static readonly Lazy<string> PasswordHash = new(() => Hasher.HashAsync(Password, CancellationToken.None).GetAwaiter().GetResult());
 
     private readonly Mock<IUserStore> _users = new(MockBehavior.Strict);
     private readonly Mock<IRefreshTokenStore> _refreshTokens = new();
     private readonly Mock<ILoginThrottle> _throttle = new();
+    private readonly Mock<IRegisterThrottle> _registerThrottle = new();
     private readonly AccessTokens _accessTokens = new(new JwtOptions(), new SymmetricSecurityKey(new byte[32]), TimeProvider.System);
     private readonly AccountService _accounts;
 
     public AccountServiceTests()
     {
         _accounts = new AccountService(
-            _users.Object, _refreshTokens.Object, _throttle.Object, Hasher, new PasswordPolicy(), _accessTokens,
+            _users.Object, _refreshTokens.Object, _throttle.Object, _registerThrottle.Object, Hasher, new PasswordPolicy(), _accessTokens,
             new JwtOptions(), TimeProvider.System, NullLogger<AccountService>.Instance);
     }
 
     [Fact]
     public async Task Login_WhenThrottled_ReturnsTooManyRequestsWithTheWait_WithoutLookingUpTheUser()
     {
-        _throttle.Setup(t => t.RetryAfterAsync("ann@example.test", Address, It.IsAny<CancellationToken>())).ReturnsAsync(TimeSpan.FromSeconds(90));
+        _throttle.Setup(t => t.ReserveAsync("ann@example.test", Address, It.IsAny<CancellationToken>())).ReturnsAsync(TimeSpan.FromSeconds(90));
 
         // The user store is strict and has no setup: any lookup would throw.
         var outcome = await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
@@ -57,13 +59,14 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
-    public async Task Login_WithAWrongPassword_CountsAFailureForTheNormalisedAccountAndTheAddress()
+    public async Task Login_WithAWrongPassword_ReservesAnAttemptForTheNormalisedAccountAndTheAddress_AndRecordsNoSuccess()
     {
         _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(User("ann@example.test"));
 
         await _accounts.LoginAsync(new LoginRequest("  Ann@Example.TEST ", "not the password at all"), Address, CancellationToken.None);
 
-        _throttle.Verify(t => t.RecordFailureAsync("ann@example.test", Address, It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.ReserveAsync("ann@example.test", Address, It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.RecordSuccessAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -97,14 +100,13 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
-    public async Task Login_WithTheRightPassword_ClearsTheAccountsFailureCount()
+    public async Task Login_WithTheRightPassword_RecordsTheSuccessOfTheAccountFromTheAddress()
     {
         _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(User("ann@example.test"));
 
         await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
 
-        _throttle.Verify(t => t.RecordSuccessAsync("ann@example.test", It.IsAny<CancellationToken>()), Times.Once);
-        _throttle.Verify(t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(t => t.RecordSuccessAsync("ann@example.test", Address, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -135,8 +137,20 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
-    public async Task Create_WithATakenEmail_IsAConflict()
+    public async Task Create_WithATakenEmail_IsAConflict_WithoutTryingToInsert()
     {
+        // The user store is strict: an insert would throw.
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(User("ann@example.test"));
+
+        var outcome = await _accounts.CreateAsync("ann@example.test", Password, "Ann", Roles.Participant, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Conflict, outcome.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task Create_WhenTheEmailIsTakenBetweenTheCheckAndTheInsert_IsAConflict()
+    {
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync((UserRecord?)null);
         _users.Setup(u => u.TryInsertAsync(It.IsAny<UserRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
         var outcome = await _accounts.CreateAsync("ann@example.test", Password, "Ann", Roles.Participant, CancellationToken.None);
@@ -148,6 +162,7 @@ public sealed class AccountServiceTests
     public async Task Create_StoresTheTrimmedFieldsAndAHashThatVerifies_NeverThePassword()
     {
         UserRecord? stored = null;
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync((UserRecord?)null);
         _users.Setup(u => u.TryInsertAsync(It.IsAny<UserRecord>(), It.IsAny<CancellationToken>()))
             .Callback<UserRecord, CancellationToken>((user, _) => stored = user)
             .ReturnsAsync(true);
@@ -158,7 +173,7 @@ public sealed class AccountServiceTests
         Assert.NotNull(stored);
         Assert.Equal(("ann@example.test", "Ann", Roles.Trainer, false), (stored.Email, stored.DisplayName, stored.Role, stored.Disabled));
         Assert.NotEqual(Password, stored.PasswordHash);
-        Assert.True(Hasher.Verify(Password, stored.PasswordHash));
+        Assert.True(await Hasher.VerifyAsync(Password, stored.PasswordHash, CancellationToken.None));
     }
 
     [Fact]
@@ -177,7 +192,7 @@ public sealed class AccountServiceTests
     {
         var refreshTokens = new Mock<IRefreshTokenStore>(MockBehavior.Strict);
         var accounts = new AccountService(
-            _users.Object, refreshTokens.Object, _throttle.Object, Hasher, new PasswordPolicy(), _accessTokens,
+            _users.Object, refreshTokens.Object, _throttle.Object, _registerThrottle.Object, Hasher, new PasswordPolicy(), _accessTokens,
             new JwtOptions(), TimeProvider.System, NullLogger<AccountService>.Instance);
 
         var outcome = await accounts.RefreshAsync(new RefreshRequest(new string('a', 129)), CancellationToken.None);

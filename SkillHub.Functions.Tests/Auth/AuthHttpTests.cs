@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
 
@@ -26,6 +28,18 @@ public sealed class AuthHttpTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.False(user.GetProperty("disabled").GetBoolean());
         Assert.Equal($"/api/users/{user.GetProperty("id").GetString()}", response.Headers.Location?.OriginalString);
         AssertNoPasswordField(user);
+    }
+
+    [Fact]
+    public async Task Register_WithATakenEmail_Answers409_WithoutComputingAHash()
+    {
+        var existing = await app.CreateUserAsync(Roles.Participant);
+        using var hashes = new PasswordHashCounter(app.Services.GetRequiredService<IMeterFactory>());
+
+        var response = await app.Client.PostAsync("/api/auth/register", AppFixture.Json(new { email = existing.Email.ToUpperInvariant(), password = GoodPassword, displayName = "Ann again" }));
+
+        await HttpProblem.AssertAsync(response, 409);
+        Assert.Equal(0, hashes.Computed);
     }
 
     [Fact]

@@ -9,10 +9,14 @@ namespace SkillHub.Functions.Tests.Concurrency;
 /// <summary>Many parallel requests against one resource: the database decides, exactly once.</summary>
 public sealed class ConcurrentRequestTests(ConcurrentRequestTests.SmallThrottleApp app) : IClassFixture<ConcurrentRequestTests.SmallThrottleApp>
 {
+    /// <summary>Sign-ups unthrottled, and a hashing queue that outlasts a burst: here the database alone decides.</summary>
     public sealed class SmallThrottleApp : AppFixture
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-            [new("LoginThrottle:AccountMaxFailures", "5"), new("LoginThrottle:AddressMaxFailures", "10000")];
+        [
+            new("LoginThrottle:AccountMaxFailures", "5"), new("LoginThrottle:AddressMaxFailures", "10000"),
+            new("RegisterThrottle:MaxPerAddress", "10000"), new("Passwords:QueueWaitMilliseconds", "60000"),
+        ];
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Moq;
 using SkillHub.Functions.Infrastructure.Security;
@@ -36,6 +37,29 @@ public sealed class MisconfigurationTests(AppFixture app) : IClassFixture<AppFix
 
         Assert.Contains("at least 32", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(shortKey, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LoginThrottle:AccountAddressMaxFailures", "0", "LoginThrottle settings")]
+    [InlineData("LoginThrottle:AccountMaxFailures", "-1", "LoginThrottle settings")]
+    [InlineData("RegisterThrottle:MaxPerAddress", "0", "RegisterThrottle settings")]
+    [InlineData("Passwords:MaxConcurrentHashes", "0", "Passwords__MaxConcurrentHashes")]
+    [InlineData("Passwords:QueueWaitMilliseconds", "60001", "Passwords__QueueWaitMilliseconds")]
+    public void WithAThrottleOrHashingSettingOutOfRange_TheAppRefusesToStart_NamingIt(string setting, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+            [
+                new("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Database=none"),
+                new("Jwt:SigningKey", AppFixture.SigningKey),
+                new("SkillHub:DocumentStore", "memory"),
+                new(setting, value),
+            ])
+            .Build();
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSkillHub(configuration, Environment("Production")));
+
+        Assert.Contains(named, refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Users;
@@ -22,7 +21,7 @@ public class AppFixture : IAsyncLifetime
     public const string SigningKey = "z0Z4fJ56VNCYvXnWDaQ8AnZtwXbNCfvuq6Aw4UiPxRaCuQsYJUilhRiqjlLMSEL5";
     public const string DefaultPassword = "correct horse battery staple";
 
-    private static readonly Lazy<string> DefaultPasswordHash = new(() => new PasswordHasher().Hash(DefaultPassword));
+    private static readonly Lazy<string> DefaultPasswordHash = new(() => TestHashers.Shared.HashAsync(DefaultPassword, CancellationToken.None).GetAwaiter().GetResult());
 
     private AppInstance? _instance;
 
@@ -82,6 +81,14 @@ public class AppFixture : IAsyncLifetime
         var inserted = await Services.GetRequiredService<IUserStore>().TryInsertAsync(record, CancellationToken.None);
         Assert.True(inserted, $"Could not insert test user {email}.");
         return new TestUser(record.Id, email, DefaultPassword, role, Mint(record.Id, role));
+    }
+
+    /// <summary>A POST as a trusted proxy (<c>SkillHub:TrustForwardedFor</c>) reports it from <paramref name="address"/>.</summary>
+    public async Task<HttpResponseMessage> PostFromAsync(string address, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) };
+        request.Headers.Add("X-Forwarded-For", address);
+        return await Client.SendAsync(request);
     }
 
     public string Mint(Guid userId, string role) => Services.GetRequiredService<AccessTokens>().Issue(userId, role).Token;

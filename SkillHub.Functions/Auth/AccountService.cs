@@ -10,6 +10,7 @@ public sealed class AccountService(
     IUserStore users,
     IRefreshTokenStore refreshTokens,
     ILoginThrottle throttle,
+    IRegisterThrottle registerThrottle,
     PasswordHasher hasher,
     PasswordPolicy policy,
     AccessTokens accessTokens,
@@ -27,26 +28,29 @@ public sealed class AccountService(
     /// <summary>Creates an account after checking every field; 409 when the e-mail address is taken.</summary>
     public async Task<Outcome<UserRecord>> CreateAsync(string? email, string? password, string? displayName, string role, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Email(email).DisplayName(displayName, required: true);
-        foreach (var reason in policy.Check(password, email))
-        {
-            errors.Add("password", reason);
-        }
-
-        if (errors.ToFailure() is { } invalid)
+        if (Invalid(email, password, displayName) is { } invalid)
         {
             return invalid;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = new UserRecord(Guid.CreateVersion7(), email!.Trim(), displayName!.Trim(), hasher.Hash(password!), role, false, now, now);
-        if (!await users.TryInsertAsync(user, cancellationToken))
+        return await InsertAsync(email!, password!, displayName!, role, cancellationToken);
+    }
+
+    /// <summary>A participant signing up: as <see cref="CreateAsync"/>, within the allowance of the client address.</summary>
+    public async Task<Outcome<UserRecord>> RegisterAsync(RegisterRequest request, string clientAddress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Invalid(request.Email, request.Password, request.DisplayName) is { } invalid)
         {
-            return Failure.Conflict("An account with this e-mail address already exists.");
+            return invalid;
         }
 
-        logger.LogInformation("Created {Role} account {UserId}", role, user.Id);
-        return user;
+        if (await registerThrottle.ReserveAsync(clientAddress, cancellationToken) is { } retryAfter)
+        {
+            return Failure.TooManyRequests(retryAfter);
+        }
+
+        return await InsertAsync(request.Email!, request.Password!, request.DisplayName!, Roles.Participant, cancellationToken);
     }
 
     public async Task<Outcome<TokenResponse>> LoginAsync(LoginRequest request, string clientAddress, CancellationToken cancellationToken)
@@ -62,22 +66,21 @@ public sealed class AccountService(
         }
 
         var account = UserRules.NormalizeEmail(request.Email!);
-        // Before any hashing: a locked account or address costs the server nothing.
-        if (await throttle.RetryAfterAsync(account, clientAddress, cancellationToken) is { } retryAfter)
+        // Reserved before any hashing, in one counted step: a burst cannot pass between a check and a count.
+        if (await throttle.ReserveAsync(account, clientAddress, cancellationToken) is { } retryAfter)
         {
             return Failure.TooManyRequests(retryAfter);
         }
 
         var user = await users.FindByEmailAsync(account, cancellationToken);
-        var passwordMatches = hasher.Verify(request.Password!, user?.PasswordHash);
+        var passwordMatches = await hasher.VerifyAsync(request.Password!, user?.PasswordHash, cancellationToken);
         if (user is null || !passwordMatches || user.Disabled)
         {
-            await throttle.RecordFailureAsync(account, clientAddress, cancellationToken);
             logger.LogInformation("Failed login from {ClientAddress}", clientAddress);
             return Failure.Unauthorized(InvalidCredentials);
         }
 
-        await throttle.RecordSuccessAsync(account, cancellationToken);
+        await throttle.RecordSuccessAsync(account, clientAddress, cancellationToken);
         var refreshToken = await refreshTokens.IssueAsync(user.Id, Guid.CreateVersion7(), RefreshLifetime, cancellationToken);
         logger.LogInformation("User {UserId} logged in", user.Id);
         return Tokens(user, refreshToken);
@@ -122,6 +125,43 @@ public sealed class AccountService(
 
         return null;
     }
+
+    private Failure? Invalid(string? email, string? password, string? displayName)
+    {
+        var errors = new ValidationErrors().Email(email).DisplayName(displayName, required: true);
+        foreach (var reason in policy.Check(password, email))
+        {
+            errors.Add("password", reason);
+        }
+
+        return errors.ToFailure();
+    }
+
+    private async Task<Outcome<UserRecord>> InsertAsync(string email, string password, string displayName, string role, CancellationToken cancellationToken)
+    {
+        email = email.Trim();
+        // A taken address is found before any hashing, and then costs the same time as a hash
+        // (see WaitAsLongAsAHashAsync): the 409 says no more than today, neither by itself nor by
+        // how long it took, and costs no CPU.
+        if (await users.FindByEmailAsync(email, cancellationToken) is not null)
+        {
+            await hasher.WaitAsLongAsAHashAsync(cancellationToken);
+            return Conflict();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new UserRecord(Guid.CreateVersion7(), email, displayName.Trim(), await hasher.HashAsync(password, cancellationToken), role, false, now, now);
+        if (!await users.TryInsertAsync(user, cancellationToken))
+        {
+            // Taken meanwhile by a concurrent sign-up.
+            return Conflict();
+        }
+
+        logger.LogInformation("Created {Role} account {UserId}", role, user.Id);
+        return user;
+    }
+
+    private static Failure Conflict() => Failure.Conflict("An account with this e-mail address already exists.");
 
     private TokenResponse Tokens(UserRecord user, string refreshToken)
     {

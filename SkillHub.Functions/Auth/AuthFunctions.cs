@@ -18,7 +18,7 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
         CancellationToken cancellationToken) =>
         JsonBody.HandleAsync<RegisterRequest>(request, async registration =>
         {
-            var created = await accounts.CreateAsync(registration.Email, registration.Password, registration.DisplayName, Roles.Participant, cancellationToken);
+            var created = await accounts.RegisterAsync(registration, clientAddress.Of(request), cancellationToken);
             return created.Match(user => TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user)));
         }, cancellationToken);
 

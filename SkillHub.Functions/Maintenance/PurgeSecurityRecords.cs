@@ -6,12 +6,13 @@ using SkillHub.Functions.Auth;
 namespace SkillHub.Functions.Maintenance;
 
 /// <summary>
-/// Keeps the security records small: expired refresh tokens, stale login counters, and activity
-/// entries past <c>Activity__RetentionDays</c> go (in MongoDB a TTL index also removes those).
+/// Keeps the security records small: expired refresh tokens, stale login and sign-up counters, and
+/// activity entries past <c>Activity__RetentionDays</c> go (in MongoDB a TTL index also removes those).
 /// </summary>
 public sealed class PurgeSecurityRecords(
     IRefreshTokenStore refreshTokens,
     ILoginThrottle throttle,
+    IRegisterThrottle registerThrottle,
     IActivityLog activity,
     ActivityOptions activityOptions,
     TimeProvider clock,
@@ -22,10 +23,10 @@ public sealed class PurgeSecurityRecords(
     {
         ArgumentNullException.ThrowIfNull(timer);
         var tokens = await refreshTokens.PurgeExpiredAsync(cancellationToken);
-        var counters = await throttle.PurgeAsync(cancellationToken);
+        var counters = await throttle.PurgeAsync(cancellationToken) + await registerThrottle.PurgeAsync(cancellationToken);
         var entries = await activity.PurgeOlderThanAsync(clock.GetUtcNow().UtcDateTime - activityOptions.Retention, cancellationToken);
         logger.LogInformation(
-            "Purged {Tokens} expired refresh tokens, {Counters} stale login counters and {Entries} activity entries past retention (past due: {PastDue})",
+            "Purged {Tokens} expired refresh tokens, {Counters} stale throttle counters and {Entries} activity entries past retention (past due: {PastDue})",
             tokens, counters, entries, timer.IsPastDue);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using Npgsql;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Infrastructure.Http;
@@ -44,6 +45,11 @@ public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens toke
         {
             logger.LogWarning("A database is unreachable while running {EntryPoint}: {ExceptionType}", entryPoint, exception.GetType().Name);
             return Problems.ServiceUnavailable();
+        }
+        catch (PasswordHashingBusyException busy)
+        {
+            logger.LogWarning("Every password-hashing slot stayed busy while running {EntryPoint}", entryPoint);
+            return Problems.ServiceUnavailable("The server is busy checking passwords. Retry later.", busy.RetryAfter);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

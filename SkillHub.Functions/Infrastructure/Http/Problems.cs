@@ -53,14 +53,13 @@ public static class Problems
 
     public static ProblemResult TooManyRequests(TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-        var problem = Create(StatusCodes.Status429TooManyRequests, "Too many requests", $"Too many failed attempts. Retry in {seconds} seconds.");
-        problem.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return problem;
+        var seconds = Seconds(retryAfter);
+        return WithRetryAfter(Create(StatusCodes.Status429TooManyRequests, "Too many requests", $"Too many attempts. Retry in {seconds} seconds."), seconds);
     }
 
-    public static ProblemResult ServiceUnavailable(string detail = "A database is unreachable. Retry later.") =>
-        Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);
+    /// <summary>A 503 always says when to come back: a database that restarts, or hashing slots that free up.</summary>
+    public static ProblemResult ServiceUnavailable(string detail = "A database is unreachable. Retry later.", TimeSpan? retryAfter = null) =>
+        WithRetryAfter(Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail), Seconds(retryAfter ?? TimeSpan.FromSeconds(5)));
 
     public static ProblemResult InternalError() =>
         Create(StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the traceId when you report it.");
@@ -75,6 +74,16 @@ public static class Problems
         details.Detail = detail;
         details.Type = TypeOf(status);
         return new ProblemResult(details);
+    }
+
+    // Retry-After in whole seconds, never 0.
+    private static string Seconds(TimeSpan wait) =>
+        Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ProblemResult WithRetryAfter(ProblemResult problem, string seconds)
+    {
+        problem.Headers["Retry-After"] = seconds;
+        return problem;
     }
 
     /// <summary>The id that ties an answer to its traces and its activity-log entry: the current trace's, else the request's.</summary>

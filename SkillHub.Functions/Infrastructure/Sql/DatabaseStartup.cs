@@ -6,7 +6,7 @@ using SkillHub.Functions.Infrastructure.Documents;
 
 namespace SkillHub.Functions.Infrastructure.Sql;
 
-/// <summary>What runs once before the app serves: migrations, the bootstrap admin, demo data when asked.</summary>
+/// <summary>What runs once before the app serves: migrations, the bootstrap admin, demo data when asked, the hasher's calibration.</summary>
 public static class DatabaseStartup
 {
     private const int Attempts = 10;
@@ -24,6 +24,7 @@ public static class DatabaseStartup
             return Task.CompletedTask;
         }, cancellationToken);
         await RetryAsync("MongoDB", logger, () => services.EnsureDocumentIndexesAsync(cancellationToken), cancellationToken);
+        services.GetRequiredService<PasswordHasher>().Calibrate();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfRequestedAsync(cancellationToken);
