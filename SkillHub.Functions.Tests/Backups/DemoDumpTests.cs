@@ -42,7 +42,7 @@ public sealed class DemoDumpTests : IDisposable
     public async Task TheDump_IsAtTheSchemaVersionThisBuildMigratesTo()
     {
         var header = File.ReadLines(Path.Combine(Data, DemoExport.PostgresFile)).Take(50)
-            .FirstOrDefault(l => l.StartsWith(PostgresExport.SchemaVersionPrefix, StringComparison.Ordinal))?[PostgresExport.SchemaVersionPrefix.Length..].Trim();
+            .FirstOrDefault(l => l.StartsWith(PostgresBackupScript.SchemaVersionPrefix, StringComparison.Ordinal))?[PostgresBackupScript.SchemaVersionPrefix.Length..].Trim();
         var latest = Migrator.ScriptNames[^1];
 
         Assert.True(header == latest, $"{Regenerate} (data/{DemoExport.PostgresFile} is at {header ?? "no schema version"}, this build migrates to {latest}).");

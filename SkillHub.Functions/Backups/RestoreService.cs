@@ -67,7 +67,15 @@ public sealed class RestoreService(
         IReadOnlyDictionary<string, long> tables;
         await using (var script = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile)))
         {
-            tables = await postgres.ImportAsync(script, force, cancellationToken);
+            try
+            {
+                tables = await postgres.ImportAsync(script, force, cancellationToken);
+            }
+            catch (InvalidDataException exception)
+            {
+                // Refused inside the import's transaction, which was rolled back.
+                throw new BackupRejectedException($"{BackupService.PostgresFile} was refused by the import, {exception.Message}", exception);
+            }
         }
 
         var restored = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -152,7 +160,7 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The set holds collection file(s) this app does not know: {string.Join(", ", extra)}.");
         }
 
-        await CheckScriptHeaderAsync(setDirectory, set.SchemaVersion, cancellationToken);
+        await CheckScriptAsync(setDirectory, set.SchemaVersion, cancellationToken);
         foreach (var name in expected.Order(StringComparer.Ordinal))
         {
             await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
@@ -195,24 +203,24 @@ public sealed class RestoreService(
         }
     }
 
-    private static async Task CheckScriptHeaderAsync(string setDirectory, string schemaVersion, CancellationToken cancellationToken)
+    /// <summary>The whole of postgres.sql read by the importer's own grammar, without a database.</summary>
+    private static async Task CheckScriptAsync(string setDirectory, string schemaVersion, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(Path.Combine(setDirectory, BackupService.PostgresFile));
-        for (var i = 0; i < 50 && await reader.ReadLineAsync(cancellationToken) is { } line; i++)
+        await using var stream = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile));
+        ScriptHeader header;
+        try
         {
-            if (line.StartsWith(PostgresExport.SchemaVersionPrefix, StringComparison.Ordinal))
-            {
-                var version = line[PostgresExport.SchemaVersionPrefix.Length..].Trim();
-                if (version != schemaVersion)
-                {
-                    throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {version}, the manifest says {schemaVersion}: the files come from different sets.");
-                }
-
-                return;
-            }
+            (header, _) = await PostgresBackupScript.VerifyAsync(stream, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BackupRejectedException($"{BackupService.PostgresFile} is not a script this build writes, {exception.Message}", exception);
         }
 
-        throw new BackupRejectedException($"{BackupService.PostgresFile} is not a SkillHub PostgreSQL backup: its header names no schema version.");
+        if (header.SchemaVersion != schemaVersion)
+        {
+            throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {header.SchemaVersion}, the manifest says {schemaVersion}: the files come from different sets.");
+        }
     }
 
     /// <summary>Refuses unless PostgreSQL has no users nor workshops and every collection is empty.</summary>
