@@ -15,12 +15,12 @@ internal static class JwtForge
     public const string Issuer = "skillhub";
     public const string Audience = "skillhub-api";
 
-    /// <summary>64 characters, as `openssl rand -base64 48` gives: long enough for HS512 as well, so only the algorithm rule can refuse an HS512 token.</summary>
-    public const string LongSigningKey = "kV3q8Zt1bYx0Lw9mR2sD5fG7hJ4kP6nB8vC1xZ3aQ5wE7rT9yU2iO4pL6jH8gF0d";
+    /// <summary>66 random bytes (`openssl rand -base64 66`): long enough for HS512 as well, so only the algorithm rule can refuse an HS512 token.</summary>
+    public const string LongSigningKey = "+TK/j7LqcJLntgWTD08tMa/k6nH5QupTSw9UeFVaqS1Qr2RDXo5ot+GXg0DqC/aVbDSYvQwJZxuMSNy5Bsc7AoAb";
 
-    public static byte[] AppKey { get; } = Encoding.UTF8.GetBytes(AppFixture.SigningKey);
+    public static byte[] AppKey { get; } = Convert.FromBase64String(AppFixture.SigningKey);
 
-    public static byte[] LongKey { get; } = Encoding.UTF8.GetBytes(LongSigningKey);
+    public static byte[] LongKey { get; } = Convert.FromBase64String(LongSigningKey);
 
     /// <summary>The claims the app itself puts in an access token, valid from <paramref name="now"/> for 15 minutes.</summary>
     public static JsonObject Claims(Guid userId, string role, DateTimeOffset now) => new()

@@ -61,4 +61,43 @@ public sealed class MisconfigurationTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
     }
+
+    [Fact]
+    public async Task LoginRefreshAndMe_WhichCarryTokensAndPersonalData_AreNeverStoredByACache_NorLeakTheirAddress()
+    {
+        var user = await app.CreateUserAsync(Roles.Participant);
+        using var client = app.CreateClient();
+
+        using var login = await client.PostAsync(new Uri("/api/auth/login", UriKind.Relative), AppFixture.Json(new { email = user.Email, password = user.Password }));
+        var tokens = await AppFixture.ReadJsonAsync(login);
+        using var refresh = await client.PostAsync(new Uri("/api/auth/refresh", UriKind.Relative), AppFixture.Json(new { refreshToken = tokens.GetProperty("refreshToken").GetString() }));
+        using var me = await app.ClientFor(user).GetAsync(new Uri("/api/me", UriKind.Relative));
+
+        foreach (var (response, expected) in new[] { (login, HttpStatusCode.OK), (refresh, HttpStatusCode.OK), (me, HttpStatusCode.OK) })
+        {
+            Assert.Equal(expected, response.StatusCode);
+            AssertNotCachedNorReferred(response);
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/me", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/workshops?pageSize=1000", HttpStatusCode.BadRequest)]
+    [InlineData("/api/workshops?pageSize=1", HttpStatusCode.OK)]
+    public async Task EveryAnswerOfAFunction_ProblemsIncluded_IsNeverStoredByACache(string path, HttpStatusCode expected)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+        AssertNotCachedNorReferred(response);
+    }
+
+    private static void AssertNotCachedNorReferred(HttpResponseMessage response)
+    {
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{response.RequestMessage?.RequestUri} lacks Cache-Control: no-store");
+        Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+    }
 }

@@ -18,7 +18,8 @@ public sealed record TestUser(Guid Id, string Email, string Password, string Rol
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
-    public const string SigningKey = "test-signing-key-of-more-than-thirty-two-bytes-0123456789";
+    /// <summary>48 random bytes, made once with `openssl rand -base64 48`: a key the app accepts, and tests only.</summary>
+    public const string SigningKey = "z0Z4fJ56VNCYvXnWDaQ8AnZtwXbNCfvuq6Aw4UiPxRaCuQsYJUilhRiqjlLMSEL5";
     public const string DefaultPassword = "correct horse battery staple";
 
     private static readonly Lazy<string> DefaultPasswordHash = new(() => new PasswordHasher().Hash(DefaultPassword));

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
@@ -133,7 +132,7 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
 
     /// <summary>The app's own token issuer, with the key the app is started with.</summary>
     private AccessTokens Tokens() =>
-        new(new JwtOptions { AccessTokenMinutes = 1440 }, new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_signingKey)), TimeProvider.System);
+        new(new JwtOptions { AccessTokenMinutes = 1440 }, new SymmetricSecurityKey(Convert.FromBase64String(_signingKey)), TimeProvider.System);
 
     /// <summary>Starts the app <see cref="StartUps"/> times; the last one stays up for the load.</summary>
     private async Task<AppProcess> StartUpAsync(Dictionary<string, string> environment)

@@ -23,8 +23,7 @@ public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens toke
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(function);
-        // JSON bodies carry user text (comments, names) verbatim: never let a browser sniff them as HTML.
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaders.Apply(http.Response);
         try
         {
             if (await AuthorizeAsync(http, policies.For(entryPoint)) is { } refusal)

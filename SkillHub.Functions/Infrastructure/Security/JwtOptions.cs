@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -9,7 +8,6 @@ namespace SkillHub.Functions.Infrastructure.Security;
 public sealed class JwtOptions
 {
     public const string Section = "Jwt";
-    public const int MinimumKeyBytes = 32;
 
     public string Issuer { get; set; } = "skillhub";
 
@@ -50,19 +48,13 @@ public sealed class JwtOptions
             if (!environment.IsDevelopment())
             {
                 throw new InvalidOperationException(
-                    $"Jwt__SigningKey is not set. Give it at least {MinimumKeyBytes} random bytes (for instance `openssl rand -base64 48`); only the Development environment may start without one.");
+                    $"Jwt__SigningKey is not set. Give it base64 of at least {SecretKey.MinimumBytes} random bytes ({SecretKey.HowToMakeOne}); only the Development environment may start without one.");
             }
 
             return (options, new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64)), true);
         }
 
-        var keyBytes = Encoding.UTF8.GetBytes(options.SigningKey);
-        if (keyBytes.Length < MinimumKeyBytes)
-        {
-            throw new InvalidOperationException(
-                $"Jwt__SigningKey is {keyBytes.Length} bytes long; HS256 needs at least {MinimumKeyBytes}.");
-        }
-
+        var keyBytes = SecretKey.Decode("Jwt__SigningKey", options.SigningKey);
         options.SigningKey = null;
         return (options, new SymmetricSecurityKey(keyBytes), false);
     }
