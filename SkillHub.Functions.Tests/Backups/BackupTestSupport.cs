@@ -131,7 +131,8 @@ public static class DamagedSets
     public static TheoryData<string> Damages =>
     [
         "one byte of postgres.sql", "a missing file", "a truncated JSON", "a manifest from another set", "an unknown collection", "an unknown schema version",
-        "an injected statement, checksums recomputed",
+        "an injected statement, checksums recomputed", "a manifest without a signature", "a signature made with another key",
+        "a signature copied from another set",
     ];
 
     /// <returns><paramref name="set"/>, damaged in place.</returns>
@@ -165,6 +166,18 @@ public static class DamagedSets
                 break;
             case "an injected statement, checksums recomputed":
                 await TamperedSets.EditScriptAsync(set, "a statement after a COPY block");
+                break;
+            case "a manifest without a signature":
+                await TamperedSets.EditManifestAsync(set, manifest => manifest.Remove("signature"));
+                break;
+            case "a signature made with another key":
+                var content = await File.ReadAllBytesAsync(Path.Combine(set, "manifest.json"));
+                var foreign = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48), content));
+                await TamperedSets.EditManifestAsync(set, manifest => manifest["signature"] = foreign);
+                break;
+            case "a signature copied from another set":
+                var other = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(await anotherSet(), "manifest.json")))!["signature"]?.GetValue<string>();
+                await TamperedSets.EditManifestAsync(set, manifest => manifest["signature"] = other);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(damage), damage, "No such damage.");
@@ -233,18 +246,23 @@ public static class TamperedSets
         return set;
     }
 
-    /// <summary>Recomputes the size and SHA-256 of every file the manifest lists, as someone with write access to the set can.</summary>
-    public static async Task ResealAsync(string set)
+    /// <summary>Recomputes the size and SHA-256 of every file the manifest lists, as anyone with write access to the set can; the signature stays as it was.</summary>
+    public static Task ResealAsync(string set) => EditManifestAsync(set, manifest =>
     {
-        var manifestPath = Path.Combine(set, BackupService.ManifestFile);
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(manifestPath))!.AsObject();
         foreach (var file in manifest["files"]!.AsArray().Select(f => f!.AsObject()))
         {
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(set, file["name"]!.GetValue<string>()));
+            var bytes = File.ReadAllBytes(Path.Combine(set, file["name"]!.GetValue<string>()));
             file["bytes"] = bytes.LongLength;
             file["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         }
+    });
 
-        await File.WriteAllTextAsync(manifestPath, manifest.ToJsonString());
+    public static async Task EditManifestAsync(string set, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var path = Path.Combine(set, BackupService.ManifestFile);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        edit(manifest);
+        await File.WriteAllTextAsync(path, manifest.ToJsonString());
     }
 }

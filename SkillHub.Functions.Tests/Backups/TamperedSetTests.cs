@@ -6,7 +6,7 @@ namespace SkillHub.Functions.Tests.Backups;
 
 /// <summary>
 /// Sets whose postgres.sql carries a line the exporter never writes, resealed so that every
-/// checksum matches: the importer's grammar refuses them in its pass without a database, and a
+/// checksum matches and signed with the app's own key: the importer's grammar refuses them in its pass without a database, and a
 /// forced restore over the live data changes nothing.
 /// </summary>
 public sealed class TamperedSetTests(RestoreSourceFixture source) : IClassFixture<RestoreSourceFixture>, IDisposable
@@ -19,7 +19,7 @@ public sealed class TamperedSetTests(RestoreSourceFixture source) : IClassFixtur
     [MemberData(nameof(TamperedScripts.Edits), MemberType = typeof(TamperedScripts))]
     public async Task ASealedSetWithALineTheExporterNeverWrites_IsRefusedBeforeAnyDatabase_AndAForcedRestoreChangesNothing(string edit)
     {
-        var set = await TamperedSets.EditScriptAsync(_scratch.CopyOf(await source.BackUpAsync()), edit);
+        var set = await SignedSets.SignAsync(await TamperedSets.EditScriptAsync(_scratch.CopyOf(await source.BackUpAsync()), edit), AppFixture.BackupSigner);
         var restore = source.Services.GetRequiredService<RestoreService>();
         var before = await PostgresSnapshot.ReadAsync(source.Database.DataSource);
         var answers = await source.AnswersAsync(source.BaseAddress);
@@ -36,7 +36,7 @@ public sealed class TamperedSetTests(RestoreSourceFixture source) : IClassFixtur
     [Fact]
     public async Task ASealedSetWhoseCopyNamesOtherColumns_IsRefusedByTheImport_AndAForcedRestoreChangesNothing()
     {
-        var set = await TamperedSets.EditScriptAsync(_scratch.CopyOf(await source.BackUpAsync()), TamperedScripts.OtherColumns);
+        var set = await SignedSets.SignAsync(await TamperedSets.EditScriptAsync(_scratch.CopyOf(await source.BackUpAsync()), TamperedScripts.OtherColumns), AppFixture.BackupSigner);
         var before = await PostgresSnapshot.ReadAsync(source.Database.DataSource);
 
         var refused = await Assert.ThrowsAsync<BackupRejectedException>(() => source.Services.GetRequiredService<RestoreService>().RestoreAsync(set, force: true, CancellationToken.None));

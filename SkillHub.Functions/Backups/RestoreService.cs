@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using Npgsql;
 using SkillHub.Functions.Activity;
-using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Registrations;
 
@@ -40,14 +39,15 @@ public sealed record RestoreSummary(
 
 /// <summary>
 /// Restores a backup set written by <see cref="BackupService"/>: verifies the whole set before
-/// touching any database (manifest, sizes, SHA-256, the collections this build registers, every
-/// JSON array, the schema version), refuses non-empty stores unless forced, imports postgres.sql
+/// touching any database (the manifest's signature, sizes, SHA-256, the collections this build
+/// registers, every JSON array, postgres.sql read whole by its grammar, the schema version), refuses non-empty stores unless forced, imports postgres.sql
 /// and every collection, then reconciles the seat counts at once and records the restore.
 /// </summary>
 public sealed class RestoreService(
     PostgresImport postgres,
     NpgsqlDataSource dataSource,
     IEnumerable<IDocumentCollectionBackup> collections,
+    BackupSigner signer,
     SeatReconciliation reconciliation,
     IActivityLog activity,
     TimeProvider clock,
@@ -112,18 +112,29 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The set has no {BackupService.ManifestFile}: it is partial or not a SkillHub backup set.");
         }
 
-        BackupSet? set;
+        SignedManifest manifest;
         try
         {
             await using var stream = File.OpenRead(manifestPath);
-            set = await JsonSerializer.DeserializeAsync<BackupSet>(stream, JsonDefaults.Options, cancellationToken);
+            manifest = await BackupManifest.ReadAsync(stream, cancellationToken);
         }
         catch (JsonException exception)
         {
             throw new BackupRejectedException($"{BackupService.ManifestFile} is not readable: {exception.Message}", exception);
         }
 
-        if (set is null || string.IsNullOrEmpty(set.Id) || set.Files is null || string.IsNullOrEmpty(set.SchemaVersion))
+        if (manifest.Signature is null)
+        {
+            throw new BackupRejectedException($"{BackupService.ManifestFile} carries no signature: only a set signed by a SkillHub app holding this {BackupSigner.KeySetting} (or one of {BackupSigner.PreviousKeysSetting}) is restored.");
+        }
+
+        if (!BackupManifest.Verifies(manifest, signer))
+        {
+            throw new BackupRejectedException($"The signature of {BackupService.ManifestFile} does not verify under {BackupSigner.KeySetting} nor any of {BackupSigner.PreviousKeysSetting}: the manifest was altered, or signed with another key.");
+        }
+
+        var set = manifest.Set;
+        if (string.IsNullOrEmpty(set.Id) || set.Files is null || string.IsNullOrEmpty(set.SchemaVersion))
         {
             throw new BackupRejectedException($"{BackupService.ManifestFile} lacks its id, schema version or file list.");
         }
