@@ -28,6 +28,7 @@ public abstract class ActivityLogContract
         [nameof(Pages_NeitherOverlapNorSkip_AndCountEveryMatch)] = Pages_NeitherOverlapNorSkip_AndCountEveryMatch,
         [nameof(APageBeyondTheLast_IsEmpty_ButCountsEveryMatch)] = APageBeyondTheLast_IsEmpty_ButCountsEveryMatch,
         [nameof(ASystemEntry_HasNoActor_AndNoActorFilterMatchesIt)] = ASystemEntry_HasNoActor_AndNoActorFilterMatchesIt,
+        [nameof(Purge_DeletesTheEntriesMadeBeforeTheCutoff_AndKeepsTheRest)] = Purge_DeletesTheEntriesMadeBeforeTheCutoff_AndKeepsTheRest,
     };
 
     public static TheoryData<string> BehaviourNames => new(Behaviours.Keys);
@@ -100,6 +101,19 @@ public abstract class ActivityLogContract
 
         Assert.Equal(2, total);
         Assert.Equal(["workshop.publish", "workshop.create"], items.Select(e => e.Action));
+    }
+
+    private static async Task Purge_DeletesTheEntriesMadeBeforeTheCutoff_AndKeepsTheRest(IActivityLog log)
+    {
+        var entries = Enumerable.Range(0, 5).Select(i => Entry(i, Admin, "workshop.update", $"w-{i}")).ToList();
+        await AppendAsync(log, [.. entries]);
+
+        var purged = await log.PurgeOlderThanAsync(entries[2].At, CancellationToken.None);
+        var (items, total) = await QueryAsync(log, new ActivityQuery());
+
+        Assert.Equal(2, purged);
+        Assert.Equal(3, total);
+        Assert.Equal(["w-4", "w-3", "w-2"], items.Select(e => e.Target.Id));
     }
 
     private static async Task FromAndTo_AreInclusive(IActivityLog log)

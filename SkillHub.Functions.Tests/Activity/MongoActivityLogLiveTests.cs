@@ -14,7 +14,7 @@ public sealed class MongoActivityLogLiveTests : ActivityLogContract
     public async Task TheMongoLog_Behaves(string behaviour)
     {
         await using var database = ScratchDatabase.Create();
-        var log = new MongoActivityLog(database.Database);
+        var log = new MongoActivityLog(database.Database, new ActivityOptions());
         await log.EnsureIndexesAsync(CancellationToken.None);
 
         await RunAsync(behaviour, log);
@@ -24,7 +24,7 @@ public sealed class MongoActivityLogLiveTests : ActivityLogContract
     public async Task EnsureIndexes_CreatesTheNamedIndexes_AndIsANoOpTheSecondTime()
     {
         await using var database = ScratchDatabase.Create();
-        var log = new MongoActivityLog(database.Database);
+        var log = new MongoActivityLog(database.Database, new ActivityOptions());
 
         await log.EnsureIndexesAsync(CancellationToken.None);
         await log.EnsureIndexesAsync(CancellationToken.None);
@@ -32,8 +32,21 @@ public sealed class MongoActivityLogLiveTests : ActivityLogContract
         var collection = database.Database.GetCollection<BsonDocument>(MongoActivityLog.CollectionName);
         var indexes = await (await collection.Indexes.ListAsync()).ToListAsync();
         Assert.Equal(
-            ["_id_", "action_at_desc", "actor_id_at_desc", "at_desc_id_desc", "target_id_at_desc"],
+            ["_id_", "action_at_desc", "actor_id_at_desc", "at_desc_id_desc", "at_ttl", "target_id_at_desc"],
             indexes.Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+    }
+
+    [MongoFact]
+    public async Task EnsureIndexes_AfterTheRetentionChanged_ChangesTheTtlOfTheExistingIndex()
+    {
+        await using var database = ScratchDatabase.Create();
+        await new MongoActivityLog(database.Database, new ActivityOptions { RetentionDays = 400 }).EnsureIndexesAsync(CancellationToken.None);
+
+        await new MongoActivityLog(database.Database, new ActivityOptions { RetentionDays = 30 }).EnsureIndexesAsync(CancellationToken.None);
+
+        var collection = database.Database.GetCollection<BsonDocument>(MongoActivityLog.CollectionName);
+        var ttl = (await (await collection.Indexes.ListAsync()).ToListAsync()).Single(i => i["name"] == MongoActivityLog.RetentionIndexName);
+        Assert.Equal(30L * 86_400, ttl["expireAfterSeconds"].ToInt64());
     }
 
     private sealed class ScratchDatabase : IAsyncDisposable

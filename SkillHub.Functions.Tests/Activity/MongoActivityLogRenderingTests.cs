@@ -56,7 +56,7 @@ public sealed class MongoActivityLogRenderingTests
     [Fact]
     public void Indexes_AreNamed_AndKeyedForTheAdminQuery()
     {
-        var rendered = MongoActivityLog.Indexes.Select(i => (i.Options.Name, Keys: i.Keys.Render(Args()))).ToList();
+        var rendered = MongoActivityLog.IndexesFor(TimeSpan.FromDays(400)).Select(i => (i.Options.Name, Keys: i.Keys.Render(Args()))).ToList();
 
         Assert.Equal(
             [
@@ -64,9 +64,34 @@ public sealed class MongoActivityLogRenderingTests
                 ("actor_id_at_desc", new BsonDocument { { "actor.id", 1 }, { "at", -1 } }),
                 ("action_at_desc", new BsonDocument { { "action", 1 }, { "at", -1 } }),
                 ("target_id_at_desc", new BsonDocument { { "target.id", 1 }, { "at", -1 } }),
+                ("at_ttl", new BsonDocument { { "at", 1 } }),
             ],
             rendered);
-        Assert.All(MongoActivityLog.Indexes, i => Assert.Null(i.Options.Unique));
+        Assert.All(MongoActivityLog.IndexesFor(TimeSpan.FromDays(400)), i => Assert.Null(i.Options.Unique));
+    }
+
+    [Fact]
+    public void TheRetentionIndex_IsTheOnlyTtlIndex_AndExpiresEntriesAfterTheSetting()
+    {
+        var indexes = MongoActivityLog.IndexesFor(TimeSpan.FromDays(30));
+
+        var ttl = Assert.Single(indexes, i => i.Options.ExpireAfter is not null);
+        Assert.Equal(MongoActivityLog.RetentionIndexName, ttl.Options.Name);
+        Assert.Equal(TimeSpan.FromDays(30), ttl.Options.ExpireAfter);
+    }
+
+    [Fact]
+    public void AChangedRetention_IsAppliedToTheExistingTtlIndexInPlace_ByCollMod()
+    {
+        var command = MongoActivityLog.RetentionChange(TimeSpan.FromDays(400));
+
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "collMod", "activity_logs" },
+                { "index", new BsonDocument { { "name", "at_ttl" }, { "expireAfterSeconds", 400L * 86_400 } } },
+            },
+            command);
     }
 
     [Theory]
@@ -75,7 +100,7 @@ public sealed class MongoActivityLogRenderingTests
     [InlineData("target.id")]
     public void EachEqualityFilter_LeadsAnIndexThatGoesOnByDateNewestFirst(string field)
     {
-        var keys = MongoActivityLog.Indexes.Select(i => i.Keys.Render(Args())).ToList();
+        var keys = MongoActivityLog.IndexesFor(TimeSpan.FromDays(400)).Select(i => i.Keys.Render(Args())).ToList();
 
         Assert.Contains(keys, k => k.ElementCount == 2 && k.GetElement(0) == new BsonElement(field, 1) && k.GetElement(1) == new BsonElement("at", -1));
     }

@@ -131,6 +131,9 @@ public interface IActivityLog
 
     /// <summary>A page of the entries matching every filter, newest first (ties broken by id, newest first).</summary>
     Task<(IReadOnlyList<ActivityEntry> Items, long Total)> QueryAsync(ActivityQuery query, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the entries made before <paramref name="cutoff"/>; returns how many went.</summary>
+    Task<long> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken);
 }
 
 public static class ActivityLogExtensions

@@ -9,6 +9,7 @@ public static class ActivityServices
     /// <summary>The activity log (MongoDB, or memory when the app runs on the in-memory store) and the recording the gate does with it.</summary>
     public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton((configuration.GetSection(ActivityOptions.Section).Get<ActivityOptions>() ?? new ActivityOptions()).Validate());
         services.AddDocumentStore<IActivityLog, MemoryActivityLog, MongoActivityLog>(configuration);
         services.AddDocumentBackup<MemoryActivityLogBackup, MongoActivityLog.ActivityDocument>(configuration, MongoActivityLog.CollectionName);
         services.AddSingleton<RecordedActivityCatalog>();

@@ -44,6 +44,14 @@ public sealed class MemoryActivityLog : IActivityLog, Backups.IMemoryDocuments<A
         }
     }
 
+    public Task<long> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_entries.RemoveAll(e => e.At < cutoff));
+        }
+    }
+
     /// <summary>Every entry, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
     public IReadOnlyList<ActivityEntry> ExportDocuments()
     {

@@ -8,11 +8,16 @@ namespace SkillHub.Functions.Activity;
 
 /// <summary>
 /// The activity log in MongoDB's <c>activity_logs</c> collection: one insert per entry, queries
-/// served by an index per admin filter, each sorted newest first.
+/// served by an index per admin filter, each sorted newest first, and a TTL index that lets the
+/// server delete entries older than the retention on its own.
 /// </summary>
-public sealed class MongoActivityLog(IMongoDatabase database) : IActivityLog, IMongoIndexes
+public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions options) : IActivityLog, IMongoIndexes
 {
     public const string CollectionName = "activity_logs";
+    public const string RetentionIndexName = "at_ttl";
+
+    // The server's answer when an index of that name exists with other options (here another expireAfterSeconds).
+    private const int IndexOptionsConflict = 85;
 
     private readonly IMongoCollection<ActivityDocument> _entries = database.GetCollection<ActivityDocument>(CollectionName);
 
@@ -20,14 +25,25 @@ public sealed class MongoActivityLog(IMongoDatabase database) : IActivityLog, IM
     internal static SortDefinition<ActivityDocument> NewestFirst { get; } =
         Builders<ActivityDocument>.Sort.Descending(d => d.At).Descending(d => d.Id);
 
-    /// <summary>One index for the unfiltered page, and one for each filter, each ending in the sort's date.</summary>
-    internal static IReadOnlyList<CreateIndexModel<ActivityDocument>> Indexes { get; } =
+    /// <summary>
+    /// One index for the unfiltered page, and one for each filter, each ending in the sort's date;
+    /// then the retention's TTL index (TTL indexes are single-field, so it cannot be the first one).
+    /// </summary>
+    internal static IReadOnlyList<CreateIndexModel<ActivityDocument>> IndexesFor(TimeSpan retention) =>
     [
         new(Builders<ActivityDocument>.IndexKeys.Descending(d => d.At).Descending(d => d.Id), new CreateIndexOptions { Name = "at_desc_id_desc" }),
         new(Builders<ActivityDocument>.IndexKeys.Ascending(d => d.Actor!.Id).Descending(d => d.At), new CreateIndexOptions { Name = "actor_id_at_desc" }),
         new(Builders<ActivityDocument>.IndexKeys.Ascending(d => d.Action).Descending(d => d.At), new CreateIndexOptions { Name = "action_at_desc" }),
         new(Builders<ActivityDocument>.IndexKeys.Ascending(d => d.Target.Id).Descending(d => d.At), new CreateIndexOptions { Name = "target_id_at_desc" }),
+        new(Builders<ActivityDocument>.IndexKeys.Ascending(d => d.At), new CreateIndexOptions { Name = RetentionIndexName, ExpireAfter = retention }),
     ];
+
+    /// <summary>The command that changes the TTL of the existing retention index in place, when the setting changed since it was made.</summary>
+    internal static BsonDocument RetentionChange(TimeSpan retention) => new()
+    {
+        { "collMod", CollectionName },
+        { "index", new BsonDocument { { "name", RetentionIndexName }, { "expireAfterSeconds", (long)retention.TotalSeconds } } },
+    };
 
     public Task AppendAsync(ActivityEntry entry, CancellationToken cancellationToken) =>
         _entries.InsertOneAsync(ActivityDocument.From(entry), cancellationToken: cancellationToken);
@@ -44,9 +60,27 @@ public sealed class MongoActivityLog(IMongoDatabase database) : IActivityLog, IM
         return (documents.Select(d => d.ToEntry()).ToList(), total);
     }
 
-    /// <summary>Creating an index that exists with the same keys and name is a no-op, so every start-up may ask.</summary>
-    public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
-        _entries.Indexes.CreateManyAsync(Indexes, cancellationToken);
+    /// <summary>The server's TTL index does this on its own within a minute; the purge timer asks too, which costs one indexed range delete.</summary>
+    public async Task<long> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) =>
+        (await _entries.DeleteManyAsync(Builders<ActivityDocument>.Filter.Lt(d => d.At, cutoff), cancellationToken)).DeletedCount;
+
+    /// <summary>
+    /// Creating an index that exists with the same keys and options is a no-op, so every start-up
+    /// may ask; a retention changed since the TTL index was made is applied to it in place.
+    /// </summary>
+    public async Task EnsureIndexesAsync(CancellationToken cancellationToken)
+    {
+        var indexes = IndexesFor(options.Retention);
+        try
+        {
+            await _entries.Indexes.CreateManyAsync(indexes, cancellationToken);
+        }
+        catch (MongoCommandException exception) when (exception.Code == IndexOptionsConflict)
+        {
+            await database.RunCommandAsync<BsonDocument>(RetentionChange(options.Retention), cancellationToken: cancellationToken);
+            await _entries.Indexes.CreateManyAsync(indexes, cancellationToken);
+        }
+    }
 
     internal static FilterDefinition<ActivityDocument> Filter(ActivityQuery query)
     {

@@ -1,11 +1,21 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
 
 namespace SkillHub.Functions.Maintenance;
 
-/// <summary>Keeps the security tables small: expired refresh tokens and stale login counters go.</summary>
-public sealed class PurgeSecurityRecords(IRefreshTokenStore refreshTokens, ILoginThrottle throttle, ILogger<PurgeSecurityRecords> logger)
+/// <summary>
+/// Keeps the security records small: expired refresh tokens, stale login counters, and activity
+/// entries past <c>Activity__RetentionDays</c> go (in MongoDB a TTL index also removes those).
+/// </summary>
+public sealed class PurgeSecurityRecords(
+    IRefreshTokenStore refreshTokens,
+    ILoginThrottle throttle,
+    IActivityLog activity,
+    ActivityOptions activityOptions,
+    TimeProvider clock,
+    ILogger<PurgeSecurityRecords> logger)
 {
     [Function("PurgeSecurityRecords")]
     public async Task Run([TimerTrigger("%PurgeSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -13,6 +23,9 @@ public sealed class PurgeSecurityRecords(IRefreshTokenStore refreshTokens, ILogi
         ArgumentNullException.ThrowIfNull(timer);
         var tokens = await refreshTokens.PurgeExpiredAsync(cancellationToken);
         var counters = await throttle.PurgeAsync(cancellationToken);
-        logger.LogInformation("Purged {Tokens} expired refresh tokens and {Counters} stale login counters (past due: {PastDue})", tokens, counters, timer.IsPastDue);
+        var entries = await activity.PurgeOlderThanAsync(clock.GetUtcNow().UtcDateTime - activityOptions.Retention, cancellationToken);
+        logger.LogInformation(
+            "Purged {Tokens} expired refresh tokens, {Counters} stale login counters and {Entries} activity entries past retention (past due: {PastDue})",
+            tokens, counters, entries, timer.IsPastDue);
     }
 }
