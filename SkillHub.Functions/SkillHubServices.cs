@@ -44,7 +44,7 @@ public static class SkillHubServices
             .AddRegistrations(configuration)
             .AddComments(configuration)
             .AddActivityLog(configuration)
-            .AddBackups(configuration);
+            .AddBackups(configuration, environment);
     }
 
     private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)

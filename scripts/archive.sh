@@ -17,7 +17,7 @@ par git (git ls-files), dans leur état du dossier de travail :
                                       skillhub_dump_manifest.json, demo.json
   src/                                tout le reste : la solution (SkillHub.slnx et chacun de ses
                                       projets), sql/, host.json, local.settings.example.json,
-                                      docker-compose.yml, Dockerfile, .dockerignore, .env.example,
+                                      docker-compose.yml, docker/, Dockerfile, .dockerignore, .env.example,
                                       Directory.*.props, global.json, .editorconfig, scripts/, docs/
 
 Jamais dans l'archive : .git et les fichiers .git*, .ci/ (l'intégration continue du dépôt), ni

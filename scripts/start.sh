@@ -25,7 +25,7 @@ ensure_skillhub_role
 ensure_database skillhub
 
 export ConnectionStrings__Postgres=${ConnectionStrings__Postgres:-$(skillhub_connection_string skillhub)}
-use_signing_key
+use_signing_keys
 # data/ beside the solution (the repository), or beside src/ (the archive of scripts/archive.sh).
 data=$root/data; [ -d "$data" ] || data=$(dirname "$root")/data
 export SkillHub__DemoData="$data/demo.json"

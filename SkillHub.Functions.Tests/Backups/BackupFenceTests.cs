@@ -50,6 +50,7 @@ public sealed class BackupFenceTests(RestoreSourceFixture source) : IClassFixtur
             source.Services.GetRequiredService<PostgresExport>(),
             source.Services.GetServices<IDocumentCollectionBackup>().Select(c => c == registrations ? paused : c).ToList(),
             new BackupOptions { Directory = _scratch.Path }.Validate(),
+            AppFixture.BackupSigner,
             TimeProvider.System,
             NullLogger<BackupService>.Instance);
 

@@ -19,6 +19,7 @@ public sealed class BackupScriptTests(RestoreSourceFixture source) : IClassFixtu
     {
         ["ConnectionStrings__Postgres"] = source.Database.ConnectionString,
         ["Jwt__SigningKey"] = AppFixture.SigningKey,
+        ["Backup__SigningKey"] = AppFixture.BackupSigningKey,
         ["ConnectionStrings__MongoDB"] = null,
         ["SkillHub__DocumentStore"] = null,
         ["SKILLHUB_ADMIN_EMAIL"] = source.Admin.Email,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SkillHub.Functions.Backups;
+using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Infrastructure.Http;
 
 namespace SkillHub.Functions.Tests.Backups;
@@ -25,6 +26,7 @@ public sealed class BackupServiceTests(SeededDatabase source) : IClassFixture<Se
         new PostgresExport(source.Database.DataSource),
         [new FakeCollectionBackup("registrations", "{\"a\":1}", "{\"a\":2}"), new FakeCollectionBackup("comments")],
         new BackupOptions { Directory = _directory, Keep = keep }.Validate(),
+        AppFixture.BackupSigner,
         _clock,
         NullLogger<BackupService>.Instance);
 
@@ -51,7 +53,12 @@ public sealed class BackupServiceTests(SeededDatabase source) : IClassFixture<Se
 
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json")));
         var root = manifest.RootElement;
-        Assert.Equal(["id", "createdAt", "appVersion", "schemaVersion", "files", "counts"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "createdAt", "appVersion", "schemaVersion", "files", "counts", "signature"], root.EnumerateObject().Select(p => p.Name));
+        // The signed form the README gives: HMAC-SHA256 under the key, of the domain line then the manifest without its signature.
+        var unsigned = System.Text.Json.Nodes.JsonNode.Parse(root.GetRawText())!.AsObject();
+        unsigned.Remove("signature");
+        var signed = System.Text.Encoding.UTF8.GetBytes("SkillHub backup manifest v1\n" + unsigned.ToJsonString());
+        Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(Convert.FromBase64String(AppFixture.BackupSigningKey), signed)), root.GetProperty("signature").GetString());
         Assert.Equal("2026-12-01T02:00:00Z", root.GetProperty("createdAt").GetString());
         Assert.Equal(set.SchemaVersion, root.GetProperty("schemaVersion").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("appVersion").GetString()));
@@ -100,6 +107,7 @@ public sealed class BackupServiceTests(SeededDatabase source) : IClassFixture<Se
             new PostgresExport(source.Database.DataSource),
             [new FailingCollectionBackup()],
             new BackupOptions { Directory = _directory }.Validate(),
+            AppFixture.BackupSigner,
             _clock,
             NullLogger<BackupService>.Instance);
 

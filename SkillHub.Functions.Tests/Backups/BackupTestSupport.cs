@@ -128,7 +128,12 @@ public static class PostgresSnapshot
 /// <summary>The ways a backup set can be damaged, partial or foreign, applied to a copy of a good set.</summary>
 public static class DamagedSets
 {
-    public static TheoryData<string> Damages => ["one byte of postgres.sql", "a missing file", "a truncated JSON", "a manifest from another set", "an unknown collection", "an unknown schema version"];
+    public static TheoryData<string> Damages =>
+    [
+        "one byte of postgres.sql", "a missing file", "a truncated JSON", "a manifest from another set", "an unknown collection", "an unknown schema version",
+        "an injected statement, checksums recomputed", "a manifest without a signature", "a signature made with another key",
+        "a signature copied from another set",
+    ];
 
     /// <returns><paramref name="set"/>, damaged in place.</returns>
     public static async Task<string> DamageAsync(string set, string damage, Func<Task<string>> anotherSet)
@@ -159,10 +164,105 @@ public static class DamagedSets
                 var known = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("schemaVersion").GetString()!;
                 await File.WriteAllTextAsync(Path.Combine(set, "manifest.json"), manifest.Replace(known, "sql.9999_from_the_future.sql", StringComparison.Ordinal));
                 break;
+            case "an injected statement, checksums recomputed":
+                await TamperedSets.EditScriptAsync(set, "a statement after a COPY block");
+                break;
+            case "a manifest without a signature":
+                await TamperedSets.EditManifestAsync(set, manifest => manifest.Remove("signature"));
+                break;
+            case "a signature made with another key":
+                var content = await File.ReadAllBytesAsync(Path.Combine(set, "manifest.json"));
+                var foreign = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48), content));
+                await TamperedSets.EditManifestAsync(set, manifest => manifest["signature"] = foreign);
+                break;
+            case "a signature copied from another set":
+                var other = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(await anotherSet(), "manifest.json")))!["signature"]?.GetValue<string>();
+                await TamperedSets.EditManifestAsync(set, manifest => manifest["signature"] = other);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(damage), damage, "No such damage.");
         }
 
         return set;
+    }
+}
+
+/// <summary>
+/// Edits of postgres.sql that only an attacker writes, each applied to an exported script's text.
+/// A set carrying one is then resealed (<see cref="TamperedSets.ResealAsync"/>): its checksums are
+/// recomputed, so only the importer's grammar stands in the way. Every edit of <see cref="Edits"/>
+/// is refused without a database; <see cref="OtherColumns"/> needs the table's catalog.
+/// </summary>
+public static class TamperedScripts
+{
+    public const string Injected = "INSERT INTO users (id, email, display_name, password_hash, role) VALUES ('0190a000-0000-7000-8000-0000000000ee', 'intruder@example.test', 'Intruder', 'x', 'admin');";
+
+    public const string OtherColumns = "a different column list";
+
+    public static TheoryData<string> Edits =>
+    [
+        "a statement after a COPY block",
+        "COPY users TO PROGRAM",
+        "an unknown table",
+        "a second statement on a setval line",
+        "a comment in the wrong place",
+        "a changed schema block",
+    ];
+
+    public static string Apply(string script, string edit)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var usersCopy = script.Split('\n').First(l => l.StartsWith("COPY users (", StringComparison.Ordinal));
+        var setval = script.Split('\n').First(l => l.StartsWith("SELECT setval('registration_queue'", StringComparison.Ordinal));
+        return edit switch
+        {
+            "a statement after a COPY block" => InsertAfter(script, "\n\\.\nCOPY workshops", "\n\\.\n", Injected + "\n"),
+            "COPY users TO PROGRAM" => script.Replace(usersCopy, "COPY users (id) TO PROGRAM 'id > /tmp/skillhub-pwned';\n" + usersCopy, StringComparison.Ordinal),
+            "an unknown table" => script.Replace("\nSELECT setval(pg_get_serial_sequence", "\nCOPY intruders (id) FROM stdin;\n1\n\\.\nSELECT setval(pg_get_serial_sequence", StringComparison.Ordinal),
+            OtherColumns => script.Replace(usersCopy, usersCopy.Replace("email, display_name", "display_name, email", StringComparison.Ordinal), StringComparison.Ordinal),
+            "a second statement on a setval line" => script.Replace(setval, setval + " " + Injected, StringComparison.Ordinal),
+            "a comment in the wrong place" => script.Replace("\nBEGIN;\n", "\nBEGIN;\n-- a harmless-looking comment\n", StringComparison.Ordinal),
+            "a changed schema block" => script.Replace("\n-- skillhub:schema:end\n", "\n" + Injected + "\n-- skillhub:schema:end\n", StringComparison.Ordinal),
+            _ => throw new ArgumentOutOfRangeException(nameof(edit), edit, "No such edit."),
+        };
+    }
+
+    /// <summary>Inserts <paramref name="text"/> after the first <paramref name="after"/> found at <paramref name="anchor"/>.</summary>
+    private static string InsertAfter(string script, string anchor, string after, string text)
+    {
+        var at = script.IndexOf(anchor, StringComparison.Ordinal) + after.Length;
+        return script[..at] + text + script[at..];
+    }
+}
+
+public static class TamperedSets
+{
+    /// <summary>Edits the set's postgres.sql, then reseals the set.</summary>
+    public static async Task<string> EditScriptAsync(string set, string edit)
+    {
+        var path = Path.Combine(set, BackupService.PostgresFile);
+        await File.WriteAllTextAsync(path, TamperedScripts.Apply(await File.ReadAllTextAsync(path), edit), new UTF8Encoding(false));
+        await ResealAsync(set);
+        return set;
+    }
+
+    /// <summary>Recomputes the size and SHA-256 of every file the manifest lists, as anyone with write access to the set can; the signature stays as it was.</summary>
+    public static Task ResealAsync(string set) => EditManifestAsync(set, manifest =>
+    {
+        foreach (var file in manifest["files"]!.AsArray().Select(f => f!.AsObject()))
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(set, file["name"]!.GetValue<string>()));
+            file["bytes"] = bytes.LongLength;
+            file["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        }
+    });
+
+    public static async Task EditManifestAsync(string set, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var path = Path.Combine(set, BackupService.ManifestFile);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        edit(manifest);
+        await File.WriteAllTextAsync(path, manifest.ToJsonString());
     }
 }

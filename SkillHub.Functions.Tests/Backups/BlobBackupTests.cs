@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SkillHub.Functions.Backups;
+using SkillHub.Functions.Tests.Support;
 
 namespace SkillHub.Functions.Tests.Backups;
 
@@ -71,6 +72,7 @@ public sealed class BlobBackupTests(SeededDatabase source) : IClassFixture<Seede
         new PostgresExport(source.Database.DataSource),
         [new FakeCollectionBackup("registrations", "{\"a\":1}")],
         new BackupOptions { Directory = _directory, Keep = keep }.Validate(),
+        AppFixture.BackupSigner,
         _clock,
         NullLogger<BackupService>.Instance,
         Mirror());

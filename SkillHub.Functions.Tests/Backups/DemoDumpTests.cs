@@ -42,7 +42,7 @@ public sealed class DemoDumpTests : IDisposable
     public async Task TheDump_IsAtTheSchemaVersionThisBuildMigratesTo()
     {
         var header = File.ReadLines(Path.Combine(Data, DemoExport.PostgresFile)).Take(50)
-            .FirstOrDefault(l => l.StartsWith(PostgresExport.SchemaVersionPrefix, StringComparison.Ordinal))?[PostgresExport.SchemaVersionPrefix.Length..].Trim();
+            .FirstOrDefault(l => l.StartsWith(PostgresBackupScript.SchemaVersionPrefix, StringComparison.Ordinal))?[PostgresBackupScript.SchemaVersionPrefix.Length..].Trim();
         var latest = Migrator.ScriptNames[^1];
 
         Assert.True(header == latest, $"{Regenerate} (data/{DemoExport.PostgresFile} is at {header ?? "no schema version"}, this build migrates to {latest}).");
@@ -70,10 +70,9 @@ public sealed class DemoDumpTests : IDisposable
         Assert.True(manifest.Counts.Collections["registrations"] > 0);
     }
 
-    [Fact]
-    public async Task TheDump_RestoredIntoEmptyStores_IsServedByTheApi()
+    /// <summary>The dump back in the set layout RestoreService reads: postgres.sql and manifest.json.</summary>
+    private async Task<BackupSet> CopyAsSetAsync()
     {
-        // Back into the set layout RestoreService accepts: postgres.sql and manifest.json.
         var manifest = await ManifestAsync();
         Directory.CreateDirectory(_scratch);
         foreach (var name in manifest.Files.Select(f => f.Name).Append(BackupService.ManifestFile))
@@ -81,6 +80,34 @@ public sealed class DemoDumpTests : IDisposable
             File.Copy(Path.Combine(Data, DemoExport.DumpNameOf(name)), Path.Combine(_scratch, name));
         }
 
+        return manifest;
+    }
+
+    [Fact]
+    public async Task TheDump_IsUnsigned_SoTheAppsRestoreRefusesIt_AsAnySetItDidNotSign()
+    {
+        await CopyAsSetAsync();
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            await using var app = await AppInstance.StartAsync(database.ConnectionString);
+
+            var refused = await Assert.ThrowsAsync<BackupRejectedException>(() => app.Services.GetRequiredService<RestoreService>().VerifyAsync(_scratch, CancellationToken.None));
+
+            Assert.Contains("no signature", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TheDump_OnceSignedWithTheAppsKey_PassesTheImporter_AndIsServedByTheApi()
+    {
+        var manifest = await CopyAsSetAsync();
+        await SignedSets.SignAsync(_scratch, AppFixture.BackupSigner);
         var database = new PostgresDatabase();
         await database.InitializeAsync();
         try

@@ -177,4 +177,31 @@ public sealed class PostgresExportTests(SeededDatabase source) : IClassFixture<S
         Assert.Equal(tables.Order(StringComparer.Ordinal), PostgresExport.Tables.Order(StringComparer.Ordinal));
         Assert.Equal(sequences.Order(StringComparer.Ordinal), PostgresExport.Sequences.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task TheReader_ReadsEveryExportBack_WithItsSchemaVersionAndRowCounts()
+    {
+        var (script, result) = await ExportAsync();
+
+        var (header, rows) = await PostgresBackupScript.VerifyAsync(new MemoryStream(script), CancellationToken.None);
+
+        Assert.Equal(result.SchemaVersion, header.SchemaVersion);
+        Assert.Equal(PostgresExport.AppVersion, header.AppVersion);
+        Assert.Equal(Migrator.ScriptNames, header.Migrations);
+        Assert.Equal(result.Counts, rows);
+    }
+
+    [Theory]
+    [MemberData(nameof(TamperedScripts.Edits), MemberType = typeof(TamperedScripts))]
+    public async Task Import_OfAScriptWithALineTheExporterNeverWrites_IsRefusedBeforeConnecting(string edit)
+    {
+        var (script, _) = await ExportAsync();
+        var tampered = System.Text.Encoding.UTF8.GetBytes(TamperedScripts.Apply(System.Text.Encoding.UTF8.GetString(script), edit));
+        // Nothing listens there: reaching for the database would fail with a connection error instead.
+        await using var nowhere = Npgsql.NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2");
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => new PostgresImport(nowhere).ImportAsync(new MemoryStream(tampered), force: true, CancellationToken.None));
+
+        Assert.StartsWith("line ", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,7 @@ public sealed class RestoreScriptTests(RestoreSourceFixture source) : IClassFixt
     {
         ["ConnectionStrings__Postgres"] = connectionString,
         ["Jwt__SigningKey"] = AppFixture.SigningKey,
+        ["Backup__SigningKey"] = AppFixture.BackupSigningKey,
         ["Backup__Directory"] = Path.Combine(_scratch.Path, "backups"),
         ["ConnectionStrings__MongoDB"] = null,
         ["SkillHub__DocumentStore"] = null,

@@ -68,6 +68,7 @@ public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<Delive
     [InlineData("src/docker-compose.yml")]
     [InlineData("src/Dockerfile")]
     [InlineData("src/.dockerignore")]
+    [InlineData("src/docker/postgres-init/10-skillhub-app-role.sh")]
     [InlineData("src/.env.example")]
     [InlineData("src/Directory.Build.props")]
     [InlineData("src/Directory.Packages.props")]

@@ -19,17 +19,19 @@ public sealed partial class DockerFilesTests
     private static readonly string[] ServiceNames = ["postgres", "mongo", "azurite", "app"];
 
     /// <summary>Secrets compose must refuse to start without (<c>${VAR:?message}</c>).</summary>
-    private static readonly string[] RequiredSecrets = ["POSTGRES_PASSWORD", "JWT_SIGNING_KEY"];
+    private static readonly string[] RequiredSecrets = ["POSTGRES_PASSWORD", "APP_DB_PASSWORD", "JWT_SIGNING_KEY", "BACKUP_SIGNING_KEY"];
 
     /// <summary>Variables of .env.example that hold secrets: empty there, or an obvious placeholder.</summary>
-    private static readonly string[] SecretVariables = ["POSTGRES_PASSWORD", "JWT_SIGNING_KEY", "BOOTSTRAP_ADMIN_PASSWORD"];
+    private static readonly string[] SecretVariables = ["POSTGRES_PASSWORD", "APP_DB_PASSWORD", "JWT_SIGNING_KEY", "BACKUP_SIGNING_KEY", "BACKUP_PREVIOUS_SIGNING_KEY", "BOOTSTRAP_ADMIN_PASSWORD"];
 
     /// <summary>Settings the app cannot run without in the container (README, "Configuration").</summary>
     private static readonly string[] RequiredAppSettings =
     [
         "ConnectionStrings__Postgres", "ConnectionStrings__MongoDB", "SkillHub__DocumentStore",
-        "Jwt__SigningKey", "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME",
+        "Jwt__SigningKey", "Backup__SigningKey", "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME",
     ];
+
+    private const string InitFolder = "/docker-entrypoint-initdb.d";
 
     private static readonly string Root = Repository.Root;
 
@@ -230,6 +232,64 @@ public sealed partial class DockerFilesTests
 
         Assert.All(values, pair => Assert.False(LooksRandom(pair.Value), $".env.example: {pair.Key} looks like a real secret."));
         Assert.Contains("openssl rand -base64 48", File.ReadAllText(Path.Combine(Root, ".env.example")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheApp_ConnectsAsItsOwnRole_WhichTheInitScriptCreatesWithoutSuperuserPowers_AndWhichOwnsTheSchema()
+    {
+        var postgres = Mapping(Service("postgres"), "environment").Children.ToDictionary(c => Text(c.Key), c => Resolve(Text(c.Value)), StringComparer.Ordinal);
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Resolve(AppEnvironment()["ConnectionStrings__Postgres"]));
+        var init = ((YamlSequenceNode)Service("postgres").Children[new YamlScalarNode("volumes")]).Children.Select(Text)
+            .Single(v => v.Split(':')[1] == InitFolder).Split(':')[0];
+        var scripts = Directory.GetFiles(Path.Combine(Root, init));
+        var sql = string.Join('\n', scripts.Select(File.ReadAllText));
+
+        Assert.Equal("skillhub_app", connection.Username);
+        Assert.NotEqual(postgres["POSTGRES_USER"], connection.Username);
+        Assert.Equal(connection.Username, postgres["APP_DB_USER"]);
+        Assert.Contains("${APP_DB_PASSWORD:?", AppEnvironment()["ConnectionStrings__Postgres"], StringComparison.Ordinal);
+        Assert.DoesNotContain("POSTGRES_PASSWORD", AppEnvironment()["ConnectionStrings__Postgres"], StringComparison.Ordinal);
+        var create = Assert.Single(sql.Split('\n'), l => l.StartsWith("CREATE ROLE", StringComparison.Ordinal));
+        foreach (var attribute in new[] { "LOGIN", "NOSUPERUSER", "NOCREATEDB", "NOCREATEROLE" })
+        {
+            Assert.Contains($" {attribute} ", create, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(@"\getenv app_user APP_DB_USER", sql, StringComparison.Ordinal);
+        Assert.Contains(@"\getenv app_password APP_DB_PASSWORD", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("$APP_DB_PASSWORD", sql, StringComparison.Ordinal);
+        Assert.Contains("ALTER SCHEMA public OWNER TO :\"app_user\";", sql, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var script in scripts)
+            {
+                Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, $"{script} is not executable: the postgres image would source it.");
+            }
+        }
+    }
+
+    [Fact]
+    public void OnlyTheAppIsPublished_OnTheLoopbackAddressByDefault_AzuriteAndTheDatabasesNotAtAll()
+    {
+        var published = Mapping(Compose.Value, "services").Children
+            .Where(s => ((YamlMappingNode)s.Value).Children.ContainsKey(new YamlScalarNode("ports")))
+            .ToDictionary(s => Text(s.Key), s => ((YamlSequenceNode)((YamlMappingNode)s.Value).Children[new YamlScalarNode("ports")]).Children.Select(p => Resolve(Text(p))).ToList(), StringComparer.Ordinal);
+
+        Assert.Equal(["app"], published.Keys);
+        Assert.Equal(["127.0.0.1:7071:80"], published["app"]);
+        Assert.Equal("127.0.0.1", EnvExample()["APP_BIND"]);
+    }
+
+    /// <summary>A compose value with each <c>${NAME:-default}</c> and <c>${NAME:?message}</c> replaced as compose would with .env.example as .env.</summary>
+    private static string Resolve(string value)
+    {
+        var example = EnvExample();
+        return ComposeReference().Replace(value, m =>
+        {
+            var defined = example.GetValueOrDefault(m.Groups["name"].Value, "");
+            var rest = m.Groups["rest"].Value;
+            return rest.StartsWith(":-", StringComparison.Ordinal) && defined.Length == 0 ? rest[2..] : defined;
+        });
     }
 
     private static YamlMappingNode Service(string name) => Mapping(Mapping(Compose.Value, "services"), name);

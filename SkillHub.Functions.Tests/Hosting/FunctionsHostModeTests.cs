@@ -28,6 +28,7 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
 
         start.Environment["ConnectionStrings__Postgres"] = database.ConnectionString;
         start.Environment["Jwt__SigningKey"] = AppFixture.SigningKey;
+        start.Environment["Backup__SigningKey"] = AppFixture.BackupSigningKey;
         start.Environment["SkillHub__DocumentStore"] = "memory";
 
         using var process = Process.Start(start)!;

@@ -71,6 +71,29 @@ public sealed class MisconfigurationTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(64, key.Key.Length);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("replace-with-a-backup-signing-key-0123456789")]
+    public void WithoutAStrongBackupSigningKey_OutsideDevelopment_TheAppRefusesToStart_NamingTheSettingWithoutEchoingIt(string? key)
+    {
+        string[] settings =
+        [
+            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+            "--SkillHub:DocumentStore=memory",
+            $"--Jwt:SigningKey={AppFixture.SigningKey}",
+            "--urls=http://127.0.0.1:0",
+        ];
+
+        var refused = Assert.Throws<InvalidOperationException>(() => Infrastructure.Hosting.StandaloneHost.Build(key is null ? settings : [.. settings, $"--Backup:SigningKey={key}"]));
+
+        Assert.Contains("Backup__SigningKey", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand", refused.Message, StringComparison.Ordinal);
+        if (key is not null)
+        {
+            Assert.DoesNotContain(key, refused.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task LoginRefreshAndMe_WhichCarryTokensAndPersonalData_AreNeverStoredByACache_NorLeakTheirAddress()
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Backups;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Users;
@@ -19,6 +20,13 @@ public class AppFixture : IAsyncLifetime
 {
     /// <summary>48 random bytes, made once with `openssl rand -base64 48`: a key the app accepts, and tests only.</summary>
     public const string SigningKey = "z0Z4fJ56VNCYvXnWDaQ8AnZtwXbNCfvuq6Aw4UiPxRaCuQsYJUilhRiqjlLMSEL5";
+
+    /// <summary>The backup signing key of every test app (48 random bytes): a set one test app writes, another restores.</summary>
+    public const string BackupSigningKey = "HXpVh7dsQGbji4PKtN06P67Yk4v6NwmYfvriYn4Lu2oqLBKiFsbWPY7LQ9bmUmp7";
+
+    /// <summary>Signs and verifies as the test apps do.</summary>
+    public static BackupSigner BackupSigner => new(Convert.FromBase64String(BackupSigningKey), []);
+
     public const string DefaultPassword = "correct horse battery staple";
 
     private static readonly Lazy<string> DefaultPasswordHash = new(() => TestHashers.Shared.HashAsync(DefaultPassword, CancellationToken.None).GetAwaiter().GetResult());

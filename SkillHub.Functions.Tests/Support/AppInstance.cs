@@ -39,6 +39,7 @@ public sealed class AppInstance : IAsyncDisposable
         {
             ["ConnectionStrings:Postgres"] = connectionString,
             ["Jwt:SigningKey"] = AppFixture.SigningKey,
+            ["Backup:SigningKey"] = AppFixture.BackupSigningKey,
             ["SkillHub:DocumentStore"] = "memory",
             ["Logging:LogLevel:Default"] = "Warning",
             ["urls"] = "http://127.0.0.1:0",
@@ -75,6 +76,7 @@ public static class UnreachableApp
             "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
             $"--SkillHub:DocumentStore={documentStore}",
             $"--Jwt:SigningKey={AppFixture.SigningKey}",
+            $"--Backup:SigningKey={AppFixture.BackupSigningKey}",
             "--urls=http://127.0.0.1:0",
         ]);
 }

@@ -129,6 +129,8 @@ public static class BackupCommands
                 ["SkillHub:DocumentStore"] = "memory",
                 [Demo.DemoData.Setting] = demoData,
                 ["Jwt:SigningKey"] = configuration["Jwt:SigningKey"] is { Length: > 0 } key ? key : Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+                // The dump's manifest is written unsigned; the set in between needs a key all the same.
+                ["Backup:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             });
             builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
             BackupSet set;
@@ -212,6 +214,7 @@ public static class BackupCommands
                 services.GetRequiredService<PostgresExport>(),
                 services.GetServices<IDocumentCollectionBackup>(),
                 new BackupOptions { Directory = Path.GetFullPath(directory), Keep = services.GetRequiredService<BackupOptions>().Keep }.Validate(),
+                services.GetRequiredService<BackupSigner>(),
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<BackupService>>());
         var root = directory is null ? services.GetRequiredService<BackupOptions>().Directory! : Path.GetFullPath(directory);

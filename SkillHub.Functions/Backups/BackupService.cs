@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Infrastructure.Http;
-using SkillHub.Functions.Infrastructure.Json;
 
 namespace SkillHub.Functions.Backups;
 
@@ -30,6 +29,7 @@ public sealed partial class BackupService(
     PostgresExport postgres,
     IEnumerable<IDocumentCollectionBackup> collections,
     BackupOptions options,
+    BackupSigner signer,
     TimeProvider clock,
     ILogger<BackupService> logger,
     IBackupMirror? mirror = null)
@@ -44,23 +44,27 @@ public sealed partial class BackupService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var id = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
-        Directory.CreateDirectory(Root);
+        if (!Directory.Exists(Root))
+        {
+            CreatePrivateDirectory(Root);
+        }
+
         var temporary = Path.Combine(Root, TemporaryPrefix + id);
-        Directory.CreateDirectory(temporary);
+        CreatePrivateDirectory(temporary);
         try
         {
             PostgresExportResult exported;
             var collectionCounts = new SortedDictionary<string, long>(StringComparer.Ordinal);
             await using (await postgres.FenceCapacityChangesAsync(cancellationToken))
             {
-                await using (var file = File.Create(Path.Combine(temporary, PostgresFile)))
+                await using (var file = CreatePrivateFile(Path.Combine(temporary, PostgresFile)))
                 {
                     exported = await postgres.ExportAsync(file, cancellationToken);
                 }
 
                 foreach (var collection in collections)
                 {
-                    await using var file = File.Create(Path.Combine(temporary, $"mongo_{collection.CollectionName}.json"));
+                    await using var file = CreatePrivateFile(Path.Combine(temporary, $"mongo_{collection.CollectionName}.json"));
                     collectionCounts[collection.CollectionName] = await collection.ExportAsync(file, cancellationToken);
                 }
             }
@@ -72,9 +76,9 @@ public sealed partial class BackupService(
             }
 
             var set = new BackupSet(id, now, PostgresExport.AppVersion, exported.SchemaVersion, files, new BackupCounts(exported.Counts, collectionCounts));
-            await using (var manifest = File.Create(Path.Combine(temporary, ManifestFile)))
+            await using (var manifest = CreatePrivateFile(Path.Combine(temporary, ManifestFile)))
             {
-                await JsonSerializer.SerializeAsync(manifest, set, JsonDefaults.Options, cancellationToken);
+                set = await BackupManifest.WriteAsync(manifest, set, signer, cancellationToken);
             }
 
             Directory.Move(temporary, Path.Combine(Root, id));
@@ -97,7 +101,7 @@ public sealed partial class BackupService(
         }
     }
 
-    /// <summary>The complete sets, newest first.</summary>
+    /// <summary>The complete sets whose manifest's signature verifies, newest first.</summary>
     public async Task<(IReadOnlyList<BackupSet> Items, long Total)> ListAsync(PageRequest page, CancellationToken cancellationToken)
     {
         var sets = await ReadAllAsync(cancellationToken);
@@ -135,18 +139,28 @@ public sealed partial class BackupService(
         return sets.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The set, when its manifest is readable and signed by one of this app's keys; otherwise null, said in the log (a stranger's set is neither listed, served, nor counted by retention).</summary>
     private async Task<BackupSet?> ReadManifestAsync(string path, CancellationToken cancellationToken)
     {
+        SignedManifest manifest;
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<BackupSet>(stream, JsonDefaults.Options, cancellationToken);
+            manifest = await BackupManifest.ReadAsync(stream, cancellationToken);
         }
         catch (JsonException exception)
         {
             logger.LogWarning(exception, "Backup manifest {Path} is unreadable; the set is not listed", path);
             return null;
         }
+
+        if (!BackupManifest.Verifies(manifest, signer))
+        {
+            logger.LogWarning("Backup manifest {Path} is not signed by this app's backup signing key; the set is not listed", path);
+            return null;
+        }
+
+        return manifest.Set;
     }
 
     /// <summary>Keeps the newest sets (in the order they are listed); older ones, and folders left by an interrupted backup more than a day ago, go.</summary>
@@ -168,6 +182,31 @@ public sealed partial class BackupService(
         }
 
         return old.Count;
+    }
+
+    /// <summary>Only the app's own user may enter a set's folder (mode 0700 where modes exist).</summary>
+    internal static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>A new file only the app's own user may read (mode 0600 where modes exist): a set holds every account's password hash.</summary>
+    internal static FileStream CreatePrivateFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, options);
     }
 
     private static async Task<BackupFile> DescribeAsync(string path, CancellationToken cancellationToken)

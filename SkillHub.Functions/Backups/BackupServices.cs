@@ -1,6 +1,8 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace SkillHub.Functions.Backups;
 
@@ -11,10 +13,21 @@ public static class BackupServices
     public const string TargetType = "backup";
 
     /// <summary>The backup service over PostgreSQL and every registered <see cref="IDocumentCollectionBackup"/>, writing to a directory.</summary>
-    public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = (configuration.GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions()).Validate();
         services.AddSingleton(options);
+        var signer = BackupSigner.Load(configuration, environment);
+        services.AddSingleton(provider =>
+        {
+            if (signer.Ephemeral)
+            {
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<BackupSigner>()
+                    .LogWarning("Backup__SigningKey is not set: Development signs backup sets with a random key, and no other process will restore them");
+            }
+
+            return signer;
+        });
         services.AddSingleton<PostgresExport>();
         services.AddSingleton<PostgresImport>();
         if (options.Blob)

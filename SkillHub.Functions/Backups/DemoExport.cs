@@ -11,7 +11,8 @@ namespace SkillHub.Functions.Backups;
 /// <summary>
 /// The demo dump of data/: a backup set of the demo dataset (data/demo.json) with a few demo
 /// registrations, written by <see cref="BackupService"/> and copied out under stable names.
-/// The services given run over a fresh, empty database and empty in-memory document stores.
+/// The services given run over a fresh, empty database and empty in-memory document stores. Its
+/// manifest carries no signature, so the app's own restore refuses it like any unsigned set.
 /// </summary>
 public static class DemoExport
 {
@@ -43,14 +44,21 @@ public static class DemoExport
                 services.GetRequiredService<PostgresExport>(),
                 services.GetServices<IDocumentCollectionBackup>(),
                 new BackupOptions { Directory = scratch, Keep = 1 }.Validate(),
+                services.GetRequiredService<BackupSigner>(),
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<BackupService>>());
             var set = await backups.CreateAsync(cancellationToken);
             Directory.CreateDirectory(directory);
             var folder = Path.Combine(scratch, set.Id);
-            foreach (var file in set.Files.Select(f => f.Name).Append(BackupService.ManifestFile))
+            foreach (var file in set.Files.Select(f => f.Name))
             {
                 File.Copy(Path.Combine(folder, file), Path.Combine(directory, DumpNameOf(file)), overwrite: true);
+            }
+
+            // Unsigned: a key that signed a published dump would sign anyone's set (README, "Le jeu de démonstration").
+            await using (var manifest = File.Create(Path.Combine(directory, ManifestFile)))
+            {
+                await BackupManifest.WriteAsync(manifest, set, signer: null, cancellationToken);
             }
 
             return set;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Data;
-using System.Globalization;
 using System.Reflection;
 using Dapper;
 using Npgsql;
@@ -20,28 +19,11 @@ public sealed record PostgresExportResult(string SchemaVersion, IReadOnlyDiction
 public sealed class PostgresExport(NpgsqlDataSource dataSource)
 {
     public const string JournalTable = "schema_versions";
-    public const string SchemaBegin = "-- skillhub:schema:begin";
-    public const string SchemaEnd = "-- skillhub:schema:end";
-    public const string SchemaVersionPrefix = "-- Schema version: ";
 
     /// <summary>Every table, parents before children; the journal first, so a restored database knows its migrations.</summary>
     public static IReadOnlyList<string> Tables { get; } = [JournalTable, "users", "workshops", "refresh_tokens", "login_throttle"];
 
     public static IReadOnlyList<string> Sequences { get; } = ["registration_queue"];
-
-    /// <summary>
-    /// The journal table as DbUp creates it (DbUp.Postgresql's journal), so the app finds its
-    /// migrations applied after a restore and adds only newer ones.
-    /// </summary>
-    private const string JournalDefinition =
-        """
-        CREATE TABLE schema_versions (
-            schemaversionsid serial NOT NULL,
-            scriptname character varying(255) NOT NULL,
-            applied timestamp without time zone NOT NULL,
-            CONSTRAINT "PK_schema_versions_Id" PRIMARY KEY (schemaversionsid)
-        );
-        """;
 
     private const int CopyBlockBytes = 256 * 1024;
 
@@ -76,22 +58,18 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
         await using (writer)
         {
             var schemaVersion = applied[^1];
-            await writer.WriteLineAsync("-- SkillHub PostgreSQL backup: restore with");
-            await writer.WriteLineAsync("--   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql");
-            await writer.WriteLineAsync($"-- App version: {AppVersion}");
-            await writer.WriteLineAsync(SchemaVersionPrefix + schemaVersion);
-            await writer.WriteLineAsync("\\set ON_ERROR_STOP on");
-            await writer.WriteLineAsync("SET client_encoding = 'UTF8';");
-            await writer.WriteLineAsync("BEGIN;");
-            await writer.WriteLineAsync(SchemaBegin);
-            foreach (var script in applied)
+            if (!applied.SequenceEqual(Migrator.ScriptNames.Take(applied.Count), StringComparer.Ordinal))
             {
-                await writer.WriteLineAsync($"-- {script}");
-                await writer.WriteLineAsync(MigrationText(script));
+                throw new InvalidOperationException($"The database's applied migrations are not this build's, in order, up to {schemaVersion}: back it up with the version of the app that migrated it.");
             }
 
-            await writer.WriteLineAsync(JournalDefinition);
-            await writer.WriteLineAsync(SchemaEnd);
+            foreach (var line in PostgresBackupScript.HeaderLines(AppVersion, schemaVersion))
+            {
+                await writer.WriteLineAsync(line);
+            }
+
+            await writer.WriteAsync(PostgresBackupScript.SchemaText(applied));
+            await writer.WriteLineAsync(PostgresBackupScript.SchemaEnd);
 
             var counts = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var table in Tables)
@@ -103,34 +81,27 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
                 }
             }
 
-            await writer.WriteLineAsync($"SELECT setval(pg_get_serial_sequence('{JournalTable}', 'schemaversionsid'), (SELECT max(schemaversionsid) FROM {JournalTable}));");
+            await writer.WriteLineAsync(PostgresBackupScript.JournalSequenceSql);
             foreach (var sequence in Sequences)
             {
                 var state = await connection.QuerySingleAsync<(long LastValue, bool IsCalled)>(new CommandDefinition(
                     $"SELECT last_value, is_called FROM {sequence}", transaction: transaction, cancellationToken: cancellationToken));
-                await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"SELECT setval('{sequence}', {state.LastValue}, {(state.IsCalled ? "true" : "false")});"));
+                await writer.WriteLineAsync(PostgresBackupScript.SequenceLine(sequence, state.LastValue, state.IsCalled));
             }
 
-            await writer.WriteLineAsync("COMMIT;");
+            await writer.WriteLineAsync(PostgresBackupScript.Commit);
             await transaction.CommitAsync(cancellationToken);
             return new PostgresExportResult(schemaVersion, counts);
         }
     }
 
-    /// <summary>The text of an applied migration, exactly as the app embeds it.</summary>
-    private static string MigrationText(string scriptName)
+    /// <summary>A table's columns in the order and spelling of the COPY lines: what the import requires of a COPY line, too.</summary>
+    public static async Task<string> ColumnListAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, CancellationToken cancellationToken)
     {
-        using var resource = typeof(Migrator).Assembly.GetManifestResourceStream(scriptName)
-            ?? throw new InvalidOperationException($"The database has migration {scriptName} applied, which this version of the app does not know: back it up with the version that applied it.");
-        using var reader = new StreamReader(resource);
-        return reader.ReadToEnd().ReplaceLineEndings("\n").TrimEnd('\n');
-    }
-
-    private static async Task<long> CopyTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, StreamWriter writer, Stream destination, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(connection);
         // The catalog itself rather than information_schema.columns, whose view (privilege checks
         // over a dozen joined catalogs) took longer than some tables' rows.
-        var columnList = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+        return await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             """
             SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
              WHERE attrelid = to_regclass('public.' || quote_ident(@table)) AND attnum > 0 AND NOT attisdropped
@@ -139,7 +110,12 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
             transaction,
             cancellationToken: cancellationToken))
             ?? throw new InvalidOperationException($"Table {table} is missing from the database.");
-        await writer.WriteLineAsync($"COPY {table} ({columnList}) FROM stdin;");
+    }
+
+    private static async Task<long> CopyTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, StreamWriter writer, Stream destination, CancellationToken cancellationToken)
+    {
+        var columnList = await ColumnListAsync(connection, transaction, table, cancellationToken);
+        await writer.WriteLineAsync(PostgresBackupScript.CopyLine(table, columnList));
         await writer.FlushAsync(cancellationToken);
         long rows = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBlockBytes);

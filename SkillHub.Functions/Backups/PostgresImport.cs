@@ -1,79 +1,75 @@
-using System.Text;
 using Dapper;
 using Npgsql;
 
 namespace SkillHub.Functions.Backups;
 
 /// <summary>
-/// Runs a <see cref="PostgresExport"/> script through Npgsql, as psql would: SQL in batches, each
-/// COPY block through a text import. Into a database without tables it brings the schema too; into
-/// one the app already migrated to the same version it brings the rows only. Either way the
-/// database must hold no rows, unless <c>force</c> empties it first.
+/// Imports a <see cref="PostgresExport"/> script through Npgsql, in one transaction, running none of
+/// the file's SQL: the script is first read whole by <see cref="PostgresBackupScript"/> (any line it
+/// does not expect refuses the import before the database is touched), then read again to feed each
+/// COPY block's rows to COPY FROM STDIN. Into a database without tables the schema comes from this
+/// build's own migration text; into one the app already migrated to the same version, the rows
+/// only. Either way the database must hold no rows, unless <c>force</c> empties it first.
 /// </summary>
 public sealed class PostgresImport(NpgsqlDataSource dataSource)
 {
+    /// <param name="script">A seekable stream: it is read twice.</param>
     /// <returns>The rows imported, per table.</returns>
+    /// <exception cref="InvalidDataException">The script is not one the exporter writes; nothing was changed.</exception>
     public async Task<IReadOnlyDictionary<string, long>> ImportAsync(Stream script, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
+        var start = script.Position;
+        await PostgresBackupScript.VerifyAsync(script, cancellationToken);
+        script.Position = start;
+
+        using var reader = new PostgresBackupScript(script);
+        var header = await reader.ReadHeaderAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var migrated = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT to_regclass('public.schema_versions') IS NOT NULL", cancellationToken: cancellationToken));
+            "SELECT to_regclass('public.schema_versions') IS NOT NULL", transaction: transaction, cancellationToken: cancellationToken));
+        if (migrated)
+        {
+            await CheckMigratedTargetAsync(connection, transaction, header.SchemaVersion, force, cancellationToken);
+        }
+        else
+        {
+            await ExecuteAsync(connection, transaction, PostgresBackupScript.SchemaText(header.Migrations), cancellationToken);
+        }
 
-        using var reader = new StreamReader(script, Encoding.UTF8);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var batch = new StringBuilder();
-        var inSchema = false;
-        string? schemaVersion = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        ScriptStatement statement;
+        while ((statement = await reader.ReadStatementAsync(cancellationToken)) is not EndOfScript)
         {
-            if (line.StartsWith(PostgresExport.SchemaVersionPrefix, StringComparison.Ordinal))
+            switch (statement)
             {
-                schemaVersion = line[PostgresExport.SchemaVersionPrefix.Length..].Trim();
-                if (migrated)
-                {
-                    await CheckMigratedTargetAsync(connection, schemaVersion, force, cancellationToken);
-                }
-            }
-            else if (line == PostgresExport.SchemaBegin)
-            {
-                inSchema = migrated;
-            }
-            else if (line == PostgresExport.SchemaEnd)
-            {
-                inSchema = false;
-            }
-            else if (inSchema || line.StartsWith('\\'))
-            {
-                // The schema the app already applied, or a psql meta-command.
-            }
-            else if (line.StartsWith("COPY ", StringComparison.Ordinal) && line.EndsWith(" FROM stdin;", StringComparison.Ordinal))
-            {
-                var table = line["COPY ".Length..line.IndexOf(' ', "COPY ".Length)];
-                await FlushAsync(connection, batch, cancellationToken);
-                var skip = migrated && table == PostgresExport.JournalTable;
-                counts[table] = await CopyAsync(connection, reader, skip ? null : line[..^" FROM stdin;".Length] + " FROM STDIN", cancellationToken);
-            }
-            else
-            {
-                batch.Append(line).Append('\n');
+                case CopyStatement copy:
+                    var skip = migrated && copy.Table == PostgresExport.JournalTable;
+                    counts[copy.Table] = await CopyAsync(connection, transaction, reader, copy, skip, cancellationToken);
+                    break;
+                case JournalSequenceStatement:
+                    await ExecuteAsync(connection, transaction, PostgresBackupScript.JournalSequenceSql, cancellationToken);
+                    break;
+                case SequenceStatement sequence:
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "SELECT setval(@sequence::regclass, @value, @isCalled)",
+                        new { sequence = sequence.Sequence, value = sequence.Value, isCalled = sequence.IsCalled },
+                        transaction,
+                        cancellationToken: cancellationToken));
+                    break;
             }
         }
 
-        if (schemaVersion is null)
-        {
-            throw new InvalidOperationException("This is not a SkillHub PostgreSQL backup: its header names no schema version.");
-        }
-
-        await FlushAsync(connection, batch, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return counts;
     }
 
     /// <summary>A migrated database must be at the backup's schema version and hold no rows (or be emptied when forced).</summary>
-    private static async Task CheckMigratedTargetAsync(NpgsqlConnection connection, string schemaVersion, bool force, CancellationToken cancellationToken)
+    private static async Task CheckMigratedTargetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schemaVersion, bool force, CancellationToken cancellationToken)
     {
         var current = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT scriptname FROM schema_versions ORDER BY schemaversionsid DESC LIMIT 1", cancellationToken: cancellationToken));
+            "SELECT scriptname FROM schema_versions ORDER BY schemaversionsid DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken));
         if (current != schemaVersion)
         {
             throw new InvalidOperationException($"The backup was taken at schema version {schemaVersion}, the database is at {current ?? "none"}: restore into an empty database instead.");
@@ -82,54 +78,51 @@ public sealed class PostgresImport(NpgsqlDataSource dataSource)
         var dataTables = PostgresExport.Tables.Where(t => t != PostgresExport.JournalTable).ToList();
         if (force)
         {
-            await connection.ExecuteAsync(new CommandDefinition($"TRUNCATE {string.Join(", ", dataTables)} CASCADE", cancellationToken: cancellationToken));
+            await ExecuteAsync(connection, transaction, $"TRUNCATE {string.Join(", ", dataTables)} CASCADE", cancellationToken);
             return;
         }
 
         foreach (var table in dataTables)
         {
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition($"SELECT EXISTS (SELECT 1 FROM {table})", cancellationToken: cancellationToken)))
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition($"SELECT EXISTS (SELECT 1 FROM {table})", transaction: transaction, cancellationToken: cancellationToken)))
             {
                 throw new InvalidOperationException($"The database already holds rows (table {table}): restore into an empty database, or force the import to replace them.");
             }
         }
     }
 
-    private static async Task FlushAsync(NpgsqlConnection connection, StringBuilder batch, CancellationToken cancellationToken)
+    /// <summary>This build's own SQL (its migrations, its fixed statements), never text from the script.</summary>
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
-        var sql = batch.ToString();
-        batch.Clear();
-        if (!string.IsNullOrWhiteSpace(sql))
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Feeds the lines up to <c>\.</c> to the COPY command, or reads past them when <paramref name="copyCommand"/> is null.</summary>
-    private static async Task<long> CopyAsync(NpgsqlConnection connection, StreamReader reader, string? copyCommand, CancellationToken cancellationToken)
+    /// <summary>Feeds the block's rows to COPY FROM STDIN over exactly the table's columns, or reads past them when <paramref name="skip"/>.</summary>
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresBackupScript reader, CopyStatement copy, bool skip, CancellationToken cancellationToken)
     {
+        var columns = await PostgresExport.ColumnListAsync(connection, transaction, copy.Table, cancellationToken);
+        if (columns != copy.ColumnList)
+        {
+            throw new InvalidDataException($"The COPY block of {copy.Table} names the columns ({copy.ColumnList}), the table has ({columns}): the script is not one this build writes for that schema version.");
+        }
+
         long rows = 0;
-        TextWriter? writer = copyCommand is null ? null : await connection.BeginTextImportAsync(copyCommand, cancellationToken);
+        TextWriter? writer = skip ? null : await connection.BeginTextImportAsync($"COPY {copy.Table} ({columns}) FROM STDIN", cancellationToken);
         await using (writer)
         {
-            while (true)
+            while (await reader.ReadRowAsync(cancellationToken) is { } row)
             {
-                var line = await reader.ReadLineAsync(cancellationToken)
-                    ?? throw new InvalidOperationException("The backup script ends inside a COPY block: it is truncated.");
-                if (line == "\\.")
-                {
-                    return rows;
-                }
-
                 if (writer is not null)
                 {
-                    await writer.WriteAsync(line);
+                    await writer.WriteAsync(row);
                     await writer.WriteAsync('\n');
                 }
 
                 rows++;
             }
         }
+
+        return rows;
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using Npgsql;
 using SkillHub.Functions.Activity;
-using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Registrations;
 
@@ -40,14 +39,15 @@ public sealed record RestoreSummary(
 
 /// <summary>
 /// Restores a backup set written by <see cref="BackupService"/>: verifies the whole set before
-/// touching any database (manifest, sizes, SHA-256, the collections this build registers, every
-/// JSON array, the schema version), refuses non-empty stores unless forced, imports postgres.sql
+/// touching any database (the manifest's signature, sizes, SHA-256, the collections this build
+/// registers, every JSON array, postgres.sql read whole by its grammar, the schema version), refuses non-empty stores unless forced, imports postgres.sql
 /// and every collection, then reconciles the seat counts at once and records the restore.
 /// </summary>
 public sealed class RestoreService(
     PostgresImport postgres,
     NpgsqlDataSource dataSource,
     IEnumerable<IDocumentCollectionBackup> collections,
+    BackupSigner signer,
     SeatReconciliation reconciliation,
     IActivityLog activity,
     TimeProvider clock,
@@ -67,7 +67,15 @@ public sealed class RestoreService(
         IReadOnlyDictionary<string, long> tables;
         await using (var script = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile)))
         {
-            tables = await postgres.ImportAsync(script, force, cancellationToken);
+            try
+            {
+                tables = await postgres.ImportAsync(script, force, cancellationToken);
+            }
+            catch (InvalidDataException exception)
+            {
+                // Refused inside the import's transaction, which was rolled back.
+                throw new BackupRejectedException($"{BackupService.PostgresFile} was refused by the import, {exception.Message}", exception);
+            }
         }
 
         var restored = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -104,18 +112,29 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The set has no {BackupService.ManifestFile}: it is partial or not a SkillHub backup set.");
         }
 
-        BackupSet? set;
+        SignedManifest manifest;
         try
         {
             await using var stream = File.OpenRead(manifestPath);
-            set = await JsonSerializer.DeserializeAsync<BackupSet>(stream, JsonDefaults.Options, cancellationToken);
+            manifest = await BackupManifest.ReadAsync(stream, cancellationToken);
         }
         catch (JsonException exception)
         {
             throw new BackupRejectedException($"{BackupService.ManifestFile} is not readable: {exception.Message}", exception);
         }
 
-        if (set is null || string.IsNullOrEmpty(set.Id) || set.Files is null || string.IsNullOrEmpty(set.SchemaVersion))
+        if (manifest.Signature is null)
+        {
+            throw new BackupRejectedException($"{BackupService.ManifestFile} carries no signature: only a set signed by a SkillHub app holding this {BackupSigner.KeySetting} (or one of {BackupSigner.PreviousKeysSetting}) is restored.");
+        }
+
+        if (!BackupManifest.Verifies(manifest, signer))
+        {
+            throw new BackupRejectedException($"The signature of {BackupService.ManifestFile} does not verify under {BackupSigner.KeySetting} nor any of {BackupSigner.PreviousKeysSetting}: the manifest was altered, or signed with another key.");
+        }
+
+        var set = manifest.Set;
+        if (string.IsNullOrEmpty(set.Id) || set.Files is null || string.IsNullOrEmpty(set.SchemaVersion))
         {
             throw new BackupRejectedException($"{BackupService.ManifestFile} lacks its id, schema version or file list.");
         }
@@ -152,7 +171,7 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The set holds collection file(s) this app does not know: {string.Join(", ", extra)}.");
         }
 
-        await CheckScriptHeaderAsync(setDirectory, set.SchemaVersion, cancellationToken);
+        await CheckScriptAsync(setDirectory, set.SchemaVersion, cancellationToken);
         foreach (var name in expected.Order(StringComparer.Ordinal))
         {
             await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
@@ -195,24 +214,24 @@ public sealed class RestoreService(
         }
     }
 
-    private static async Task CheckScriptHeaderAsync(string setDirectory, string schemaVersion, CancellationToken cancellationToken)
+    /// <summary>The whole of postgres.sql read by the importer's own grammar, without a database.</summary>
+    private static async Task CheckScriptAsync(string setDirectory, string schemaVersion, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(Path.Combine(setDirectory, BackupService.PostgresFile));
-        for (var i = 0; i < 50 && await reader.ReadLineAsync(cancellationToken) is { } line; i++)
+        await using var stream = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile));
+        ScriptHeader header;
+        try
         {
-            if (line.StartsWith(PostgresExport.SchemaVersionPrefix, StringComparison.Ordinal))
-            {
-                var version = line[PostgresExport.SchemaVersionPrefix.Length..].Trim();
-                if (version != schemaVersion)
-                {
-                    throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {version}, the manifest says {schemaVersion}: the files come from different sets.");
-                }
-
-                return;
-            }
+            (header, _) = await PostgresBackupScript.VerifyAsync(stream, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BackupRejectedException($"{BackupService.PostgresFile} is not a script this build writes, {exception.Message}", exception);
         }
 
-        throw new BackupRejectedException($"{BackupService.PostgresFile} is not a SkillHub PostgreSQL backup: its header names no schema version.");
+        if (header.SchemaVersion != schemaVersion)
+        {
+            throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {header.SchemaVersion}, the manifest says {schemaVersion}: the files come from different sets.");
+        }
     }
 
     /// <summary>Refuses unless PostgreSQL has no users nor workshops and every collection is empty.</summary>

@@ -50,6 +50,7 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
         {
             ["ConnectionStrings__Postgres"] = apiConnection,
             ["Jwt__SigningKey"] = _signingKey,
+            ["Backup__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Jwt__AccessTokenMinutes"] = "1440",
             ["SkillHub__DocumentStore"] = "memory",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -19,7 +19,7 @@ prepare_app() {
   fi
   export ConnectionStrings__Postgres
   use_document_store
-  use_signing_key
+  use_signing_keys
 
   app_dll="$root/SkillHub.Functions/bin/Release/net10.0/SkillHub.Functions.dll"
   if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/sql" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then

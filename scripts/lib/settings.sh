@@ -14,15 +14,23 @@ use_document_store() {
   fi
 }
 
-# use_signing_key: Jwt__SigningKey as given, or this machine's own (48 random bytes, made once,
-# kept in $SKILLHUB_STATE_DIR with mode 600, never on a command line).
-use_signing_key() {
-  if [ -z "${Jwt__SigningKey:-}" ]; then
-    local key_file="$SKILLHUB_STATE_DIR/jwt-signing-key"
+# use_machine_key VARIABLE FILE: VARIABLE as given, or this machine's own key (48 random bytes in
+# base64, made once, kept in $SKILLHUB_STATE_DIR/FILE with mode 600, never on a command line).
+use_machine_key() {
+  local variable=$1 key_file="$SKILLHUB_STATE_DIR/$2"
+  if [ -z "${!variable:-}" ]; then
     if [ ! -s "$key_file" ]; then
       (umask 077 && mkdir -p "$SKILLHUB_STATE_DIR" && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
     fi
-    Jwt__SigningKey=$(cat "$key_file")
+    printf -v "$variable" '%s' "$(cat "$key_file")"
   fi
-  export Jwt__SigningKey
+  export "${variable?}"
+}
+
+# use_signing_keys: the JWT key (Jwt__SigningKey) and the key that signs backup manifests
+# (Backup__SigningKey): backup.sh, restore.sh and start.sh share this machine's, so a set one writes
+# the others verify.
+use_signing_keys() {
+  use_machine_key Jwt__SigningKey jwt-signing-key
+  use_machine_key Backup__SigningKey backup-signing-key
 }
