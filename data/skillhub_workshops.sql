@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+fb75e47959925eb4d515808a9611f31bbda62693
--- Schema version: sql.0006_request_seat_no_idle_write.sql
+-- App version: 1.0.0+be0f8ef5fb92647878a937956103b3c45d12029b
+-- Schema version: sql.0007_sessions.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -146,6 +146,79 @@ BEGIN
     END IF;
 END
 $$;
+-- sql.0007_sessions.sql
+-- A session is what one login starts: its refresh-token family and every access token issued in it
+-- (claim sid = the session id = the family id). Access tokens are checked against their session, so
+-- logging out, disabling the account or changing its role or password ends them at once.
+CREATE TABLE sessions (
+    id          uuid        PRIMARY KEY,
+    user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    ended_at    timestamptz
+);
+
+CREATE INDEX sessions_user_idx ON sessions (user_id) WHERE ended_at IS NULL;
+
+-- Every family that exists already was a session; a family with a revoked token was revoked whole.
+INSERT INTO sessions (id, user_id, created_at, ended_at)
+SELECT family_id, user_id, min(created_at), max(revoked_at)
+  FROM refresh_tokens
+ GROUP BY family_id, user_id;
+
+ALTER TABLE refresh_tokens
+    ADD CONSTRAINT refresh_tokens_session_fkey FOREIGN KEY (family_id) REFERENCES sessions (id) ON DELETE CASCADE;
+
+-- Ending a session revokes its refresh tokens: the one place that rule lives.
+CREATE FUNCTION revoke_ended_session_tokens() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE refresh_tokens SET revoked_at = NEW.ended_at WHERE family_id = NEW.id AND revoked_at IS NULL;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER sessions_end_revokes_tokens
+    AFTER UPDATE OF ended_at ON sessions
+    FOR EACH ROW WHEN (OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL)
+    EXECUTE FUNCTION revoke_ended_session_tokens();
+
+-- Every app instance caches sessions and LISTENs on skillhub_sessions: whatever changes what a
+-- session's tokens may do notifies, whoever makes the change (the app, psql, a restore), and the
+-- notification is delivered at commit. Payload: 'user:<id>', 'session:<id>' or '*' (forget all).
+CREATE FUNCTION notify_session_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        PERFORM pg_notify('skillhub_sessions', '*');
+        RETURN NULL;
+    END IF;
+
+    PERFORM pg_notify('skillhub_sessions',
+        CASE TG_TABLE_NAME WHEN 'users' THEN 'user:' ELSE 'session:' END || (CASE TG_OP WHEN 'DELETE' THEN OLD.id ELSE NEW.id END)::text);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER users_notify_sessions
+    AFTER UPDATE OF role, disabled, password_hash ON users
+    FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role OR OLD.disabled IS DISTINCT FROM NEW.disabled OR OLD.password_hash IS DISTINCT FROM NEW.password_hash)
+    EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER users_deleted_notify_sessions
+    AFTER DELETE ON users
+    FOR EACH ROW EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER sessions_notify
+    AFTER UPDATE OF ended_at OR DELETE ON sessions
+    FOR EACH ROW EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER users_truncated_notify_sessions
+    AFTER TRUNCATE ON users
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER sessions_truncated_notify
+    AFTER TRUNCATE ON sessions
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_session_change();
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -154,34 +227,37 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-11-26 00:02:52.09457
-2	sql.0002_refresh_tokens.sql	2026-11-26 00:02:52.112804
-3	sql.0003_login_throttle.sql	2026-11-26 00:02:52.117248
-4	sql.0004_workshops.sql	2026-11-26 00:02:52.129069
-5	sql.0005_registration_seats.sql	2026-11-26 00:02:52.132391
-6	sql.0006_request_seat_no_idle_write.sql	2026-11-26 00:02:52.133497
+1	sql.0001_users.sql	2026-12-01 10:08:26.082552
+2	sql.0002_refresh_tokens.sql	2026-12-01 10:08:26.136305
+3	sql.0003_login_throttle.sql	2026-12-01 10:08:26.155908
+4	sql.0004_workshops.sql	2026-12-01 10:08:26.203168
+5	sql.0005_registration_seats.sql	2026-12-01 10:08:26.214197
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 10:08:26.22159
+7	sql.0007_sessions.sql	2026-12-01 10:08:26.246133
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at) FROM stdin;
-01a21529-84d2-7f54-9381-3975ee012d6e	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$re99I4cT7RDJgHXTtSDP6A==$gu2LLNERSqfMETE5l5uY35SCarRTTdCi//npo5AyjH9ZkwTvopr+RM2QUJl9ASDxJYQnepjS9jxYVeKVUhR5BA==	admin	f	2026-11-26 00:02:52.242169+00	2026-11-26 00:02:52.242169+00
-01a21529-8557-7518-a470-802191e70d0d	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$/ww2HeZlchkcJxvb3bWNIw==$kasvovvysgc7mGibQ3nDWwhYghaQDvTaf3uYUr5W+kRpMf2oN8E8pHwNOctztLTTgJNXRn52Hh7VWU1J3T2Q7A==	trainer	f	2026-11-26 00:02:52.375131+00	2026-11-26 00:02:52.375131+00
-01a21529-85d7-7b65-8e9c-1e9a41368c73	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$hAhDgRn2S7VjDtWEFVmpmw==$xyDetfiGabVSMbIU2Sl2qJzmpPXtkuxZrwUXR1+zRPzmLh/aW2CkvNoLDbbnbYcgl0YCp37juhHXRoDXdxvjhw==	trainer	f	2026-11-26 00:02:52.503672+00	2026-11-26 00:02:52.503672+00
-01a21529-866f-7f4e-98bb-3aee6cbb9a35	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$rwVTEbLvEq+UsWqWlDlC9Q==$nH6wng8sMr6x46hj13wpbuPQa724WR2UPUdAVb/8e5VOL8hqroDgVEgGrGrRxNEfgkbByAUBPcdTse6UjCQt1g==	trainer	f	2026-11-26 00:02:52.655426+00	2026-11-26 00:02:52.655426+00
-01a21529-86e9-7130-9e34-9c2ccc697bde	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$f/Ve5etnMokeBg4ibSpG/A==$LjzHbI7657YwC/sN35QbLwozZpD2cJZZzd7y5uynDvIJ9PD1ejcuaZBbNHO7Ei/tJlQVTl+ZAdcWEw/avu1zUA==	participant	f	2026-11-26 00:02:52.777422+00	2026-11-26 00:02:52.777422+00
-01a21529-8787-78ae-ab4b-037394a711ae	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$Mcvsx/Ty9Vp0gOq9WJ6R/Q==$GD+EQUq/CuYyf5bEQpzy9tCRVH7/E4kgPnOvRyHCzKnri+yES/14HpRrG0SG/FnTDe6+Mjfzr1Jw/bsMSKbhvQ==	participant	f	2026-11-26 00:02:52.935718+00	2026-11-26 00:02:52.935718+00
+01a23113-bb3f-778d-a4ad-626a2fadd042	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$tPkS0ip8Xpb2Ngg5XeEJJg==$dRryROxmP8X38EracQcTnK5VFZ99Q5kEWu49C83TvaN2SazaCahubkeUPA590roGtmFMvIt0QuaUIw+GlekKQw==	admin	f	2026-12-01 10:08:26.43169+00	2026-12-01 10:08:26.43169+00
+01a23113-bbfa-75bb-aaf9-9c4d37c8b004	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$UUXOvi8XyKp5hMEp5YbpAA==$oT0TKJuc51vww+URq4MZR106UF/aTLS3Yd6HR/7QgWicOzRSAPC+6s8CJ2vQWwhUbRmfkrP0PqkAb6hMANzQMw==	trainer	f	2026-12-01 10:08:26.618451+00	2026-12-01 10:08:26.618451+00
+01a23113-bca6-71f9-829e-cbe965c6d620	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$0hY4+UcKk6Fs8YvwLsqGPA==$yOgNXdy1XbojOrd5njY19Oyf3nsvJknbCUu1APEXGnfVxPrA8eks0JOlf/4loUFuF30edgEZFes/wWmF5ORFcA==	trainer	f	2026-12-01 10:08:26.790266+00	2026-12-01 10:08:26.790266+00
+01a23113-bd50-720c-bc7f-ea6c3a11f7f4	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$O7HXJ7qd68TA5a3yKnBmMA==$hB8/oRYqDYCb8vTv0WyTWtmUIetxiOT302Je/i/PfixPyRL3tdv+NSg9nda/yQMKqYlIvFGGi+ulK1sk+WsVqA==	trainer	f	2026-12-01 10:08:26.960254+00	2026-12-01 10:08:26.960254+00
+01a23113-be76-7ffa-b2db-79816215731f	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$DodYSVvuLaDH2dC7juiTDg==$OQapuur6o1rDfOt+jKxIFRYsHh3fqd/tHuiBDJeBmwaUvHEZ6gvQEGe+kPefqB5MFOm+d5oUOxT997F+M+SjRA==	participant	f	2026-12-01 10:08:27.254473+00	2026-12-01 10:08:27.254473+00
+01a23113-bf2c-74dd-ab95-1508b4e7a2a1	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$5VJ6ucMzQjbdpz8QT/3C/w==$/r7LEu9WkMPyqsVQh0GGQguvcAoajiJbwotW0wtWng4SkAyKpMDwzSR8+2YLOy/dZ59EW9LpCIknZOZvELMb5g==	participant	f	2026-12-01 10:08:27.436558+00	2026-12-01 10:08:27.436558+00
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at) FROM stdin;
-01a21529-8829-7a77-9dc5-cc3affadb884	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a21529-8557-7518-a470-802191e70d0d	2026-12-08 09:00:00+00	2026-12-08 11:00:00+00	En ligne	25	0	published	\N	f	2026-11-26 00:02:53.097722+00	2026-11-26 00:02:53.098422+00	2	2026-11-26 00:02:53.097722+00
-01a21529-882b-7a98-a93b-c6db1dd337b8	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a21529-8557-7518-a470-802191e70d0d	2026-12-15 08:00:00+00	2026-12-15 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-11-26 00:02:53.099343+00	2026-11-26 00:02:53.099956+00	2	2026-11-26 00:02:53.099343+00
-01a21529-882c-7065-8d73-6fddd10a0b0a	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-11-30 14:00:00+00	2026-11-30 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-11-26 00:02:53.100788+00	2026-11-26 00:02:53.101438+00	2	2026-11-26 00:02:53.100788+00
-01a21529-882e-7822-a604-fbf517461512	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-05 07:00:00+00	2026-12-05 09:00:00+00	En ligne	30	0	published	\N	f	2026-11-26 00:02:53.102214+00	2026-11-26 00:02:53.102871+00	2	2026-11-26 00:02:53.102214+00
-01a21529-882f-763a-9a8a-e386e08ffddb	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-12 09:00:00+00	2026-12-12 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-11-26 00:02:53.103853+00	2026-11-26 00:02:53.104483+00	2	2026-11-26 00:02:53.103853+00
-01a21529-8831-74e6-b2de-af4e1fc4eb16	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a21529-85d7-7b65-8e9c-1e9a41368c73	2026-12-20 13:00:00+00	2026-12-20 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-11-26 00:02:53.105322+00	2026-11-26 00:02:53.105878+00	2	2026-11-26 00:02:53.105322+00
-01a21529-8832-70fa-9cfd-5f4bb0e47b51	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-01 15:00:00+00	2026-12-01 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-11-26 00:02:53.106576+00	2026-11-26 00:02:53.107097+00	2	2026-11-26 00:02:53.106576+00
-01a21529-8833-72c4-9d5c-324d9a18375a	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-06 08:00:00+00	2026-12-06 10:00:00+00	En ligne	40	0	published	\N	f	2026-11-26 00:02:53.107833+00	2026-11-26 00:02:53.108416+00	2	2026-11-26 00:02:53.107833+00
-01a21529-8835-7386-8c02-d75ca4f88151	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-13 12:00:00+00	2026-12-13 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-11-26 00:02:53.109196+00	2026-11-26 00:02:53.109722+00	2	2026-11-26 00:02:53.109196+00
-01a21529-8836-713f-a233-0d30f2b2bf28	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a21529-866f-7f4e-98bb-3aee6cbb9a35	2026-12-22 08:00:00+00	2026-12-22 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-11-26 00:02:53.110415+00	2026-11-26 00:02:53.110929+00	2	2026-11-26 00:02:53.110415+00
-01a21529-881c-7434-87d6-e84c5ec267c7	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a21529-8557-7518-a470-802191e70d0d	2026-11-29 08:00:00+00	2026-11-29 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-11-26 00:02:53.086771+00	2026-11-26 00:02:53.093507+00	2	2026-11-26 00:02:53.140832+00
-01a21529-8827-74e0-af08-a026db9aa719	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a21529-8557-7518-a470-802191e70d0d	2026-12-03 13:00:00+00	2026-12-03 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-11-26 00:02:53.095818+00	2026-11-26 00:02:53.096747+00	2	2026-11-26 00:02:53.144393+00
+01a23113-c095-7645-8866-8fe87ec504e8	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 10:08:27.797792+00	2026-12-01 10:08:27.800715+00	2	2026-12-01 10:08:27.797792+00
+01a23113-c09c-7b68-8250-57bda936b362	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 10:08:27.805286+00	2026-12-01 10:08:27.809457+00	2	2026-12-01 10:08:27.805286+00
+01a23113-c0a4-7277-9901-6ee802d2fbe3	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 10:08:27.813298+00	2026-12-01 10:08:27.816897+00	2	2026-12-01 10:08:27.813298+00
+01a23113-c0ad-76dc-8fde-c2ea80b24eed	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 10:08:27.821542+00	2026-12-01 10:08:27.824717+00	2	2026-12-01 10:08:27.821542+00
+01a23113-c0b5-7075-bb15-6f45db95eb42	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 10:08:27.829418+00	2026-12-01 10:08:27.832821+00	2	2026-12-01 10:08:27.829418+00
+01a23113-c0bd-762d-b78c-36c119c33a7a	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 10:08:27.837439+00	2026-12-01 10:08:27.840831+00	2	2026-12-01 10:08:27.837439+00
+01a23113-c0c5-713b-aabc-51255e8de03e	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 10:08:27.845434+00	2026-12-01 10:08:27.848678+00	2	2026-12-01 10:08:27.845434+00
+01a23113-c0cd-7d7d-9c20-775c83b491e2	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 10:08:27.853454+00	2026-12-01 10:08:27.85478+00	2	2026-12-01 10:08:27.853454+00
+01a23113-c0d5-7285-90e6-041fbaba1d33	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 10:08:27.86164+00	2026-12-01 10:08:27.863101+00	2	2026-12-01 10:08:27.86164+00
+01a23113-c0d8-7d25-b8e3-33a90d3b5efe	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 10:08:27.865284+00	2026-12-01 10:08:27.868072+00	2	2026-12-01 10:08:27.865284+00
+01a23113-c06e-726e-ab10-bbec8d55f02a	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 10:08:27.761864+00	2026-12-01 10:08:27.781928+00	2	2026-12-01 10:08:27.909531+00
+01a23113-c08d-7b5a-a150-b603fcaae047	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 10:08:27.790027+00	2026-12-01 10:08:27.792107+00	2	2026-12-01 10:08:27.915374+00
+\.
+COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
 COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, spent_at, revoked_at) FROM stdin;
 \.

@@ -4,7 +4,7 @@ using SkillHub.Functions.Auth;
 
 namespace SkillHub.Functions.Maintenance;
 
-/// <summary>Keeps the security tables small: expired refresh tokens and stale login counters go.</summary>
+/// <summary>Keeps the security tables small: expired refresh tokens, their finished sessions and stale login counters go.</summary>
 public sealed class PurgeSecurityRecords(IRefreshTokenStore refreshTokens, ILoginThrottle throttle, ILogger<PurgeSecurityRecords> logger)
 {
     [Function("PurgeSecurityRecords")]
@@ -13,6 +13,6 @@ public sealed class PurgeSecurityRecords(IRefreshTokenStore refreshTokens, ILogi
         ArgumentNullException.ThrowIfNull(timer);
         var tokens = await refreshTokens.PurgeExpiredAsync(cancellationToken);
         var counters = await throttle.PurgeAsync(cancellationToken);
-        logger.LogInformation("Purged {Tokens} expired refresh tokens and {Counters} stale login counters (past due: {PastDue})", tokens, counters, timer.IsPastDue);
+        logger.LogInformation("Purged {Tokens} expired refresh tokens and sessions, and {Counters} stale login counters (past due: {PastDue})", tokens, counters, timer.IsPastDue);
     }
 }

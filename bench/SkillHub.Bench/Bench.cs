@@ -69,8 +69,10 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
         };
 
         await ReadsAsync(client, data, workshops);
-        var trainerToken = tokens.Issue(trainers[0], Roles.Trainer).Token;
-        var participantTokens = participants.Select(p => tokens.Issue(p, Roles.Participant).Token).ToArray();
+        // Tokens the app's own issuer mints, each in a session of its own, as a login would give.
+        var trainerToken = tokens.Issue(trainers[0], Roles.Trainer, (await Seeding.SessionsAsync(data, [trainers[0]])).Single()).Token;
+        var participantSessions = await Seeding.SessionsAsync(data, participants);
+        var participantTokens = participants.Select((p, i) => tokens.Issue(p, Roles.Participant, participantSessions[i]).Token).ToArray();
         await AuthenticatedReadAsync(client, workshops, participantTokens[^1]);
         await RegistrationListAsync(client, data, trainerToken, participantTokens[_sizes.ContentionParticipants..]);
         await ContentionAsync(client, data, participantTokens[.._sizes.ContentionParticipants]);
