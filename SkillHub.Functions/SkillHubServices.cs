@@ -39,6 +39,7 @@ public static class SkillHubServices
             .AddPostgres(configuration)
             .AddDocumentStore(configuration)
             .AddSecurity(configuration, environment)
+            .AddSessions(configuration)
             .AddAccounts(configuration)
             .AddWorkshops()
             .AddRegistrations(configuration)
@@ -79,6 +80,18 @@ public static class SkillHubServices
             return new AccessTokens(options, key, provider.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<AccessPolicyCatalog>();
+        return services;
+    }
+
+    /// <summary>The gate's session check, and the listener that keeps its cache true on every instance (a hosted service under either host).</summary>
+    private static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = Database.ConnectionString(configuration);
+        services.AddSingleton<ISessionStandings, SessionStandings>();
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<ISessionCheck>(provider => provider.GetRequiredService<SessionCheck>());
+        services.AddHostedService(provider => new SessionListener(
+            connectionString, provider.GetRequiredService<SessionCheck>(), provider.GetRequiredService<ILogger<SessionListener>>()));
         return services;
     }
 

@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+923d42ad0a68da7162dbf2a8b4d258b6f397c92b
--- Schema version: sql.0008_throttle_reservations.sql
+-- App version: 1.0.0+be0f8ef5fb92647878a937956103b3c45d12029b
+-- Schema version: sql.0007_sessions.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -146,13 +146,79 @@ BEGIN
     END IF;
 END
 $$;
--- sql.0008_throttle_reservations.sql
--- Attempts are reserved before any password is hashed, so `failures` now counts reserved attempts
--- (a successful login gives its reservation back). Two more scopes: 'account_address', the strict
--- count of one account from one address, and 'register', account creations per client address.
-ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
-ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
-    CHECK (scope IN ('account', 'address', 'account_address', 'register'));
+-- sql.0007_sessions.sql
+-- A session is what one login starts: its refresh-token family and every access token issued in it
+-- (claim sid = the session id = the family id). Access tokens are checked against their session, so
+-- logging out, disabling the account or changing its role or password ends them at once.
+CREATE TABLE sessions (
+    id          uuid        PRIMARY KEY,
+    user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    ended_at    timestamptz
+);
+
+CREATE INDEX sessions_user_idx ON sessions (user_id) WHERE ended_at IS NULL;
+
+-- Every family that exists already was a session; a family with a revoked token was revoked whole.
+INSERT INTO sessions (id, user_id, created_at, ended_at)
+SELECT family_id, user_id, min(created_at), max(revoked_at)
+  FROM refresh_tokens
+ GROUP BY family_id, user_id;
+
+ALTER TABLE refresh_tokens
+    ADD CONSTRAINT refresh_tokens_session_fkey FOREIGN KEY (family_id) REFERENCES sessions (id) ON DELETE CASCADE;
+
+-- Ending a session revokes its refresh tokens: the one place that rule lives.
+CREATE FUNCTION revoke_ended_session_tokens() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE refresh_tokens SET revoked_at = NEW.ended_at WHERE family_id = NEW.id AND revoked_at IS NULL;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER sessions_end_revokes_tokens
+    AFTER UPDATE OF ended_at ON sessions
+    FOR EACH ROW WHEN (OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL)
+    EXECUTE FUNCTION revoke_ended_session_tokens();
+
+-- Every app instance caches sessions and LISTENs on skillhub_sessions: whatever changes what a
+-- session's tokens may do notifies, whoever makes the change (the app, psql, a restore), and the
+-- notification is delivered at commit. Payload: 'user:<id>', 'session:<id>' or '*' (forget all).
+CREATE FUNCTION notify_session_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        PERFORM pg_notify('skillhub_sessions', '*');
+        RETURN NULL;
+    END IF;
+
+    PERFORM pg_notify('skillhub_sessions',
+        CASE TG_TABLE_NAME WHEN 'users' THEN 'user:' ELSE 'session:' END || (CASE TG_OP WHEN 'DELETE' THEN OLD.id ELSE NEW.id END)::text);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER users_notify_sessions
+    AFTER UPDATE OF role, disabled, password_hash ON users
+    FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role OR OLD.disabled IS DISTINCT FROM NEW.disabled OR OLD.password_hash IS DISTINCT FROM NEW.password_hash)
+    EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER users_deleted_notify_sessions
+    AFTER DELETE ON users
+    FOR EACH ROW EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER sessions_notify
+    AFTER UPDATE OF ended_at OR DELETE ON sessions
+    FOR EACH ROW EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER users_truncated_notify_sessions
+    AFTER TRUNCATE ON users
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_session_change();
+
+CREATE TRIGGER sessions_truncated_notify
+    AFTER TRUNCATE ON sessions
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_session_change();
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -161,35 +227,37 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 10:17:07.62679
-2	sql.0002_refresh_tokens.sql	2026-12-01 10:17:07.671318
-3	sql.0003_login_throttle.sql	2026-12-01 10:17:07.692598
-4	sql.0004_workshops.sql	2026-12-01 10:17:07.734232
-5	sql.0005_registration_seats.sql	2026-12-01 10:17:07.744808
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 10:17:07.749571
-7	sql.0008_throttle_reservations.sql	2026-12-01 10:17:07.753849
+1	sql.0001_users.sql	2026-12-01 10:08:26.082552
+2	sql.0002_refresh_tokens.sql	2026-12-01 10:08:26.136305
+3	sql.0003_login_throttle.sql	2026-12-01 10:08:26.155908
+4	sql.0004_workshops.sql	2026-12-01 10:08:26.203168
+5	sql.0005_registration_seats.sql	2026-12-01 10:08:26.214197
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 10:08:26.22159
+7	sql.0007_sessions.sql	2026-12-01 10:08:26.246133
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at) FROM stdin;
-01a2311b-b138-73b8-8d96-75d954f8af5c	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$D8t11OhWyjwB7h1Dfj6Znw==$heQkze+6G2pCMXOUAkobhBm6It8cGeUg/MokEJh25wxT1JwFLW2xh14wRyRYju50CQaQ9IfFvAW/g4XK65LEPg==	admin	f	2026-12-01 10:17:08.152221+00	2026-12-01 10:17:08.152221+00
-01a2311b-b21a-7c7d-a037-26040eb4b731	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$1BBkacB+ZC6Sx7l6VhgcXg==$XgH/uWaOJKpxwrrI7BglTYvr8D+yDvMZ9ju1qqp5poknKcgXixbt6lBOImRDhg1ADLVlH9B1MIG+cEPJEaxu8w==	trainer	f	2026-12-01 10:17:08.378418+00	2026-12-01 10:17:08.378418+00
-01a2311b-b2d9-72e0-b549-34f8f42a741a	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$IPhN83RMSsdyJjnBkNLmNg==$OiBgf38IAVw90a9gD/kb/K/QynevGrYzeMDOpeFzOEgQBaPy9lfHiYrfoisGmtBXwkrHzaR/n0N9RDADGDLCaA==	trainer	f	2026-12-01 10:17:08.569328+00	2026-12-01 10:17:08.569328+00
-01a2311b-b387-7307-b22f-4f78afaf4bce	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$T1B2BQiOlIKz3ai0csdI0Q==$/g0shQRIcZBsuMnwaTKUnxlu3vrbQGM5E7bA6YCya3kQbnYFQGXKMAzwrsa/UoSnR1DnXpiovjZMYy1i7loE3A==	trainer	f	2026-12-01 10:17:08.743545+00	2026-12-01 10:17:08.743545+00
-01a2311b-b499-727d-9ae1-7ef79b2e7368	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$+jQQfzCmp/edmDs4ziqb2A==$qc/X9Fq9QWPbyPTSddamwzHNwZx0MeMb99yGzqzEyDqjgj4fLWQ7LDk3xkNfb/KPBjzV9u8DunRhMiJXwg5rNw==	participant	f	2026-12-01 10:17:09.017384+00	2026-12-01 10:17:09.017384+00
-01a2311b-b579-700d-9ae8-309ae268c36e	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$H/S+W2GDSxPM8WEzP2ujkg==$xDBgcmN/8dnW+PIobT+BID0bmrdQUjn50wdPKCUgrMR85N/zokpSAOC7AWIGh8CTybWAhdBI+8xLOkJtQOEdnQ==	participant	f	2026-12-01 10:17:09.241596+00	2026-12-01 10:17:09.241596+00
+01a23113-bb3f-778d-a4ad-626a2fadd042	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$tPkS0ip8Xpb2Ngg5XeEJJg==$dRryROxmP8X38EracQcTnK5VFZ99Q5kEWu49C83TvaN2SazaCahubkeUPA590roGtmFMvIt0QuaUIw+GlekKQw==	admin	f	2026-12-01 10:08:26.43169+00	2026-12-01 10:08:26.43169+00
+01a23113-bbfa-75bb-aaf9-9c4d37c8b004	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$UUXOvi8XyKp5hMEp5YbpAA==$oT0TKJuc51vww+URq4MZR106UF/aTLS3Yd6HR/7QgWicOzRSAPC+6s8CJ2vQWwhUbRmfkrP0PqkAb6hMANzQMw==	trainer	f	2026-12-01 10:08:26.618451+00	2026-12-01 10:08:26.618451+00
+01a23113-bca6-71f9-829e-cbe965c6d620	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$0hY4+UcKk6Fs8YvwLsqGPA==$yOgNXdy1XbojOrd5njY19Oyf3nsvJknbCUu1APEXGnfVxPrA8eks0JOlf/4loUFuF30edgEZFes/wWmF5ORFcA==	trainer	f	2026-12-01 10:08:26.790266+00	2026-12-01 10:08:26.790266+00
+01a23113-bd50-720c-bc7f-ea6c3a11f7f4	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$O7HXJ7qd68TA5a3yKnBmMA==$hB8/oRYqDYCb8vTv0WyTWtmUIetxiOT302Je/i/PfixPyRL3tdv+NSg9nda/yQMKqYlIvFGGi+ulK1sk+WsVqA==	trainer	f	2026-12-01 10:08:26.960254+00	2026-12-01 10:08:26.960254+00
+01a23113-be76-7ffa-b2db-79816215731f	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$DodYSVvuLaDH2dC7juiTDg==$OQapuur6o1rDfOt+jKxIFRYsHh3fqd/tHuiBDJeBmwaUvHEZ6gvQEGe+kPefqB5MFOm+d5oUOxT997F+M+SjRA==	participant	f	2026-12-01 10:08:27.254473+00	2026-12-01 10:08:27.254473+00
+01a23113-bf2c-74dd-ab95-1508b4e7a2a1	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$5VJ6ucMzQjbdpz8QT/3C/w==$/r7LEu9WkMPyqsVQh0GGQguvcAoajiJbwotW0wtWng4SkAyKpMDwzSR8+2YLOy/dZ59EW9LpCIknZOZvELMb5g==	participant	f	2026-12-01 10:08:27.436558+00	2026-12-01 10:08:27.436558+00
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at) FROM stdin;
-01a2311b-b675-7cca-8bf9-8157097fa0f4	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 10:17:09.494274+00	2026-12-01 10:17:09.500146+00	2	2026-12-01 10:17:09.494274+00
-01a2311b-b67f-7fbf-9643-85a04b1fafae	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 10:17:09.503514+00	2026-12-01 10:17:09.504781+00	2	2026-12-01 10:17:09.503514+00
-01a2311b-b683-7be8-b580-46cab85d5e94	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 10:17:09.508381+00	2026-12-01 10:17:09.51299+00	2	2026-12-01 10:17:09.508381+00
-01a2311b-b68d-7192-893b-fea0b7e0c9ca	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 10:17:09.517508+00	2026-12-01 10:17:09.522521+00	2	2026-12-01 10:17:09.517508+00
-01a2311b-b694-786b-96a3-7054fb7f9726	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 10:17:09.525325+00	2026-12-01 10:17:09.527213+00	2	2026-12-01 10:17:09.525325+00
-01a2311b-b698-745d-ba12-4c0491b08cc3	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a2311b-b2d9-72e0-b549-34f8f42a741a	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 10:17:09.529011+00	2026-12-01 10:17:09.532943+00	2	2026-12-01 10:17:09.529011+00
-01a2311b-b6a1-7c7f-b4a3-e1406ead96fe	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 10:17:09.537812+00	2026-12-01 10:17:09.539884+00	2	2026-12-01 10:17:09.537812+00
-01a2311b-b6a7-7912-8705-f08c75a2cee4	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 10:17:09.543639+00	2026-12-01 10:17:09.545272+00	2	2026-12-01 10:17:09.543639+00
-01a2311b-b6ad-7f41-8c9a-193c9d705370	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 10:17:09.549377+00	2026-12-01 10:17:09.553089+00	2	2026-12-01 10:17:09.549377+00
-01a2311b-b6b8-7eb2-ad3a-f4a62cc62ff4	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a2311b-b387-7307-b22f-4f78afaf4bce	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 10:17:09.561082+00	2026-12-01 10:17:09.562935+00	2	2026-12-01 10:17:09.561082+00
-01a2311b-b653-77e7-9a42-151d569f1e51	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 10:17:09.463477+00	2026-12-01 10:17:09.475257+00	2	2026-12-01 10:17:09.637887+00
-01a2311b-b667-737b-88cb-1c413afa8944	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a2311b-b21a-7c7d-a037-26040eb4b731	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 10:17:09.480479+00	2026-12-01 10:17:09.485199+00	2	2026-12-01 10:17:09.646522+00
+01a23113-c095-7645-8866-8fe87ec504e8	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 10:08:27.797792+00	2026-12-01 10:08:27.800715+00	2	2026-12-01 10:08:27.797792+00
+01a23113-c09c-7b68-8250-57bda936b362	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 10:08:27.805286+00	2026-12-01 10:08:27.809457+00	2	2026-12-01 10:08:27.805286+00
+01a23113-c0a4-7277-9901-6ee802d2fbe3	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 10:08:27.813298+00	2026-12-01 10:08:27.816897+00	2	2026-12-01 10:08:27.813298+00
+01a23113-c0ad-76dc-8fde-c2ea80b24eed	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 10:08:27.821542+00	2026-12-01 10:08:27.824717+00	2	2026-12-01 10:08:27.821542+00
+01a23113-c0b5-7075-bb15-6f45db95eb42	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 10:08:27.829418+00	2026-12-01 10:08:27.832821+00	2	2026-12-01 10:08:27.829418+00
+01a23113-c0bd-762d-b78c-36c119c33a7a	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 10:08:27.837439+00	2026-12-01 10:08:27.840831+00	2	2026-12-01 10:08:27.837439+00
+01a23113-c0c5-713b-aabc-51255e8de03e	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 10:08:27.845434+00	2026-12-01 10:08:27.848678+00	2	2026-12-01 10:08:27.845434+00
+01a23113-c0cd-7d7d-9c20-775c83b491e2	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 10:08:27.853454+00	2026-12-01 10:08:27.85478+00	2	2026-12-01 10:08:27.853454+00
+01a23113-c0d5-7285-90e6-041fbaba1d33	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 10:08:27.86164+00	2026-12-01 10:08:27.863101+00	2	2026-12-01 10:08:27.86164+00
+01a23113-c0d8-7d25-b8e3-33a90d3b5efe	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 10:08:27.865284+00	2026-12-01 10:08:27.868072+00	2	2026-12-01 10:08:27.865284+00
+01a23113-c06e-726e-ab10-bbec8d55f02a	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 10:08:27.761864+00	2026-12-01 10:08:27.781928+00	2	2026-12-01 10:08:27.909531+00
+01a23113-c08d-7b5a-a150-b603fcaae047	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 10:08:27.790027+00	2026-12-01 10:08:27.792107+00	2	2026-12-01 10:08:27.915374+00
+\.
+COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
 COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, spent_at, revoked_at) FROM stdin;
 \.

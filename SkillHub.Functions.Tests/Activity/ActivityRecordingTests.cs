@@ -222,7 +222,7 @@ public sealed class ActivityRecordingTests
     public sealed record Resource(Guid Id, string Title);
 
     private FunctionGate Gate(IActivityLog? log = null) =>
-        new(new AccessPolicyCatalog(typeof(RecordingTargets).Assembly), _tokens, TestActivity.Recorder(log ?? _log), NullLogger<FunctionGate>.Instance);
+        new(new AccessPolicyCatalog(typeof(RecordingTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(log ?? _log), NullLogger<FunctionGate>.Instance);
 
     private DefaultHttpContext Request(string? role)
     {
@@ -230,7 +230,7 @@ public sealed class ActivityRecordingTests
         http.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
         if (role is not null)
         {
-            http.Request.Headers.Authorization = $"Bearer {_tokens.Issue(_callerId, role).Token}";
+            http.Request.Headers.Authorization = $"Bearer {_tokens.Issue(_callerId, role, Guid.NewGuid()).Token}";
         }
 
         return http;

@@ -21,15 +21,17 @@ public sealed class ActivitySecretsHttpTests(ActivityAppFixture app) : IClassFix
         const string Password = "violet umbrella marching slowly";
         const string WrongPassword = "violet umbrella marching quickly";
         const string TrainerPassword = "amber lantern over quiet harbour";
-        secrets.AddRange([Password, WrongPassword, TrainerPassword, AppFixture.DefaultPassword]);
+        const string NewPassword = "copper kite above the orchard";
+        secrets.AddRange([Password, WrongPassword, TrainerPassword, NewPassword, AppFixture.DefaultPassword]);
 
-        // A participant registers, fails to log in once, logs in, refreshes and logs out.
+        // A participant registers, fails to log in once, logs in, refreshes, changes their password and logs out.
         await CheckAsync(HttpStatusCode.Created, app.Client.PostAsync("/api/auth/register", AppFixture.Json(new { email, password = Password, displayName = "Flow" })));
         await CheckAsync(HttpStatusCode.Unauthorized, app.Client.PostAsync("/api/auth/login", AppFixture.Json(new { email, password = WrongPassword })));
         var first = await LoginAsync(email, Password);
         var refreshed = await ReadTokensAsync(await ExpectAsync(HttpStatusCode.OK, app.Client.PostAsync("/api/auth/refresh", AppFixture.Json(new { refreshToken = first.Refresh }))));
         using (var participant = app.CreateClient(refreshed.Access))
         {
+            await CheckAsync(HttpStatusCode.NoContent, participant.PostAsync("/api/me/password", AppFixture.Json(new { currentPassword = Password, newPassword = NewPassword })));
             await CheckAsync(HttpStatusCode.NoContent, participant.PostAsync("/api/auth/logout", AppFixture.Json(new { refreshToken = refreshed.Refresh })));
         }
 
@@ -70,7 +72,7 @@ public sealed class ActivitySecretsHttpTests(ActivityAppFixture app) : IClassFix
         var served = await adminView.Content.ReadAsStringAsync();
 
         Assert.Equal(
-            ["auth.login", "auth.login.failed", "auth.logout", "auth.register", "user.create", "user.update", "workshop.cancel", "workshop.create", "workshop.publish", "workshop.update"],
+            ["auth.login", "auth.login.failed", "auth.logout", "auth.password.change", "auth.register", "user.create", "user.update", "workshop.cancel", "workshop.create", "workshop.publish", "workshop.update"],
             stored.Select(e => e.Action).Distinct().Order(StringComparer.Ordinal));
         foreach (var entry in stored)
         {

@@ -92,25 +92,25 @@ public sealed class RefreshTokenStoreTests(PostgresDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task RevokeFamily_OfTheOwnersToken_RevokesEveryTokenOfTheFamily()
+    public async Task EndSession_OfTheOwnersToken_RevokesEveryTokenOfTheFamily()
     {
         var user = await StoredUsers.InsertAsync(database.DataSource, Roles.Participant);
         var first = await _store.IssueAsync(user.Id, Guid.NewGuid(), Lifetime, CancellationToken.None);
         var successor = (await _store.RotateAsync(first, Lifetime, CancellationToken.None))!.Value.Successor;
 
-        await _store.RevokeFamilyAsync(user.Id, first, CancellationToken.None);
+        await _store.EndSessionAsync(user.Id, Guid.NewGuid(), first, CancellationToken.None);
 
         Assert.Null(await _store.RotateAsync(successor, Lifetime, CancellationToken.None));
     }
 
     [Fact]
-    public async Task RevokeFamily_WithAnotherUsersToken_LeavesThatTokenUsable()
+    public async Task EndSession_WithAnotherUsersToken_LeavesThatTokenUsable()
     {
         var owner = await StoredUsers.InsertAsync(database.DataSource, Roles.Participant);
         var someoneElse = await StoredUsers.InsertAsync(database.DataSource, Roles.Participant);
         var token = await _store.IssueAsync(owner.Id, Guid.NewGuid(), Lifetime, CancellationToken.None);
 
-        await _store.RevokeFamilyAsync(someoneElse.Id, token, CancellationToken.None);
+        await _store.EndSessionAsync(someoneElse.Id, Guid.NewGuid(), token, CancellationToken.None);
 
         Assert.NotNull(await _store.RotateAsync(token, Lifetime, CancellationToken.None));
     }

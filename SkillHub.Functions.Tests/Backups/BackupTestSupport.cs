@@ -93,8 +93,10 @@ public static class PostgresSnapshot
             INSERT INTO workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status)
             VALUES ('0190a000-0000-7000-8000-0000000000a1', 'Écrire du SQL', E'Line one\nLine two\r\n\\N is not null', '0190a000-0000-7000-8000-000000000001',
                     '2027-01-10 09:00+00', '2027-01-10 12:00+00', 'Salle 1', 10, 1, 'published');
+            INSERT INTO sessions (id, user_id, created_at)
+            VALUES ('0190a000-0000-7000-8000-0000000000f1', '0190a000-0000-7000-8000-000000000002', now());
             INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at)
-            VALUES (gen_random_uuid(), gen_random_uuid(), '0190a000-0000-7000-8000-000000000002', decode(repeat('0a5c', 16), 'hex'), now(), now() + interval '1 day');
+            VALUES (gen_random_uuid(), '0190a000-0000-7000-8000-0000000000f1', '0190a000-0000-7000-8000-000000000002', decode(repeat('0a5c', 16), 'hex'), now(), now() + interval '1 day');
             INSERT INTO login_throttle (scope, key, failures, window_started_at, locked_until)
             VALUES ('address', '203.0.113.9', 2, now(), NULL);
             SELECT nextval('registration_queue'); SELECT nextval('registration_queue');

@@ -134,7 +134,7 @@ public sealed class DemoDumpTests : IDisposable
             Assert.NotNull(trainer);
 
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/workshops/{workshop.GetProperty("id").GetString()}/registrations?pageSize=100");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Services.GetRequiredService<AccessTokens>().Issue(trainer.Id, Roles.Trainer).Token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (await TestSessions.StartAsync(app.Services, trainer.Id, Roles.Trainer)).AccessToken);
             using var registrations = await app.Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, registrations.StatusCode);
             var body = await registrations.Content.ReadAsStringAsync();

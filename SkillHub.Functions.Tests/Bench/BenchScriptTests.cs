@@ -27,7 +27,7 @@ public sealed class BenchScriptTests : IDisposable
         Assert.Contains("- Mode: smoke", report, StringComparison.Ordinal);
         foreach (var section in new[]
         {
-            "## Start-up", "## Read routes", "## GET /api/workshops/{id}/registrations", "## POST /api/workshops/{id}/registrations under contention",
+            "## Start-up", "## Read routes", "## Authenticated read", "## GET /api/workshops/{id}/registrations", "## POST /api/workshops/{id}/registrations under contention",
             "## Memory", "## Backup export", "## Targets",
         })
         {

@@ -225,7 +225,7 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
-    public async Task Post_ByADisabledAccountWhoseTokenIsStillValid_Answers403_AndWritesNothing()
+    public async Task Post_ByADisabledAccountWhoseTokenHasNotExpired_Answers401_AndWritesNothing()
     {
         var (workshopId, participant) = await ParticipantAsync(null);
         await WorkshopTestData.ExecuteAsync(app.Database.DataSource, "UPDATE users SET disabled = true WHERE id = @id", new { id = participant.Id });
@@ -233,7 +233,8 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
 
         using var response = await client.PostAsync(CommentTestData.CommentsOf(workshopId), AppFixture.Json(new { body = "Still here?" }));
 
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        // The gate sees the account disabled (the token's session no longer admits it).
+        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal(0, await CommentTestData.CountAsync(app, workshopId));
     }
 

@@ -30,6 +30,7 @@ public sealed class OpenApiCompletenessTests
         ["Login"] = typeof(TokenResponse),
         ["Refresh"] = typeof(TokenResponse),
         ["Logout"] = null,
+        ["ChangePassword"] = null,
         ["GetMe"] = typeof(UserResponse),
         ["ListUsers"] = typeof(PageResponse<UserResponse>),
         ["CreateUser"] = typeof(UserResponse),

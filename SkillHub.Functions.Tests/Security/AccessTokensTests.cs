@@ -15,6 +15,7 @@ public sealed class AccessTokensTests
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly AccessTokens _tokens;
     private readonly Guid _userId = Guid.NewGuid();
+    private readonly Guid _sessionId = Guid.NewGuid();
 
     public AccessTokensTests()
     {
@@ -22,21 +23,22 @@ public sealed class AccessTokensTests
     }
 
     [Fact]
-    public async Task Validate_ATokenItIssued_GivesTheSubjectAndRole()
+    public async Task Validate_ATokenItIssued_GivesTheSubjectRoleAndSession()
     {
-        var issued = _tokens.Issue(_userId, Roles.Trainer);
+        var issued = _tokens.Issue(_userId, Roles.Trainer, _sessionId);
 
         var principal = await _tokens.ValidateAsync(issued.Token);
 
         Assert.NotNull(principal);
         Assert.Equal(_userId.ToString(), principal.FindFirstValue(TokenClaims.Subject));
         Assert.Equal(Roles.Trainer, principal.FindFirstValue(TokenClaims.Role));
+        Assert.Equal(_sessionId, AccessTokens.SessionOf(principal));
     }
 
     [Fact]
     public void Issue_GivesATokenForFifteenMinutes()
     {
-        var issued = _tokens.Issue(_userId, Roles.Participant);
+        var issued = _tokens.Issue(_userId, Roles.Participant, _sessionId);
 
         Assert.Equal(900, issued.ExpiresInSeconds);
         Assert.Equal(Start.AddMinutes(15).ToUnixTimeSeconds(), JwtForge.Payload(issued.Token)["exp"]!.GetValue<long>());
@@ -72,7 +74,7 @@ public sealed class AccessTokensTests
     [Fact]
     public async Task Validate_AfterExpiryAndTheClockSkew_IsRefused()
     {
-        var issued = _tokens.Issue(_userId, Roles.Participant);
+        var issued = _tokens.Issue(_userId, Roles.Participant, _sessionId);
         _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(31));
 
         Assert.Null(await _tokens.ValidateAsync(issued.Token));
@@ -81,7 +83,7 @@ public sealed class AccessTokensTests
     [Fact]
     public async Task Validate_AfterExpiryButWithinTheThirtySecondSkew_IsAccepted()
     {
-        var issued = _tokens.Issue(_userId, Roles.Participant);
+        var issued = _tokens.Issue(_userId, Roles.Participant, _sessionId);
         _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(20));
 
         Assert.NotNull(await _tokens.ValidateAsync(issued.Token));
@@ -126,7 +128,7 @@ public sealed class AccessTokensTests
     [Fact]
     public async Task Validate_ATokenWhoseRoleWasChangedToAdminKeepingTheSignature_IsRefused()
     {
-        var issued = _tokens.Issue(_userId, Roles.Participant);
+        var issued = _tokens.Issue(_userId, Roles.Participant, _sessionId);
 
         var tampered = JwtForge.Tamper(issued.Token, payload => payload["role"] = Roles.Admin);
 
@@ -155,6 +157,22 @@ public sealed class AccessTokensTests
         var token = JwtForge.Hs256(JwtForge.Claims(_userId, "superuser", Start), Key);
 
         Assert.Null(await _tokens.ValidateAsync(token));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not-a-session")]
+    public async Task Validate_ATokenWithoutAReadableSession_IsRefused(string? session)
+    {
+        var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
+        claims.Remove(TokenClaims.Session);
+        if (session is not null)
+        {
+            claims[TokenClaims.Session] = session;
+        }
+
+        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
     }
 
     [Theory]

@@ -18,13 +18,14 @@ public sealed class LongKeyAppFixture : AppFixture
 /// </summary>
 public sealed class ForgedTokenHttpTests(LongKeyAppFixture app) : IClassFixture<LongKeyAppFixture>
 {
-    public static TheoryData<string> Forgeries => ["alg none", "another key", "expired", "not yet valid", "no expiry", "another issuer", "another audience", "role tampered", "HS512", "RS256"];
+    public static TheoryData<string> Forgeries => ["alg none", "another key", "expired", "not yet valid", "no expiry", "another issuer", "another audience", "role tampered", "HS512", "RS256",
+        "no session", "unknown session", "another user's session", "session tampered"];
 
     [Fact]
     public async Task Me_WithAHandForgedTokenThatGetsEverythingRight_Answers200()
     {
         var user = await app.CreateUserAsync(Roles.Participant);
-        using var client = app.CreateClient(JwtForge.Hs256(JwtForge.Claims(user.Id, user.Role, DateTimeOffset.UtcNow), JwtForge.LongKey));
+        using var client = app.CreateClient(JwtForge.Hs256(JwtForge.Claims(user.Id, user.Role, DateTimeOffset.UtcNow, user.SessionId), JwtForge.LongKey));
 
         var response = await client.GetAsync("/api/me");
 
@@ -36,7 +37,7 @@ public sealed class ForgedTokenHttpTests(LongKeyAppFixture app) : IClassFixture<
     public async Task Me_WithAForgedToken_Answers401Problem(string forgery)
     {
         var user = await app.CreateUserAsync(Roles.Participant);
-        using var client = app.CreateClient(Forge(forgery, user));
+        using var client = app.CreateClient(await ForgeAsync(forgery, user));
 
         var response = await client.GetAsync("/api/me");
 
@@ -49,7 +50,7 @@ public sealed class ForgedTokenHttpTests(LongKeyAppFixture app) : IClassFixture<
     {
         var user = await app.CreateUserAsync(Roles.Participant);
         using var valid = app.ClientFor(user);
-        using var forged = app.CreateClient(Forge("alg none", user));
+        using var forged = app.CreateClient(await ForgeAsync("alg none", user));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
         {
@@ -61,10 +62,10 @@ public sealed class ForgedTokenHttpTests(LongKeyAppFixture app) : IClassFixture<
         Assert.All(answers, a => Assert.Equal(a.isForged ? HttpStatusCode.Unauthorized : HttpStatusCode.OK, a.StatusCode));
     }
 
-    private string Forge(string forgery, TestUser user)
+    private async Task<string> ForgeAsync(string forgery, TestUser user)
     {
         var now = DateTimeOffset.UtcNow;
-        var claims = JwtForge.Claims(user.Id, user.Role, now);
+        var claims = JwtForge.Claims(user.Id, user.Role, now, user.SessionId);
         switch (forgery)
         {
             case "alg none":
@@ -89,7 +90,19 @@ public sealed class ForgedTokenHttpTests(LongKeyAppFixture app) : IClassFixture<
                 claims["aud"] = "another-api";
                 return JwtForge.Hs256(claims, JwtForge.LongKey);
             case "role tampered":
-                return JwtForge.Tamper(app.Mint(user.Id, user.Role), payload => payload["role"] = Roles.Admin);
+                return JwtForge.Tamper(user.AccessToken, payload => payload["role"] = Roles.Admin);
+            case "no session":
+                claims.Remove("sid");
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
+            case "unknown session":
+                claims["sid"] = Guid.NewGuid().ToString();
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
+            case "another user's session":
+                claims["sid"] = (await app.CreateUserAsync(user.Role)).SessionId.ToString();
+                return JwtForge.Hs256(claims, JwtForge.LongKey);
+            case "session tampered":
+                var othersSession = (await app.CreateUserAsync(user.Role)).SessionId.ToString();
+                return JwtForge.Tamper(user.AccessToken, payload => payload["sid"] = othersSession);
             case "HS512":
                 return JwtForge.Hs512(claims, JwtForge.LongKey);
             case "RS256":

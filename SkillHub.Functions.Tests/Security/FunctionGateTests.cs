@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
+using Moq;
 using Npgsql;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
@@ -13,11 +14,13 @@ namespace SkillHub.Functions.Tests.Security;
 public sealed class FunctionGateTests
 {
     private readonly AccessTokens _tokens = new(new JwtOptions(), new SymmetricSecurityKey(JwtForge.AppKey), TimeProvider.System);
+    // Admits only the sessions a test opened with Token(); any other session is refused.
+    private readonly Mock<ISessionCheck> _sessions = new();
     private readonly FunctionGate _gate;
 
     public FunctionGateTests()
     {
-        _gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
+        _gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, _sessions.Object, TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public sealed class FunctionGateTests
     [Fact]
     public async Task Invoke_WithTwoAuthorizationHeaders_Answers401Problem()
     {
-        var token = _tokens.Issue(Guid.NewGuid(), Roles.Admin).Token;
+        var token = Token(Guid.NewGuid(), Roles.Admin);
         var http = Request(authorization: null);
         http.Request.Headers.Authorization = new Microsoft.Extensions.Primitives.StringValues([$"Bearer {token}", $"Bearer {token}"]);
 
@@ -60,7 +63,7 @@ public sealed class FunctionGateTests
     [Fact]
     public async Task Invoke_WithAValidTokenOfTheWrongRole_Answers403Problem()
     {
-        var http = Request($"Bearer {_tokens.Issue(Guid.NewGuid(), Roles.Trainer).Token}");
+        var http = Request($"Bearer {Token(Guid.NewGuid(), Roles.Trainer)}");
 
         var result = await _gate.InvokeAsync(http, GateTargets.AdminOnly, FunctionAnsweringOk(http));
 
@@ -71,7 +74,7 @@ public sealed class FunctionGateTests
     public async Task Invoke_WithAValidToken_RunsTheFunctionWithTheCallerAvailable()
     {
         var userId = Guid.NewGuid();
-        var http = Request($"Bearer {_tokens.Issue(userId, Roles.Admin).Token}");
+        var http = Request($"Bearer {Token(userId, Roles.Admin)}");
 
         var result = await _gate.InvokeAsync(http, GateTargets.AdminOnly, FunctionAnsweringOk(http));
 
@@ -79,11 +82,39 @@ public sealed class FunctionGateTests
         Assert.Equal(new Caller(userId, Roles.Admin), ok.Value);
     }
 
+    [Theory]
+    [InlineData(GateTargets.AnyCaller)]
+    [InlineData(GateTargets.AdminOnly)]
+    [InlineData(GateTargets.OptionalCaller)]
+    public async Task Invoke_WithAValidTokenWhoseSessionNoLongerAdmitsIt_Answers401_WithoutRunningTheFunction(string entryPoint)
+    {
+        var http = Request($"Bearer {_tokens.Issue(Guid.NewGuid(), Roles.Admin, Guid.NewGuid()).Token}");
+        var ran = false;
+
+        var result = await _gate.InvokeAsync(http, entryPoint, () => { ran = true; return Task.FromResult<IResult?>(TypedResults.Ok()); });
+
+        (await ExecutedResult.ExecuteAsync(result)).AssertProblem(401);
+        Assert.False(ran);
+        Assert.Null(http.Request.Caller());
+    }
+
+    [Fact]
+    public async Task Invoke_WhenTheSessionCannotBeRead_Answers503Problem()
+    {
+        _sessions.Setup(s => s.AdmitsAsync(It.IsAny<Caller>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new NpgsqlException("Exception while connecting", new SocketException((int)SocketError.ConnectionRefused)));
+        var http = Request($"Bearer {_tokens.Issue(Guid.NewGuid(), Roles.Participant, Guid.NewGuid()).Token}");
+
+        var result = await _gate.InvokeAsync(http, GateTargets.AnyCaller, FunctionAnsweringOk(http));
+
+        (await ExecutedResult.ExecuteAsync(result)).AssertProblem(503);
+    }
+
     [Fact]
     public async Task Invoke_WithABearerPrefixInAnotherCase_AcceptsTheToken()
     {
         var userId = Guid.NewGuid();
-        var http = Request($"bearer {_tokens.Issue(userId, Roles.Participant).Token}");
+        var http = Request($"bearer {Token(userId, Roles.Participant)}");
 
         var result = await _gate.InvokeAsync(http, GateTargets.AnyCaller, FunctionAnsweringOk(http));
 
@@ -182,6 +213,14 @@ public sealed class FunctionGateTests
         var result = await _gate.InvokeAsync(http, GateTargets.NoAttribute, FunctionAnsweringOk(http));
 
         (await ExecutedResult.ExecuteAsync(result)).AssertProblem(500);
+    }
+
+    /// <summary>A token of a new session that the session check admits for this user and role.</summary>
+    private string Token(Guid userId, string role)
+    {
+        var session = Guid.NewGuid();
+        _sessions.Setup(s => s.AdmitsAsync(new Caller(userId, role), session, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        return _tokens.Issue(userId, role, session).Token;
     }
 
     private static DefaultHttpContext Request(string? authorization)

@@ -17,7 +17,7 @@ public sealed class HttpGateMiddlewareTests
 
     public HttpGateMiddlewareTests()
     {
-        var gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
+        var gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
         _middleware = new HttpGateMiddleware(gate, _ => null, (_, result) => _result = result);
     }
 
@@ -52,7 +52,7 @@ public sealed class HttpGateMiddlewareTests
     {
         var userId = Guid.NewGuid();
         var http = new DefaultHttpContext();
-        http.Request.Headers.Authorization = $"Bearer {_tokens.Issue(userId, Roles.Participant).Token}";
+        http.Request.Headers.Authorization = $"Bearer {_tokens.Issue(userId, Roles.Participant, Guid.NewGuid()).Token}";
         var context = new TestFunctionContext(GateTargets.AnyCaller, http);
         Caller? seen = null;
 

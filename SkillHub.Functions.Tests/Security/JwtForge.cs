@@ -22,14 +22,18 @@ internal static class JwtForge
 
     public static byte[] LongKey { get; } = Convert.FromBase64String(LongSigningKey);
 
-    /// <summary>The claims the app itself puts in an access token, valid from <paramref name="now"/> for 15 minutes.</summary>
-    public static JsonObject Claims(Guid userId, string role, DateTimeOffset now) => new()
+    /// <summary>
+    /// The claims the app itself puts in an access token, valid from <paramref name="now"/> for 15
+    /// minutes, in <paramref name="sessionId"/> (a session no database knows when not given).
+    /// </summary>
+    public static JsonObject Claims(Guid userId, string role, DateTimeOffset now, Guid? sessionId = null) => new()
     {
         ["iss"] = Issuer,
         ["aud"] = Audience,
         ["sub"] = userId.ToString(),
         ["role"] = role,
         ["jti"] = Guid.NewGuid().ToString("N"),
+        ["sid"] = (sessionId ?? Guid.NewGuid()).ToString(),
         ["iat"] = now.ToUnixTimeSeconds(),
         ["nbf"] = now.ToUnixTimeSeconds(),
         ["exp"] = now.AddMinutes(15).ToUnixTimeSeconds(),

@@ -4,13 +4,12 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Infrastructure.Json;
-using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Users;
 
 namespace SkillHub.Functions.Tests.Support;
 
-/// <summary>A user made for a test, with a real access token minted by the app's own code.</summary>
-public sealed record TestUser(Guid Id, string Email, string Password, string Role, string AccessToken);
+/// <summary>A user made for a test, with a real access token minted by the app's own code in a session of its own.</summary>
+public sealed record TestUser(Guid Id, string Email, string Password, string Role, string AccessToken, Guid SessionId);
 
 /// <summary>
 /// The standalone host, started in this process on a free loopback port over a database of its own,
@@ -80,7 +79,7 @@ public class AppFixture : IAsyncLifetime
 
     public HttpClient ClientFor(TestUser user) => CreateClient(user.AccessToken);
 
-    /// <summary>Creates a user directly in the database (password <see cref="DefaultPassword"/>) and mints a token for them.</summary>
+    /// <summary>Creates a user directly in the database (password <see cref="DefaultPassword"/>) and mints a token for them, in a session of their own.</summary>
     public async Task<TestUser> CreateUserAsync(string role, string? email = null, string? displayName = null)
     {
         email ??= $"{role}-{Guid.NewGuid():N}@example.test";
@@ -88,7 +87,8 @@ public class AppFixture : IAsyncLifetime
         var record = new UserRecord(Guid.CreateVersion7(), email, displayName ?? $"Test {role}", DefaultPasswordHash.Value, role, false, now, now);
         var inserted = await Services.GetRequiredService<IUserStore>().TryInsertAsync(record, CancellationToken.None);
         Assert.True(inserted, $"Could not insert test user {email}.");
-        return new TestUser(record.Id, email, DefaultPassword, role, Mint(record.Id, role));
+        var (session, token) = await TestSessions.StartAsync(Services, record.Id, role);
+        return new TestUser(record.Id, email, DefaultPassword, role, token, session);
     }
 
     /// <summary>A POST as a trusted proxy (<c>SkillHub:TrustForwardedFor</c>) reports it from <paramref name="address"/>.</summary>
@@ -98,8 +98,6 @@ public class AppFixture : IAsyncLifetime
         request.Headers.Add("X-Forwarded-For", address);
         return await Client.SendAsync(request);
     }
-
-    public string Mint(Guid userId, string role) => Services.GetRequiredService<AccessTokens>().Issue(userId, role).Token;
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {

@@ -5,7 +5,7 @@ using SkillHub.Functions.Users;
 
 namespace SkillHub.Functions.Auth;
 
-/// <summary>Accounts and sessions: creating users, logging in, refreshing and ending sessions.</summary>
+/// <summary>Accounts and sessions: creating users, logging in, refreshing and ending sessions, changing passwords.</summary>
 public sealed class AccountService(
     IUserStore users,
     IRefreshTokenStore refreshTokens,
@@ -22,6 +22,7 @@ public sealed class AccountService(
     // Issued tokens are 43 characters; anything much longer is not one of ours and is not hashed.
     private const int MaxRefreshTokenLength = 128;
     private const string InvalidRefreshToken = "The refresh token is invalid, expired or already used.";
+    private const string WrongCurrentPassword = "The current password is wrong.";
 
     private TimeSpan RefreshLifetime => TimeSpan.FromDays(jwt.RefreshTokenDays);
 
@@ -66,24 +67,17 @@ public sealed class AccountService(
         }
 
         var account = UserRules.NormalizeEmail(request.Email!);
-        // Reserved before any hashing, in one counted step: a burst cannot pass between a check and a count.
-        if (await throttle.ReserveAsync(account, clientAddress, cancellationToken) is { } retryAfter)
+        var checkedUser = await CheckPasswordAsync(
+            account, clientAddress, request.Password!, () => users.FindByEmailAsync(account, cancellationToken), Failure.Unauthorized(InvalidCredentials), cancellationToken);
+        if (checkedUser.Value is not { } user)
         {
-            return Failure.TooManyRequests(retryAfter);
+            return checkedUser.Failure!;
         }
 
-        var user = await users.FindByEmailAsync(account, cancellationToken);
-        var passwordMatches = await hasher.VerifyAsync(request.Password!, user?.PasswordHash, cancellationToken);
-        if (user is null || !passwordMatches || user.Disabled)
-        {
-            logger.LogInformation("Failed login from {ClientAddress}", clientAddress);
-            return Failure.Unauthorized(InvalidCredentials);
-        }
-
-        await throttle.RecordSuccessAsync(account, clientAddress, cancellationToken);
-        var refreshToken = await refreshTokens.IssueAsync(user.Id, Guid.CreateVersion7(), RefreshLifetime, cancellationToken);
+        var session = Guid.CreateVersion7();
+        var refreshToken = await refreshTokens.IssueAsync(user.Id, session, RefreshLifetime, cancellationToken);
         logger.LogInformation("User {UserId} logged in", user.Id);
-        return Tokens(user, refreshToken);
+        return Tokens(user, session, refreshToken);
     }
 
     public async Task<Outcome<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
@@ -106,11 +100,14 @@ public sealed class AccountService(
         }
 
         var user = await users.FindAsync(pair.Owner.UserId, cancellationToken);
-        return user is null ? Failure.Unauthorized(InvalidRefreshToken) : Tokens(user, pair.Successor);
+        return user is null ? Failure.Unauthorized(InvalidRefreshToken) : Tokens(user, pair.Owner.FamilyId, pair.Successor);
     }
 
-    /// <summary>Ends the session the refresh token belongs to; a token that is not the caller's changes nothing.</summary>
-    public async Task<Failure?> LogoutAsync(Caller caller, LogoutRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the caller's session (its refresh tokens and its access tokens), and the session the
+    /// refresh token belongs to if it is another of the caller's; a token of anyone else changes nothing.
+    /// </summary>
+    public async Task<Failure?> LogoutAsync(Caller caller, Guid session, LogoutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
@@ -118,11 +115,7 @@ public sealed class AccountService(
             return Failure.Invalid("refreshToken", "This field is required.");
         }
 
-        if (request.RefreshToken.Length <= MaxRefreshTokenLength)
-        {
-            await refreshTokens.RevokeFamilyAsync(caller.Id, request.RefreshToken, cancellationToken);
-        }
-
+        await refreshTokens.EndSessionAsync(caller.Id, session, request.RefreshToken.Length <= MaxRefreshTokenLength ? request.RefreshToken : null, cancellationToken);
         return null;
     }
 
@@ -163,9 +156,85 @@ public sealed class AccountService(
 
     private static Failure Conflict() => Failure.Conflict("An account with this e-mail address already exists.");
 
-    private TokenResponse Tokens(UserRecord user, string refreshToken)
+    /// <summary>
+    /// Changes the caller's password once they prove the current one (throttled as logins are),
+    /// and ends every other session of the account; the caller's own <paramref name="session"/> lives on.
+    /// </summary>
+    public async Task<Failure?> ChangePasswordAsync(Caller caller, Guid session, ChangePasswordRequest request, string clientAddress, CancellationToken cancellationToken)
     {
-        var access = accessTokens.Issue(user.Id, user.Role);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors()
+            .Required("currentPassword", request.CurrentPassword)
+            .Length("currentPassword", request.CurrentPassword, 1, PasswordPolicy.MaxLength)
+            .Required("newPassword", request.NewPassword);
+        if (errors.ToFailure() is { } missing)
+        {
+            return missing;
+        }
+
+        var account = await users.FindAsync(caller.Id, cancellationToken);
+        if (account is null)
+        {
+            return Failure.Unauthorized("This account no longer exists.");
+        }
+
+        foreach (var reason in policy.Check(request.NewPassword, account.Email))
+        {
+            errors.Add("newPassword", reason);
+        }
+
+        if (errors.ToFailure() is { } weak)
+        {
+            return weak;
+        }
+
+        var proven = await CheckPasswordAsync(
+            UserRules.NormalizeEmail(account.Email), clientAddress, request.CurrentPassword!, () => Task.FromResult<UserRecord?>(account), Failure.Forbidden(WrongCurrentPassword), cancellationToken);
+        if (proven.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (!await users.ChangePasswordAsync(account.Id, await hasher.HashAsync(request.NewPassword!, cancellationToken), session, cancellationToken))
+        {
+            return Failure.Unauthorized("This account no longer exists.");
+        }
+
+        logger.LogInformation("User {UserId} changed their password; their other sessions are ended", account.Id);
+        return null;
+    }
+
+    /// <summary>
+    /// The one sequence behind every password a person types: the attempt reserved first (a locked
+    /// account or address costs no hashing), then the password against the user
+    /// <paramref name="findUser"/> finds, then a success clears the account's counts. <paramref name="wrong"/> is the answer to a
+    /// wrong password, an unknown or a disabled account alike.
+    /// </summary>
+    private async Task<Outcome<UserRecord>> CheckPasswordAsync(
+        string account, string clientAddress, string password, Func<Task<UserRecord?>> findUser, Failure wrong, CancellationToken cancellationToken)
+    {
+        // Reserved before any hashing, in one counted step: a burst cannot pass between a check and a count.
+        if (await throttle.ReserveAsync(account, clientAddress, cancellationToken) is { } retryAfter)
+        {
+            return Failure.TooManyRequests(retryAfter);
+        }
+
+        var user = await findUser();
+        var passwordMatches = await hasher.VerifyAsync(password, user?.PasswordHash, cancellationToken);
+        if (user is null || !passwordMatches || user.Disabled)
+        {
+            logger.LogInformation("Failed password check from {ClientAddress}", clientAddress);
+            return wrong;
+        }
+
+        await throttle.RecordSuccessAsync(account, clientAddress, cancellationToken);
+        return user;
+    }
+
+    private TokenResponse Tokens(UserRecord user, Guid session, string refreshToken)
+    {
+        var access = accessTokens.Issue(user.Id, user.Role, session);
         return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, refreshToken, UserResponse.From(user));
     }
 }

@@ -55,7 +55,19 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
         CancellationToken cancellationToken) =>
         JsonBody.HandleAsync<LogoutRequest>(request, async logout =>
         {
-            var failure = await accounts.LogoutAsync(request.RequiredCaller(), logout, cancellationToken);
+            var failure = await accounts.LogoutAsync(request.RequiredCaller(), request.RequiredSession(), logout, cancellationToken);
+            return failure is null ? TypedResults.NoContent() : failure.ToProblem();
+        }, cancellationToken);
+
+    [Function("ChangePassword")]
+    [CallerRequired]
+    [RecordsActivity("auth.password.change", "user", TargetIsCaller = true)]
+    public Task<IResult> ChangePassword(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/password")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<ChangePasswordRequest>(request, async change =>
+        {
+            var failure = await accounts.ChangePasswordAsync(request.RequiredCaller(), request.RequiredSession(), change, clientAddress.Of(request), cancellationToken);
             return failure is null ? TypedResults.NoContent() : failure.ToProblem();
         }, cancellationToken);
 }

@@ -10,4 +10,6 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record LogoutRequest(string? RefreshToken);
 
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, UserResponse User);

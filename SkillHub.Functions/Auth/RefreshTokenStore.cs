@@ -8,14 +8,15 @@ namespace SkillHub.Functions.Auth;
 /// <summary>The owner of a refresh token that has just been spent, with their current standing.</summary>
 public sealed record SpentRefreshToken(Guid FamilyId, Guid UserId, string Role, bool Disabled);
 
-/// <summary>Refresh tokens, stored as hashes, rotated in families.</summary>
+/// <summary>Refresh tokens, stored as hashes, rotated in families; each family is one session.</summary>
 public interface IRefreshTokenStore
 {
+    /// <summary>Starts session <paramref name="familyId"/> of the user and issues its first refresh token.</summary>
     Task<string> IssueAsync(Guid userId, Guid familyId, TimeSpan lifetime, CancellationToken cancellationToken);
 
     Task<(SpentRefreshToken Owner, string Successor)?> RotateAsync(string token, TimeSpan lifetime, CancellationToken cancellationToken);
 
-    Task RevokeFamilyAsync(Guid userId, string token, CancellationToken cancellationToken);
+    Task EndSessionAsync(Guid userId, Guid sessionId, string? token, CancellationToken cancellationToken);
 
     Task<int> PurgeExpiredAsync(CancellationToken cancellationToken);
 }
@@ -23,7 +24,8 @@ public interface IRefreshTokenStore
 /// <summary>
 /// Refresh tokens: 32 random bytes given to the client once, stored only as their SHA-256. Each
 /// refresh spends one token and issues its successor in the same family; a spent token that comes
-/// back means it was stolen or replayed, and the whole family is revoked (RFC 9700).
+/// back means it was stolen or replayed, and the whole family's session is ended (RFC 9700). Ending
+/// a session revokes its tokens (a trigger of sql/0007).
 /// </summary>
 public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider clock) : IRefreshTokenStore
 {
@@ -35,7 +37,13 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider 
     public async Task<string> IssueAsync(Guid userId, Guid familyId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await InsertAsync(connection, null, userId, familyId, lifetime, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO sessions (id, user_id, created_at) VALUES (@familyId, @userId, @now)",
+            new { familyId, userId, now = clock.GetUtcNow().UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        var token = await InsertAsync(connection, transaction, userId, familyId, lifetime, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return token;
     }
 
     /// <summary>
@@ -60,12 +68,12 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider 
 
         if (spent is null || spent.Disabled)
         {
-            // Reuse of a spent token, or a disabled user: nothing of this family may be used again.
+            // Reuse of a spent token, or a disabled user: nothing of this session may be used again.
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE refresh_tokens SET revoked_at = now()
-                 WHERE revoked_at IS NULL
-                   AND family_id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = @hash AND (spent_at IS NOT NULL OR @disabled))
+                UPDATE sessions SET ended_at = now()
+                 WHERE ended_at IS NULL
+                   AND id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = @hash AND (spent_at IS NOT NULL OR @disabled))
                 """,
                 new { hash, disabled = spent?.Disabled ?? false }, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
@@ -77,25 +85,37 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider 
         return (spent, successor);
     }
 
-    /// <summary>Revokes the family of a token that belongs to the user; a token of anyone else is left alone.</summary>
-    public async Task RevokeFamilyAsync(Guid userId, string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the user's session <paramref name="sessionId"/> and the session of <paramref name="token"/>
+    /// when it is theirs (usually the same one); a session of anyone else is left alone.
+    /// </summary>
+    public async Task EndSessionAsync(Guid userId, Guid sessionId, string? token, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE refresh_tokens SET revoked_at = now()
-             WHERE revoked_at IS NULL
-               AND family_id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = @hash AND user_id = @userId)
+            UPDATE sessions SET ended_at = now()
+             WHERE ended_at IS NULL AND user_id = @userId
+               AND (id = @sessionId OR id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = @hash))
             """,
-            new { hash = HashOf(token), userId }, cancellationToken: cancellationToken));
+            new { hash = token is null ? null : HashOf(token), userId, sessionId }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Deletes tokens that expired more than a day ago; called by the maintenance timer.</summary>
+    /// <summary>
+    /// Deletes tokens that expired more than a day ago, then the sessions left without a token:
+    /// every access token of such a session expired long before (an access token lives a day at
+    /// most, and is never issued later than the refresh token beside it). Called by the maintenance timer.
+    /// </summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'", cancellationToken: cancellationToken));
+            """
+            DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day';
+            DELETE FROM sessions AS s
+             WHERE s.created_at < now() - interval '2 days'
+               AND NOT EXISTS (SELECT 1 FROM refresh_tokens AS t WHERE t.family_id = s.id);
+            """, cancellationToken: cancellationToken));
     }
 
     internal static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

@@ -6,7 +6,7 @@ using SkillHub.Functions.Auth;
 namespace SkillHub.Functions.Maintenance;
 
 /// <summary>
-/// Keeps the security records small: expired refresh tokens, stale login and sign-up counters, and
+/// Keeps the security records small: expired refresh tokens and their finished sessions, stale login and sign-up counters, and
 /// activity entries past <c>Activity__RetentionDays</c> go (in MongoDB a TTL index also removes those).
 /// </summary>
 public sealed class PurgeSecurityRecords(
@@ -26,7 +26,7 @@ public sealed class PurgeSecurityRecords(
         var counters = await throttle.PurgeAsync(cancellationToken) + await registerThrottle.PurgeAsync(cancellationToken);
         var entries = await activity.PurgeOlderThanAsync(clock.GetUtcNow().UtcDateTime - activityOptions.Retention, cancellationToken);
         logger.LogInformation(
-            "Purged {Tokens} expired refresh tokens, {Counters} stale throttle counters and {Entries} activity entries past retention (past due: {PastDue})",
+            "Purged {Tokens} expired refresh tokens and sessions, {Counters} stale throttle counters and {Entries} activity entries past retention (past due: {PastDue})",
             tokens, counters, entries, timer.IsPastDue);
     }
 }

@@ -22,12 +22,18 @@ public interface IUserStore
     Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken);
 
     Task<Outcome<UserRecord>> UpdateAsync(Guid id, UpdateUserRequest change, CancellationToken cancellationToken);
+
+    /// <summary>Sets the password hash and ends every session of the user but <paramref name="keptSession"/>; false when there is no such user.</summary>
+    Task<bool> ChangePasswordAsync(Guid id, string passwordHash, Guid keptSession, CancellationToken cancellationToken);
 }
 
 public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
 {
     private const string Columns =
         "id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role, disabled AS Disabled, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    // Ending a session revokes its refresh tokens and, through the cache notification, its access tokens (sql/0007).
+    private const string EndSessions = "UPDATE sessions SET ended_at = now() WHERE user_id = @id AND ended_at IS NULL AND id IS DISTINCT FROM @kept";
 
     public async Task<UserRecord?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
@@ -95,7 +101,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
     /// <summary>
     /// Changes role, display name or disabled flag. Refuses (409) to leave the platform without an
     /// active admin; the admin rows are locked so two admins cannot demote each other at once.
-    /// Disabling a user also revokes their refresh tokens.
+    /// Disabling a user also ends their sessions.
     /// </summary>
     public async Task<Outcome<UserRecord>> UpdateAsync(Guid id, UpdateUserRequest change, CancellationToken cancellationToken)
     {
@@ -129,12 +135,22 @@ public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
             transaction, cancellationToken: cancellationToken));
         if (updated.Disabled && !user.Disabled)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = @id AND revoked_at IS NULL",
-                new { id }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(EndSessions, new { id, kept = (Guid?)null }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
         return updated;
+    }
+
+    public async Task<bool> ChangePasswordAsync(Guid id, string passwordHash, Guid keptSession, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @passwordHash, updated_at = now() WHERE id = @id",
+            new { id, passwordHash }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(EndSessions, new { id, kept = (Guid?)keptSession }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return changed == 1;
     }
 }

@@ -69,8 +69,11 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
         };
 
         await ReadsAsync(client, data, workshops);
-        var trainerToken = tokens.Issue(trainers[0], Roles.Trainer).Token;
-        var participantTokens = participants.Select(p => tokens.Issue(p, Roles.Participant).Token).ToArray();
+        // Tokens the app's own issuer mints, each in a session of its own, as a login would give.
+        var trainerToken = tokens.Issue(trainers[0], Roles.Trainer, (await Seeding.SessionsAsync(data, [trainers[0]])).Single()).Token;
+        var participantSessions = await Seeding.SessionsAsync(data, participants);
+        var participantTokens = participants.Select((p, i) => tokens.Issue(p, Roles.Participant, participantSessions[i]).Token).ToArray();
+        await AuthenticatedReadAsync(client, workshops, participantTokens[^1]);
         await RegistrationListAsync(client, data, trainerToken, participantTokens[_sizes.ContentionParticipants..]);
         await ContentionAsync(client, data, participantTokens[.._sizes.ContentionParticipants]);
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -191,6 +194,27 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
                 () => Load.ForAsync(_sizes.Duration, concurrency, async i => await store.FindVisibleAsync(workshops[i % workshops.Length], null, CancellationToken.None) is not null));
             AddRead(rows, "GET /api/workshops/{id}", concurrency, app, floor);
         }
+    }
+
+    /// <summary>
+    /// The same public read with and without a bearer token, alternately: what authenticating a
+    /// caller (the token's signature and its session) adds to a request.
+    /// </summary>
+    private async Task AuthenticatedReadAsync(HttpClient client, Guid[] workshops, string token)
+    {
+        const int concurrency = 16;
+        Step($"GET /api/workshops/{{id}} with and without a bearer token, concurrency {concurrency}");
+        Task<RunStats> Read(string? bearer) =>
+            Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(client, $"api/workshops/{workshops[i % workshops.Length]}", bearer));
+        var (authenticated, anonymous) = await Load.CompareAsync(_sizes.Runs, () => Read(token), () => Read(null));
+        _report.Section(
+            $"Authenticated read: GET /api/workshops/{{id}}, concurrency {concurrency} (requests/s; latency in ms)",
+            "Caller", "rps", "p50", "p99")
+            .AddRange([
+                ["Anonymous", Report.N(anonymous.PerSecond, 0), Report.N(anonymous.P50Ms, 2), Report.N(anonymous.P99Ms, 2) + Failures(anonymous)],
+                ["Bearer token (participant)", Report.N(authenticated.PerSecond, 0), Report.N(authenticated.P50Ms, 2), Report.N(authenticated.P99Ms, 2) + Failures(authenticated)],
+                ["Bearer / anonymous", Report.N(authenticated.PerSecond / anonymous.PerSecond, 2), "", ""],
+            ]);
     }
 
     private void AddRead(List<string[]> rows, string route, int concurrency, Medians app, Medians floor)

@@ -73,19 +73,22 @@ public static class Seeding
             commandTimeout: 600)).ToArray();
     }
 
-    /// <summary>About <paramref name="rows"/> rows in all across users, workshops and refresh_tokens, for the export.</summary>
+    /// <summary>About <paramref name="rows"/> rows in all across users, workshops, sessions and refresh_tokens (four per session), for the export.</summary>
     public static async Task<long> ExportRowsAsync(NpgsqlDataSource data, int rows)
     {
         var users = rows / 10;
         var workshops = rows / 5;
-        var tokens = rows - users - workshops;
+        var tokens = (rows - users - workshops) * 4 / 5;
         await UsersAsync(data, trainers: users / 2, participants: users - (users / 2));
         await WorkshopsAsync(data, workshops, trainers: users / 2, capacity: 30, daysAhead: 1, tag: "export");
         await using var connection = await data.OpenConnectionAsync();
         await connection.ExecuteAsync(
             """
+            INSERT INTO sessions (id, user_id, created_at)
+            SELECT md5('family' || f)::uuid, md5('participant' || (1 + f % @participants))::uuid, now()
+              FROM generate_series(0, @tokens / 4) f;
             INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at)
-            SELECT md5('token' || i)::uuid, md5('family' || (i / 4))::uuid, md5('participant' || (1 + i % @participants))::uuid,
+            SELECT md5('token' || i)::uuid, md5('family' || (i / 4))::uuid, md5('participant' || (1 + (i / 4) % @participants))::uuid,
                    sha256(int8send(i)), now(), now() + interval '14 days'
               FROM generate_series(1, @tokens) i
             """,
@@ -93,7 +96,19 @@ public static class Seeding
             commandTimeout: 1200);
         await AnalyzeAsync(data);
         return await connection.ExecuteScalarAsync<long>(
-            "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM workshops) + (SELECT count(*) FROM refresh_tokens)");
+            "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM workshops) + (SELECT count(*) FROM sessions) + (SELECT count(*) FROM refresh_tokens)");
+    }
+
+    /// <summary>One open session for each user, as a login starts; the session ids, in the users' order.</summary>
+    public static async Task<Guid[]> SessionsAsync(NpgsqlDataSource data, Guid[] users)
+    {
+        var sessions = users.Select(_ => Guid.CreateVersion7()).ToArray();
+        await using var connection = await data.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO sessions (id, user_id) SELECT * FROM unnest(@sessions, @users)",
+            new { sessions, users },
+            commandTimeout: 600);
+        return sessions;
     }
 
     public static async Task AnalyzeAsync(NpgsqlDataSource data)

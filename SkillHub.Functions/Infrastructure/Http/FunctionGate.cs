@@ -11,11 +11,12 @@ namespace SkillHub.Functions.Infrastructure.Http;
 
 /// <summary>
 /// What stands in front of every HTTP function, under the Functions host and standalone alike:
-/// the caller is authenticated and checked against the function's access policy, the function's
-/// answer is recorded in the activity log when the function declares it changes state, and
-/// whatever escapes the function becomes a problem without internals.
+/// the caller is authenticated (a valid token, of a session that still admits it) and checked
+/// against the function's access policy, the function's answer is recorded in the activity log
+/// when the function declares it changes state, and whatever escapes the function becomes a
+/// problem without internals.
 /// </summary>
-public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens tokens, ActivityRecorder activity, ILogger<FunctionGate> logger)
+public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens tokens, ISessionCheck sessions, ActivityRecorder activity, ILogger<FunctionGate> logger)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -87,8 +88,13 @@ public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens toke
             return Problems.Unauthorized("The access token is invalid or expired.");
         }
 
+        var caller = Caller.FromPrincipal(principal)!;
+        if (!await sessions.AdmitsAsync(caller, AccessTokens.SessionOf(principal)!.Value, http.RequestAborted))
+        {
+            return Problems.Unauthorized("The session of this access token has ended, or the account has changed: log in again.");
+        }
+
         http.User = principal;
-        var caller = http.Request.RequiredCaller();
         return policy.Admits(caller.Role) ? null : Problems.Forbidden();
     }
 

@@ -6,7 +6,11 @@ namespace SkillHub.Functions.Infrastructure.Security;
 
 public sealed record IssuedAccessToken(string Token, int ExpiresInSeconds);
 
-/// <summary>Mints and validates the API's access tokens: HS256 only, issuer, audience, lifetime and signature checked.</summary>
+/// <summary>
+/// Mints and validates the API's access tokens: HS256 only, issuer, audience, lifetime and signature
+/// checked, and a session named (claim sid); whether that session still admits the token is the
+/// gate's question (<see cref="SessionCheck"/>).
+/// </summary>
 public sealed class AccessTokens
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -42,7 +46,7 @@ public sealed class AccessTokens
         };
     }
 
-    public IssuedAccessToken Issue(Guid userId, string role)
+    public IssuedAccessToken Issue(Guid userId, string role, Guid sessionId)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(_options.AccessTokenMinutes);
@@ -59,12 +63,13 @@ public sealed class AccessTokens
                 [TokenClaims.Subject] = userId.ToString(),
                 [TokenClaims.Role] = role,
                 [TokenClaims.TokenId] = Guid.NewGuid().ToString("N"),
+                [TokenClaims.Session] = sessionId.ToString(),
             },
         });
         return new IssuedAccessToken(token, (int)lifetime.TotalSeconds);
     }
 
-    /// <summary>The caller's identity, or null when the token is malformed, forged, expired or not yet valid.</summary>
+    /// <summary>The caller's identity, or null when the token is malformed, forged, expired, not yet valid or names no session.</summary>
     public async Task<ClaimsPrincipal?> ValidateAsync(string token)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 4096)
@@ -73,13 +78,18 @@ public sealed class AccessTokens
         }
 
         var result = await _handler.ValidateTokenAsync(token, _validation);
-        if (!result.IsValid || Caller.FromPrincipal(new ClaimsPrincipal(result.ClaimsIdentity)) is null)
+        if (!result.IsValid)
         {
             return null;
         }
 
-        return new ClaimsPrincipal(result.ClaimsIdentity);
+        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+        return Caller.FromPrincipal(principal) is null || SessionOf(principal) is null ? null : principal;
     }
+
+    /// <summary>The session a validated token was issued in.</summary>
+    public static Guid? SessionOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal?.FindFirstValue(TokenClaims.Session), out var id) ? id : null;
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {

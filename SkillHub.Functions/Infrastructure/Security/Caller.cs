@@ -38,6 +38,13 @@ public static class CallerHttpExtensions
     /// </summary>
     public static Caller RequiredCaller(this HttpRequest request) =>
         request.Caller() ?? throw new InvalidOperationException("This function requires a caller; its access attribute must say so.");
+
+    /// <summary>The session of the required caller's access token (the gate admits no token without one).</summary>
+    public static Guid RequiredSession(this HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return AccessTokens.SessionOf(request.HttpContext.User) ?? throw new InvalidOperationException("This function requires a caller; its access attribute must say so.");
+    }
 }
 
 public static class TokenClaims
@@ -45,4 +52,5 @@ public static class TokenClaims
     public const string Subject = "sub";
     public const string Role = "role";
     public const string TokenId = "jti";
+    public const string Session = "sid";
 }
