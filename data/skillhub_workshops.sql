@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+be0f8ef5fb92647878a937956103b3c45d12029b
--- Schema version: sql.0007_sessions.sql
+-- App version: 1.0.0+da61abd57d0f7b59d7c35c40862b1b0df253bd34
+-- Schema version: sql.0008_throttle_reservations.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -219,6 +219,13 @@ CREATE TRIGGER users_truncated_notify_sessions
 CREATE TRIGGER sessions_truncated_notify
     AFTER TRUNCATE ON sessions
     FOR EACH STATEMENT EXECUTE FUNCTION notify_session_change();
+-- sql.0008_throttle_reservations.sql
+-- Attempts are reserved before any password is hashed, so `failures` now counts reserved attempts
+-- (a successful login gives its reservation back). Two more scopes: 'account_address', the strict
+-- count of one account from one address, and 'register', account creations per client address.
+ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
+ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
+    CHECK (scope IN ('account', 'address', 'account_address', 'register'));
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -227,35 +234,36 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 10:08:26.082552
-2	sql.0002_refresh_tokens.sql	2026-12-01 10:08:26.136305
-3	sql.0003_login_throttle.sql	2026-12-01 10:08:26.155908
-4	sql.0004_workshops.sql	2026-12-01 10:08:26.203168
-5	sql.0005_registration_seats.sql	2026-12-01 10:08:26.214197
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 10:08:26.22159
-7	sql.0007_sessions.sql	2026-12-01 10:08:26.246133
+1	sql.0001_users.sql	2026-12-01 11:18:43.394936
+2	sql.0002_refresh_tokens.sql	2026-12-01 11:18:43.433024
+3	sql.0003_login_throttle.sql	2026-12-01 11:18:43.442652
+4	sql.0004_workshops.sql	2026-12-01 11:18:43.47123
+5	sql.0005_registration_seats.sql	2026-12-01 11:18:43.480966
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 11:18:43.483671
+7	sql.0007_sessions.sql	2026-12-01 11:18:43.500404
+8	sql.0008_throttle_reservations.sql	2026-12-01 11:18:43.503968
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at) FROM stdin;
-01a23113-bb3f-778d-a4ad-626a2fadd042	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$tPkS0ip8Xpb2Ngg5XeEJJg==$dRryROxmP8X38EracQcTnK5VFZ99Q5kEWu49C83TvaN2SazaCahubkeUPA590roGtmFMvIt0QuaUIw+GlekKQw==	admin	f	2026-12-01 10:08:26.43169+00	2026-12-01 10:08:26.43169+00
-01a23113-bbfa-75bb-aaf9-9c4d37c8b004	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$UUXOvi8XyKp5hMEp5YbpAA==$oT0TKJuc51vww+URq4MZR106UF/aTLS3Yd6HR/7QgWicOzRSAPC+6s8CJ2vQWwhUbRmfkrP0PqkAb6hMANzQMw==	trainer	f	2026-12-01 10:08:26.618451+00	2026-12-01 10:08:26.618451+00
-01a23113-bca6-71f9-829e-cbe965c6d620	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$0hY4+UcKk6Fs8YvwLsqGPA==$yOgNXdy1XbojOrd5njY19Oyf3nsvJknbCUu1APEXGnfVxPrA8eks0JOlf/4loUFuF30edgEZFes/wWmF5ORFcA==	trainer	f	2026-12-01 10:08:26.790266+00	2026-12-01 10:08:26.790266+00
-01a23113-bd50-720c-bc7f-ea6c3a11f7f4	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$O7HXJ7qd68TA5a3yKnBmMA==$hB8/oRYqDYCb8vTv0WyTWtmUIetxiOT302Je/i/PfixPyRL3tdv+NSg9nda/yQMKqYlIvFGGi+ulK1sk+WsVqA==	trainer	f	2026-12-01 10:08:26.960254+00	2026-12-01 10:08:26.960254+00
-01a23113-be76-7ffa-b2db-79816215731f	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$DodYSVvuLaDH2dC7juiTDg==$OQapuur6o1rDfOt+jKxIFRYsHh3fqd/tHuiBDJeBmwaUvHEZ6gvQEGe+kPefqB5MFOm+d5oUOxT997F+M+SjRA==	participant	f	2026-12-01 10:08:27.254473+00	2026-12-01 10:08:27.254473+00
-01a23113-bf2c-74dd-ab95-1508b4e7a2a1	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$5VJ6ucMzQjbdpz8QT/3C/w==$/r7LEu9WkMPyqsVQh0GGQguvcAoajiJbwotW0wtWng4SkAyKpMDwzSR8+2YLOy/dZ59EW9LpCIknZOZvELMb5g==	participant	f	2026-12-01 10:08:27.436558+00	2026-12-01 10:08:27.436558+00
+01a23154-1620-7d3c-acd4-c3de5e7c2d80	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$cABUfr33liM6Sjysio5wlQ==$xfDL70KiHY0CMwK2K4xawWffHd84xdhA3jUdzgD1UQr7yVrnW48x6WgMz5MF7otr2vF3GKOXWppub7S4lWDygA==	admin	f	2026-12-01 11:18:44.000315+00	2026-12-01 11:18:44.000315+00
+01a23154-1746-71a8-9260-49008f9abed3	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$ZBMmp4pH6meoISpFR6cNww==$9no0//xU0i89hzFOiVx55inVXzsecNIpupBhaWcfPVXbCJuKocXN3De4KK0oYCJwtIJOYxM0QJnBZaWcbVKwnw==	trainer	f	2026-12-01 11:18:44.294432+00	2026-12-01 11:18:44.294432+00
+01a23154-1849-7191-a8a9-2d024f72f1f8	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$ejTTksWtA3IB9JhU7IMrjQ==$E34b40vVT/LWs2KohnB+yFLzwNvn8KN4hlAJ0UU19067FukIBVdzwwdTIctruKHxRngxZcvPcvLACUaBXXzYaw==	trainer	f	2026-12-01 11:18:44.553174+00	2026-12-01 11:18:44.553174+00
+01a23154-1956-7ffb-b5b5-fd9ed7135d30	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$VoKP3NePJMcyuEX+YpI6Fw==$4JDlVhPumT18BOjqnqmXN+1wqf4cbMKpJ1jzzYbbbpg6+WTjfc5XGgmrFgt022vRVFCepT1f8WMhqoCuhwOCNA==	trainer	f	2026-12-01 11:18:44.822418+00	2026-12-01 11:18:44.822418+00
+01a23154-1a49-744a-b160-e90befa2cbf2	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$ekJinkE3dTMXwHixZlqTlA==$NTP4Q08UP4jGffmYSDCMR2XLTfJqaSC83TMHMw2Nk7BeBUg/1TWhhmkqh3alF+7Rz+lXrhz5fAhAQNVajADoGQ==	participant	f	2026-12-01 11:18:45.065509+00	2026-12-01 11:18:45.065509+00
+01a23154-1b4c-741f-a39a-504268d7a3d1	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$eQaLCEgem1pzNxAUZx1k+w==$P5QoMFRpYMqCr7mt/zyYpzpVuitd++Nt5mTy/pLprzQkpads0GONVoT/1HsG+AfT7PHEA30TG+NfWuTgPNHc6w==	participant	f	2026-12-01 11:18:45.324299+00	2026-12-01 11:18:45.324299+00
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at) FROM stdin;
-01a23113-c095-7645-8866-8fe87ec504e8	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 10:08:27.797792+00	2026-12-01 10:08:27.800715+00	2	2026-12-01 10:08:27.797792+00
-01a23113-c09c-7b68-8250-57bda936b362	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 10:08:27.805286+00	2026-12-01 10:08:27.809457+00	2	2026-12-01 10:08:27.805286+00
-01a23113-c0a4-7277-9901-6ee802d2fbe3	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 10:08:27.813298+00	2026-12-01 10:08:27.816897+00	2	2026-12-01 10:08:27.813298+00
-01a23113-c0ad-76dc-8fde-c2ea80b24eed	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 10:08:27.821542+00	2026-12-01 10:08:27.824717+00	2	2026-12-01 10:08:27.821542+00
-01a23113-c0b5-7075-bb15-6f45db95eb42	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 10:08:27.829418+00	2026-12-01 10:08:27.832821+00	2	2026-12-01 10:08:27.829418+00
-01a23113-c0bd-762d-b78c-36c119c33a7a	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a23113-bca6-71f9-829e-cbe965c6d620	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 10:08:27.837439+00	2026-12-01 10:08:27.840831+00	2	2026-12-01 10:08:27.837439+00
-01a23113-c0c5-713b-aabc-51255e8de03e	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 10:08:27.845434+00	2026-12-01 10:08:27.848678+00	2	2026-12-01 10:08:27.845434+00
-01a23113-c0cd-7d7d-9c20-775c83b491e2	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 10:08:27.853454+00	2026-12-01 10:08:27.85478+00	2	2026-12-01 10:08:27.853454+00
-01a23113-c0d5-7285-90e6-041fbaba1d33	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 10:08:27.86164+00	2026-12-01 10:08:27.863101+00	2	2026-12-01 10:08:27.86164+00
-01a23113-c0d8-7d25-b8e3-33a90d3b5efe	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a23113-bd50-720c-bc7f-ea6c3a11f7f4	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 10:08:27.865284+00	2026-12-01 10:08:27.868072+00	2	2026-12-01 10:08:27.865284+00
-01a23113-c06e-726e-ab10-bbec8d55f02a	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 10:08:27.761864+00	2026-12-01 10:08:27.781928+00	2	2026-12-01 10:08:27.909531+00
-01a23113-c08d-7b5a-a150-b603fcaae047	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a23113-bbfa-75bb-aaf9-9c4d37c8b004	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 10:08:27.790027+00	2026-12-01 10:08:27.792107+00	2	2026-12-01 10:08:27.915374+00
+01a23154-1ccd-7257-8e4c-4d2bdd3592ed	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 11:18:45.70941+00	2026-12-01 11:18:45.711153+00	2	2026-12-01 11:18:45.70941+00
+01a23154-1cd1-76a7-8ec4-15ba3f7dcdea	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 11:18:45.713391+00	2026-12-01 11:18:45.715022+00	2	2026-12-01 11:18:45.713391+00
+01a23154-1cd4-7e74-81ee-a74504b385bc	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 11:18:45.716983+00	2026-12-01 11:18:45.718471+00	2	2026-12-01 11:18:45.716983+00
+01a23154-1cd7-7af2-b33a-db3c9ca107c0	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 11:18:45.720293+00	2026-12-01 11:18:45.721739+00	2	2026-12-01 11:18:45.720293+00
+01a23154-1cdb-7ec1-b85f-19dad418e370	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 11:18:45.723335+00	2026-12-01 11:18:45.7245+00	2	2026-12-01 11:18:45.723335+00
+01a23154-1cde-7472-92c7-ab4e5a3670b4	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 11:18:45.726318+00	2026-12-01 11:18:45.72751+00	2	2026-12-01 11:18:45.726318+00
+01a23154-1ce0-7377-aaf3-9d458e87ee39	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 11:18:45.729103+00	2026-12-01 11:18:45.730914+00	2	2026-12-01 11:18:45.729103+00
+01a23154-1ce4-72b6-8b07-6aca6ae8f544	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 11:18:45.732806+00	2026-12-01 11:18:45.73419+00	2	2026-12-01 11:18:45.732806+00
+01a23154-1ce7-704f-afc8-76ad2b923792	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 11:18:45.735993+00	2026-12-01 11:18:45.737267+00	2	2026-12-01 11:18:45.735993+00
+01a23154-1cea-783f-bba5-f43b8298e303	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 11:18:45.738905+00	2026-12-01 11:18:45.740106+00	2	2026-12-01 11:18:45.738905+00
+01a23154-1caa-7b95-beb4-045a4a882dda	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 11:18:45.680505+00	2026-12-01 11:18:45.698217+00	2	2026-12-01 11:18:45.803698+00
+01a23154-1cc6-742b-9c70-1c286e327b94	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 11:18:45.703694+00	2026-12-01 11:18:45.706796+00	2	2026-12-01 11:18:45.811475+00
 \.
 COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
