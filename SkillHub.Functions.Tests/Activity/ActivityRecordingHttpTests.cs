@@ -53,28 +53,32 @@ public sealed class ActivityRecordingHttpTests(ActivityAppFixture app) : IClassF
     }
 
     [Fact]
-    public async Task Login_WithAWrongPassword_RecordsAuthLoginFailed_AboutTheAddressTried_WithTheProblemsTraceId()
+    public async Task Login_WithAWrongPassword_RecordsAuthLoginFailed_AboutTheAccount_WithTheProblemsTraceId()
     {
         var user = await app.CreateUserAsync(Roles.Participant, email: $"Mixed-{Guid.NewGuid():N}@Example.test");
 
         using var response = await LoginAsync($"  {user.Email} ", "not the right password");
 
         var problem = await HttpProblem.AssertAsync(response, 401);
-        var normalized = user.Email.ToLowerInvariant();
-        var entry = Assert.Single(await app.EntriesAsync(new ActivityQuery(TargetId: normalized)));
-        AssertEntry(entry, "auth.login.failed", actor: null, new ActivityTarget("user", normalized), "401");
+        var entry = Assert.Single(await app.EntriesAsync(new ActivityQuery(Action: "auth.login.failed", TargetId: user.Id.ToString())));
+        AssertEntry(entry, "auth.login.failed", actor: null, new ActivityTarget("user", user.Id.ToString()), "401");
         Assert.Equal(problem.GetProperty("traceId").GetString(), entry.TraceId);
     }
 
     [Fact]
-    public async Task Login_OfAnUnknownAddress_RecordsAuthLoginFailed_AboutThatAddress()
+    public async Task Login_OfAnAddressThatNamesNoAccount_RecordsAuthLoginFailed_WithoutWhatWasTyped()
     {
-        var email = $"nobody-{Guid.NewGuid():N}@example.test";
+        // A password typed into the e-mail field by mistake: it names no account, and must be kept nowhere.
+        const string typed = "Tr0ub4dor&3-typed-in-the-wrong-field";
+        var before = await app.EntriesAsync(new ActivityQuery(Action: "auth.login.failed"));
 
-        using var response = await LoginAsync(email, "whatever password it is");
+        using var response = await LoginAsync(typed, "whatever password it is");
 
         await HttpProblem.AssertAsync(response, 401);
-        Assert.Equal("auth.login.failed", Assert.Single(await app.EntriesAsync(new ActivityQuery(TargetId: email))).Action);
+        var entries = await app.EntriesAsync(new ActivityQuery(Action: "auth.login.failed"));
+        var entry = Assert.Single(entries, e => before.All(b => b.Id != e.Id));
+        AssertEntry(entry, "auth.login.failed", actor: null, new ActivityTarget("user", null), "401");
+        Assert.DoesNotContain(typed, System.Text.Json.JsonSerializer.Serialize(entry), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -90,7 +94,7 @@ public sealed class ActivityRecordingHttpTests(ActivityAppFixture app) : IClassF
         using var response = await LoginAsync(user.Email, user.Password);
 
         var problem = await HttpProblem.AssertAsync(response, 429);
-        var entries = await app.EntriesAsync(new ActivityQuery(TargetId: user.Email.ToLowerInvariant()));
+        var entries = await app.EntriesAsync(new ActivityQuery(Action: "auth.login.failed", TargetId: user.Id.ToString()));
         Assert.Equal(6, entries.Count);
         Assert.All(entries, e => Assert.Equal("auth.login.failed", e.Action));
         // Newest first; the 429 (no hashing) can land in the same millisecond as the last 401, and

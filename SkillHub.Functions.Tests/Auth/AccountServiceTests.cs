@@ -33,15 +33,29 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
-    public async Task Login_WhenThrottled_ReturnsTooManyRequestsWithTheWait_WithoutLookingUpTheUser()
+    public async Task Login_WhenThrottled_ReturnsTooManyRequestsWithTheWait_AboutTheAccount_WithoutCheckingThePassword()
     {
+        var user = User("ann@example.test");
+        _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(user);
         _throttle.Setup(t => t.ReserveAsync("ann@example.test", Address, It.IsAny<CancellationToken>())).ReturnsAsync(TimeSpan.FromSeconds(90));
 
-        // The user store is strict and has no setup: any lookup would throw.
-        var outcome = await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
+        // The right password: had it been checked, the login would have succeeded.
+        var attempt = await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
 
-        Assert.Equal(FailureKind.TooManyRequests, outcome.Failure?.Kind);
-        Assert.Equal(TimeSpan.FromSeconds(90), outcome.Failure?.RetryAfter);
+        Assert.Equal(FailureKind.TooManyRequests, attempt.Tokens.Failure?.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(90), attempt.Tokens.Failure?.RetryAfter);
+        Assert.Equal(user.Id, attempt.AccountId);
+    }
+
+    [Fact]
+    public async Task Login_OfAnAddressThatNamesNoAccount_NamesNoAccount()
+    {
+        _users.Setup(u => u.FindByEmailAsync("nobody@example.test", It.IsAny<CancellationToken>())).ReturnsAsync((UserRecord?)null);
+
+        var attempt = await _accounts.LoginAsync(new LoginRequest("nobody@example.test", Password), Address, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Unauthorized, attempt.Tokens.Failure?.Kind);
+        Assert.Null(attempt.AccountId);
     }
 
     [Fact]
@@ -51,8 +65,8 @@ public sealed class AccountServiceTests
         _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(user);
         _users.Setup(u => u.FindByEmailAsync("nobody@example.test", It.IsAny<CancellationToken>())).ReturnsAsync((UserRecord?)null);
 
-        var wrongPassword = await _accounts.LoginAsync(new LoginRequest("ann@example.test", "not the password at all"), Address, CancellationToken.None);
-        var unknownEmail = await _accounts.LoginAsync(new LoginRequest("nobody@example.test", Password), Address, CancellationToken.None);
+        var wrongPassword = (await _accounts.LoginAsync(new LoginRequest("ann@example.test", "not the password at all"), Address, CancellationToken.None)).Tokens;
+        var unknownEmail = (await _accounts.LoginAsync(new LoginRequest("nobody@example.test", Password), Address, CancellationToken.None)).Tokens;
 
         Assert.Equal(FailureKind.Unauthorized, wrongPassword.Failure?.Kind);
         Assert.Equal(wrongPassword.Failure, unknownEmail.Failure);
@@ -74,7 +88,7 @@ public sealed class AccountServiceTests
     {
         _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(User("ann@example.test") with { Disabled = true });
 
-        var outcome = await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None);
+        var outcome = (await _accounts.LoginAsync(new LoginRequest("ann@example.test", Password), Address, CancellationToken.None)).Tokens;
 
         Assert.Equal(FailureKind.Unauthorized, outcome.Failure?.Kind);
         _refreshTokens.Verify(r => r.IssueAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -87,7 +101,7 @@ public sealed class AccountServiceTests
         _users.Setup(u => u.FindByEmailAsync("ann@example.test", It.IsAny<CancellationToken>())).ReturnsAsync(user);
         _refreshTokens.Setup(r => r.IssueAsync(user.Id, It.IsAny<Guid>(), TimeSpan.FromDays(14), It.IsAny<CancellationToken>())).ReturnsAsync("refresh-token-1");
 
-        var outcome = await _accounts.LoginAsync(new LoginRequest("Ann@Example.test", Password), Address, CancellationToken.None);
+        var outcome = (await _accounts.LoginAsync(new LoginRequest("Ann@Example.test", Password), Address, CancellationToken.None)).Tokens;
 
         Assert.True(outcome.Succeeded);
         var tokens = outcome.Value!;
@@ -112,7 +126,7 @@ public sealed class AccountServiceTests
     [Fact]
     public async Task Login_WithoutAPassword_IsInvalid()
     {
-        var outcome = await _accounts.LoginAsync(new LoginRequest("ann@example.test", null), Address, CancellationToken.None);
+        var outcome = (await _accounts.LoginAsync(new LoginRequest("ann@example.test", null), Address, CancellationToken.None)).Tokens;
 
         Assert.Equal(FailureKind.Invalid, outcome.Failure?.Kind);
         Assert.Contains("password", outcome.Failure!.Errors!.Keys);

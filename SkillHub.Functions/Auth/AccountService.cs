@@ -54,7 +54,8 @@ public sealed class AccountService(
         return await InsertAsync(request.Email!, request.Password!, request.DisplayName!, Roles.Participant, cancellationToken);
     }
 
-    public async Task<Outcome<TokenResponse>> LoginAsync(LoginRequest request, string clientAddress, CancellationToken cancellationToken)
+    /// <summary>Logs in; the attempt also says which account it was about, if the address names one.</summary>
+    public async Task<LoginAttempt> LoginAsync(LoginRequest request, string clientAddress, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Required("email", request.Email)
@@ -63,21 +64,21 @@ public sealed class AccountService(
             .Length("password", request.Password, 1, PasswordPolicy.MaxLength);
         if (errors.ToFailure() is { } invalid)
         {
-            return invalid;
+            return new LoginAttempt(invalid, null);
         }
 
         var account = UserRules.NormalizeEmail(request.Email!);
-        var checkedUser = await CheckPasswordAsync(
-            account, clientAddress, request.Password!, () => users.FindByEmailAsync(account, cancellationToken), Failure.Unauthorized(InvalidCredentials), cancellationToken);
+        var found = await users.FindByEmailAsync(account, cancellationToken);
+        var checkedUser = await CheckPasswordAsync(account, clientAddress, request.Password!, found, Failure.Unauthorized(InvalidCredentials), cancellationToken);
         if (checkedUser.Value is not { } user)
         {
-            return checkedUser.Failure!;
+            return new LoginAttempt(checkedUser.Failure!, found?.Id);
         }
 
         var session = Guid.CreateVersion7();
         var refreshToken = await refreshTokens.IssueAsync(user.Id, session, RefreshLifetime, cancellationToken);
         logger.LogInformation("User {UserId} logged in", user.Id);
-        return Tokens(user, session, refreshToken);
+        return new LoginAttempt(Tokens(user, session, refreshToken), user.Id);
     }
 
     public async Task<Outcome<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
@@ -190,7 +191,7 @@ public sealed class AccountService(
         }
 
         var proven = await CheckPasswordAsync(
-            UserRules.NormalizeEmail(account.Email), clientAddress, request.CurrentPassword!, () => Task.FromResult<UserRecord?>(account), Failure.Forbidden(WrongCurrentPassword), cancellationToken);
+            UserRules.NormalizeEmail(account.Email), clientAddress, request.CurrentPassword!, account, Failure.Forbidden(WrongCurrentPassword), cancellationToken);
         if (proven.Failure is { } failure)
         {
             return failure;
@@ -207,12 +208,12 @@ public sealed class AccountService(
 
     /// <summary>
     /// The one sequence behind every password a person types: the attempt reserved first (a locked
-    /// account or address costs no hashing), then the password against the user
-    /// <paramref name="findUser"/> finds, then a success clears the account's counts. <paramref name="wrong"/> is the answer to a
+    /// account or address costs no hashing), then the password against
+    /// <paramref name="user"/> (a decoy's cost when there is none), then a success clears the account's counts. <paramref name="wrong"/> is the answer to a
     /// wrong password, an unknown or a disabled account alike.
     /// </summary>
     private async Task<Outcome<UserRecord>> CheckPasswordAsync(
-        string account, string clientAddress, string password, Func<Task<UserRecord?>> findUser, Failure wrong, CancellationToken cancellationToken)
+        string account, string clientAddress, string password, UserRecord? user, Failure wrong, CancellationToken cancellationToken)
     {
         // Reserved before any hashing, in one counted step: a burst cannot pass between a check and a count.
         if (await throttle.ReserveAsync(account, clientAddress, cancellationToken) is { } retryAfter)
@@ -220,7 +221,6 @@ public sealed class AccountService(
             return Failure.TooManyRequests(retryAfter);
         }
 
-        var user = await findUser();
         var passwordMatches = await hasher.VerifyAsync(password, user?.PasswordHash, cancellationToken);
         if (user is null || !passwordMatches || user.Disabled)
         {

@@ -30,10 +30,11 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
         CancellationToken cancellationToken) =>
         JsonBody.HandleAsync<LoginRequest>(request, async login =>
         {
-            var tokens = await accounts.LoginAsync(login, clientAddress.Of(request), cancellationToken);
-            // The account tried: its id once known, else the address as given.
-            request.NoteActivityTarget(tokens.Value?.User.Id.ToString() ?? (login.Email is { } email ? UserRules.NormalizeEmail(email) : null));
-            return tokens.Match(TypedResults.Ok);
+            var attempt = await accounts.LoginAsync(login, clientAddress.Of(request), cancellationToken);
+            // The account tried, when the address names one; what was typed is never kept, for it
+            // may be a password typed into the wrong field.
+            request.NoteActivityTarget(attempt.AccountId?.ToString());
+            return attempt.Tokens.Match(TypedResults.Ok);
         }, cancellationToken);
 
     [Function("Refresh")]
