@@ -56,6 +56,12 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider 
         var hash = HashOf(token);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Every change to a session's tokens takes the session row first (ending a session does, and
+        // its trigger then revokes the tokens): parallel refreshes of one token queue on that row
+        // instead of each locking token rows in another order, which deadlocked under a burst.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT 1 FROM sessions WHERE id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @hash) FOR NO KEY UPDATE",
+            new { hash }, transaction, cancellationToken: cancellationToken));
         var spent = await connection.QuerySingleOrDefaultAsync<SpentRefreshToken>(new CommandDefinition(
             """
             UPDATE refresh_tokens AS t SET spent_at = now()
