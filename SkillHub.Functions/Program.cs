@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SkillHub.Functions;
 using SkillHub.Functions.Backups;
@@ -19,12 +20,20 @@ try
         // Under `func start` or the official container: an ordinary isolated worker.
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = SkillHubServices.Defaults });
+        ScheduledTimer.RequireUnderFunctionsHost(FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly).TimerFunctions, builder.Configuration);
         builder.ConfigureFunctionsWebApplication();
         builder.UseWhen<HttpGateMiddleware>(HttpGateMiddleware.AppliesTo);
+        builder.UseWhen<TimerGateMiddleware>(TimerGateMiddleware.AppliesTo);
         builder.Services.AddSkillHub(builder.Configuration, builder.Environment, behindFunctionsHost: true);
         using var host = builder.Build();
-        await host.Services.PrepareDatabasesAsync();
+
+        // The worker connects to the host first (it must within a minute); the databases are prepared meanwhile.
         await host.RunAsync();
+        if (host.Services.GetRequiredService<StartupReadiness>().Failure is { } failure)
+        {
+            await Console.Error.WriteLineAsync(failure);
+            return 1;
+        }
     }
     else
     {
@@ -50,6 +59,6 @@ try
 catch (InvalidOperationException exception)
 {
     // A setting or a database that start-up cannot do without: say which, without a stack trace.
-    await Console.Error.WriteLineAsync($"SkillHub cannot start: {exception.Message} {exception.InnerException?.Message}".TrimEnd());
+    await Console.Error.WriteLineAsync(StartupFailures.Describe(exception));
     return 1;
 }

@@ -8,6 +8,7 @@ using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
@@ -24,11 +25,19 @@ public static class SkillHubServices
     /// <summary>Settings the app falls back to when configuration does not name them.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    /// <summary>
+    /// The timers' schedules when the app serves itself. Under the Functions host they do not apply: the host
+    /// resolves <c>%PurgeSchedule%</c> from its own settings (<see cref="ScheduledTimer.RequireUnderFunctionsHost"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> ScheduleDefaults { get; } = new Dictionary<string, string?>
+    {
         ["PurgeSchedule"] = "0 30 3 * * *",
         ["ReconcileSchedule"] = "0 */5 * * * *",
         ["BackupSchedule"] = "0 0 2 * * *",
-        ["Logging:LogLevel:Default"] = "Information",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
     public static IServiceCollection AddSkillHub(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool behindFunctionsHost = false)
@@ -54,6 +63,14 @@ public static class SkillHubServices
         services.ConfigureHttpJsonOptions(options => JsonDefaults.Configure(options.SerializerOptions));
         services.AddSingleton(new ClientAddress(configuration.GetValue(ClientAddress.Setting, behindFunctionsHost)));
         services.AddSingleton<FunctionGate>();
+        services.AddSingleton<StartupReadiness>();
+        services.AddSingleton<DatabasePreparation>();
+        services.AddSingleton<TimerGate>();
+        if (behindFunctionsHost)
+        {
+            services.AddHostedService<BackgroundDatabasePreparation>();
+        }
+
         return services;
     }
 

@@ -222,7 +222,7 @@ public sealed class ActivityRecordingTests
     public sealed record Resource(Guid Id, string Title);
 
     private FunctionGate Gate(IActivityLog? log = null) =>
-        new(new AccessPolicyCatalog(typeof(RecordingTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(log ?? _log), NullLogger<FunctionGate>.Instance);
+        new(new AccessPolicyCatalog(typeof(RecordingTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(log ?? _log), TestReadiness.Ready(), NullLogger<FunctionGate>.Instance);
 
     private DefaultHttpContext Request(string? role)
     {

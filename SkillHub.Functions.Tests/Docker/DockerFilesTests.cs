@@ -144,18 +144,45 @@ public sealed partial class DockerFilesTests
     [Fact]
     public void TheAppContainer_IsGivenTheFlatScheduleSettingOfEveryTimerFunction()
     {
+        var environment = AppEnvironment();
+
+        Assert.All(TimerScheduleSettings(), s => Assert.True(
+            environment.TryGetValue(s, out var value) && !string.IsNullOrWhiteSpace(value),
+            $"The Functions host resolves %{s}% from the app settings, and the app container does not set {s}."));
+    }
+
+    [Fact]
+    public void TheExampleLocalSettings_GiveTheFlatScheduleSettingOfEveryTimerFunction()
+    {
+        var settings = LocalSettings.Read(Path.Combine(Root, "local.settings.example.json"));
+
+        Assert.All(TimerScheduleSettings(), s => Assert.True(
+            settings.TryGetValue(s, out var value) && !string.IsNullOrWhiteSpace(value),
+            $"func start hands the host the Values of local.settings.json, and local.settings.example.json does not set {s}."));
+    }
+
+    [Fact]
+    public void TheAppContainer_KeepsOneHostIdAcrossRecreations_SoTimersKeepTheirState()
+    {
+        var environment = AppEnvironment();
+
+        Assert.True(
+            environment.TryGetValue("AzureFunctionsWebHost__hostid", out var hostId) && !string.IsNullOrWhiteSpace(hostId),
+            "Without AzureFunctionsWebHost__hostid the host id derives from the container's name, and timer state is lost at every recreate.");
+        Assert.Matches("^[a-z0-9-]{1,32}$", hostId);
+    }
+
+    /// <summary>The flat settings the timer functions' <c>%Name%</c> schedules name.</summary>
+    private static List<string> TimerScheduleSettings()
+    {
         var catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly);
         var settings = catalog.TimerFunctions
             .Select(f => AppSettingName().Match(f.Timer!.Schedule))
             .Where(m => m.Success)
             .Select(m => m.Groups["name"].Value)
             .ToList();
-        var environment = AppEnvironment();
-
-        Assert.NotEmpty(settings);
-        Assert.All(settings, s => Assert.True(
-            environment.TryGetValue(s, out var value) && !string.IsNullOrWhiteSpace(value),
-            $"The Functions host resolves %{s}% from the app settings, and the app container does not set {s}."));
+        Assert.Equal(["BackupSchedule", "PurgeSchedule", "ReconcileSchedule"], settings.Order(StringComparer.Ordinal));
+        return settings;
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class HealthFunctionTests(AppFixture app) : IClassFixture<AppFixtu
         var probe = new Mock<IDocumentStoreProbe>();
         probe.SetupGet(p => p.Kind).Returns(DocumentStoreKind.MongoDb);
         probe.Setup(p => p.IsReachableAsync(It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        var function = new HealthFunction(app.Database.DataSource, probe.Object);
+        var function = new HealthFunction(app.Database.DataSource, probe.Object, TestReadiness.Ready());
 
         var (status, body) = await ExecuteAsync(await function.Run(new DefaultHttpContext().Request, CancellationToken.None));
 
@@ -44,13 +44,27 @@ public sealed class HealthFunctionTests(AppFixture app) : IClassFixture<AppFixtu
     public async Task Health_WhenPostgresIsDown_Answers503NamingIt()
     {
         await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody;Password=none;Timeout=2");
-        var function = new HealthFunction(unreachable, new MemoryDocumentStoreProbe());
+        var function = new HealthFunction(unreachable, new MemoryDocumentStoreProbe(), TestReadiness.Ready());
 
         var (status, body) = await ExecuteAsync(await function.Run(new DefaultHttpContext().Request, CancellationToken.None));
 
         Assert.Equal(503, status);
         Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("postgres").GetString());
         Assert.Equal("Service unavailable", body.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Health_WhileStartUpWaitsForADatabase_Answers503SayingWhatItWaitsFor()
+    {
+        const string waiting = "waiting for PostgreSQL (attempt 4): ConnectionRefused";
+        var function = new HealthFunction(app.Database.DataSource, new MemoryDocumentStoreProbe(), TestReadiness.Waiting(waiting));
+
+        var (status, body) = await ExecuteAsync(await function.Run(new DefaultHttpContext().Request, CancellationToken.None));
+
+        Assert.Equal(503, status);
+        Assert.Equal(waiting, body.GetProperty("checks").GetProperty("startup").GetString());
+        Assert.Equal($"Starting: {waiting}.", body.GetProperty("detail").GetString());
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("postgres").GetString());
     }
 
     private static async Task<(int Status, JsonElement Body)> ExecuteAsync(IResult result)

@@ -48,6 +48,38 @@ public sealed class ScheduledTimerTests
         Assert.Throws<InvalidOperationException>(() => ScheduledTimer.Resolve(Timer(schedule), Configuration()));
     }
 
+    [Fact]
+    public void UnderTheFunctionsHost_EveryMissingScheduleSetting_IsNamed_WithWhereToPutIt()
+    {
+        var configuration = Configuration(("PurgeSchedule", "0 30 3 * * *"));
+
+        var refused = Assert.Throws<InvalidOperationException>(() => ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), configuration));
+
+        Assert.Contains("ReconcileSchedule", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("BackupSchedule", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PurgeSchedule", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("local.settings.json", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("\"BackupSchedule\": \"0 0 2 * * *\"", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnderTheFunctionsHost_TheStandaloneDefaults_DoNotStandInForTheHostsSettings()
+    {
+        Assert.Throws<InvalidOperationException>(() => ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), Configuration()));
+    }
+
+    [Fact]
+    public void UnderTheFunctionsHost_EveryScheduleSet_IsAccepted_AndAnInvalidOneRefused()
+    {
+        var settings = new[] { ("PurgeSchedule", "0 30 3 * * *"), ("ReconcileSchedule", "0 */5 * * * *"), ("BackupSchedule", "0 0 2 * * *") };
+
+        ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), Configuration(settings));
+        Assert.Throws<InvalidOperationException>(() => ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), Configuration([.. settings[..2], ("BackupSchedule", "nightly")])));
+    }
+
+    private static List<FunctionDescriptor> AppTimers() =>
+        FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly).TimerFunctions.ToList();
+
     private static FunctionDescriptor Timer(string schedule) => new(
         "TestTimer",
         "SkillHub.Functions.Maintenance.PurgeSecurityRecords.Run",

@@ -20,7 +20,7 @@ public sealed class FunctionGateTests
 
     public FunctionGateTests()
     {
-        _gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, _sessions.Object, TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
+        _gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, _sessions.Object, TestActivity.Recorder(), TestReadiness.Ready(), NullLogger<FunctionGate>.Instance);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class HttpGateMiddlewareTests
 
     public HttpGateMiddlewareTests()
     {
-        var gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(), NullLogger<FunctionGate>.Instance);
+        var gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(), TestReadiness.Ready(), NullLogger<FunctionGate>.Instance);
         _middleware = new HttpGateMiddleware(gate, _ => null, (_, result) => _result = result);
     }
 

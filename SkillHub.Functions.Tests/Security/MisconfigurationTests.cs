@@ -94,6 +94,18 @@ public sealed class MisconfigurationTests(AppFixture app) : IClassFixture<AppFix
         }
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=not-a-port;Username=skillhub;Password=s3cret-in-the-string")]
+    [InlineData("Host=127.0.0.1;Username=skillhub;Passwrd=s3cret-in-the-string")]
+    public void AMalformedPostgresConnectionString_KeepsTheAppFromStarting_AtComposition_WithoutEchoingIt(string connectionString)
+    {
+        // Under the Functions host the databases are prepared after the worker connects: a string that can never work must not get that far.
+        var refused = Assert.Throws<InvalidOperationException>(() => ComposedApp.Build(connectionString));
+
+        Assert.Contains("ConnectionStrings__Postgres", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-in-the-string", Infrastructure.Sql.StartupFailures.Describe(refused), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task LoginRefreshAndMe_WhichCarryTokensAndPersonalData_AreNeverStoredByACache_NorLeakTheirAddress()
     {

@@ -30,10 +30,12 @@ public sealed class AppInstance : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="services">Registrations made before the app's own, which only add what is missing: a test's store replaces the app's.</param>
+    /// <param name="prepared">False: serve before start-up has prepared the databases, as the worker does under the Functions host.</param>
     public static async Task<AppInstance> StartAsync(
         string connectionString,
         IEnumerable<KeyValuePair<string, string>>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool prepared = true)
     {
         var all = new Dictionary<string, string>
         {
@@ -52,7 +54,11 @@ public sealed class AppInstance : IAsyncDisposable
         }
 
         var app = StandaloneHost.Build(all.Select(s => $"--{s.Key}={s.Value}").ToArray(), builder => services?.Invoke(builder.Services));
-        await app.Services.PrepareDatabasesAsync();
+        if (prepared)
+        {
+            await app.Services.PrepareDatabasesAsync();
+        }
+
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AppInstance(app, new Uri(address));
@@ -66,17 +72,26 @@ public sealed class AppInstance : IAsyncDisposable
     }
 }
 
-/// <summary>The standalone host composed over servers that do not exist: for tests of what the app is made of, which must never reach a database.</summary>
-public static class UnreachableApp
+/// <summary>The standalone host composed (not started, not prepared) over the given PostgreSQL, with the test keys.</summary>
+public static class ComposedApp
 {
-    public static Microsoft.AspNetCore.Builder.WebApplication Build(string documentStore) =>
+    public static Microsoft.AspNetCore.Builder.WebApplication Build(string postgres, string documentStore = "memory") =>
         Infrastructure.Hosting.StandaloneHost.Build(
         [
-            "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+            $"--ConnectionStrings:Postgres={postgres}",
             "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
             $"--SkillHub:DocumentStore={documentStore}",
             $"--Jwt:SigningKey={AppFixture.SigningKey}",
             $"--Backup:SigningKey={AppFixture.BackupSigningKey}",
+            "--Logging:LogLevel:Default=Warning",
             "--urls=http://127.0.0.1:0",
         ]);
+}
+
+/// <summary>The standalone host composed over servers that do not exist: for tests of what the app is made of, which must never reach a database.</summary>
+public static class UnreachableApp
+{
+    public const string Postgres = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none";
+
+    public static Microsoft.AspNetCore.Builder.WebApplication Build(string documentStore) => ComposedApp.Build(Postgres, documentStore);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Npgsql;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 
@@ -10,12 +11,13 @@ namespace SkillHub.Functions.Health;
 
 public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Checks);
 
-public sealed class HealthFunction(NpgsqlDataSource postgres, IDocumentStoreProbe documents)
+public sealed class HealthFunction(NpgsqlDataSource postgres, IDocumentStoreProbe documents, StartupReadiness readiness)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
     [Function("Health")]
     [Anonymous]
+    [ServesWhileStarting]
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -29,6 +31,16 @@ public sealed class HealthFunction(NpgsqlDataSource postgres, IDocumentStoreProb
             ["postgres"] = await postgresCheck,
             ["mongodb"] = await documentCheck,
         };
+
+        if (!readiness.IsReady)
+        {
+            // Read once: the preparation may move on while this answer is written.
+            var status = readiness.Status;
+            var starting = Problems.ServiceUnavailable($"Starting: {status}.");
+            checks["startup"] = status;
+            starting.Details.Extensions["checks"] = checks;
+            return starting;
+        }
 
         if (checks.Values.All(status => status != "unhealthy"))
         {

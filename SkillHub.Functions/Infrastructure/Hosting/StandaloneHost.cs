@@ -33,7 +33,7 @@ public static class StandaloneHost
         });
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
-            InitialData = SkillHubServices.Defaults,
+            InitialData = SkillHubServices.Defaults.Concat(SkillHubServices.ScheduleDefaults),
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {

@@ -19,14 +19,8 @@ public sealed record ScheduledTimer(FunctionDescriptor Function, CrontabSchedule
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(configuration);
         var expression = function.Timer!.Schedule;
-        if (expression.Length > 2 && expression[0] == '%' && expression[^1] == '%')
+        if (SettingOf(function) is { } setting)
         {
-            var setting = expression[1..^1];
-            if (setting.Contains(':', StringComparison.Ordinal) || setting.Contains("__", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"Timer {function.Name}: schedule setting '{setting}' must be a flat name.");
-            }
-
             expression = configuration[setting]
                 ?? throw new InvalidOperationException($"Timer {function.Name} reads its schedule from the setting '{setting}', which is not set.");
         }
@@ -35,11 +29,53 @@ public sealed record ScheduledTimer(FunctionDescriptor Function, CrontabSchedule
             ?? throw new InvalidOperationException($"Timer {function.Name}: '{expression}' is not an NCRONTAB expression with six fields (sec min hour day month day-of-week).");
         return new ScheduledTimer(function, schedule);
     }
+
+    /// <summary>The setting a <c>%Name%</c> schedule names; null for a literal expression.</summary>
+    public static string? SettingOf(FunctionDescriptor function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var expression = function.Timer!.Schedule;
+        if (expression.Length <= 2 || expression[0] != '%' || expression[^1] != '%')
+        {
+            return null;
+        }
+
+        var setting = expression[1..^1];
+        return setting.Contains(':', StringComparison.Ordinal) || setting.Contains("__", StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"Timer {function.Name}: schedule setting '{setting}' must be a flat name.")
+            : setting;
+    }
+
+    /// <summary>
+    /// Under the Functions host: the host, not the worker, resolves <c>%Name%</c>, from its own app settings, where
+    /// the worker's defaults never reach. Every schedule setting must be there, each a valid expression.
+    /// </summary>
+    public static void RequireUnderFunctionsHost(IEnumerable<FunctionDescriptor> timers, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(timers);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var missing = timers.Select(SettingOf).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Where(setting => string.IsNullOrWhiteSpace(configuration[setting]))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            var examples = string.Join(", ", missing.Select(s => $"\"{s}\": \"{SkillHubServices.ScheduleDefaults.GetValueOrDefault(s, "<sec min hour day month day-of-week>")}\""));
+            throw new InvalidOperationException(
+                $"The timer schedule setting(s) {string.Join(", ", missing)} are not set. The Functions host reads them from its app settings: " +
+                $"add them to the Values of local.settings.json (func start), to the container's environment, or to the function app's settings, e.g. {examples}.");
+        }
+
+        foreach (var timer in timers)
+        {
+            _ = Resolve(timer, configuration);
+        }
+    }
 }
 
 /// <summary>Runs the timer functions on their schedules when the app serves itself.</summary>
 public sealed class TimerScheduler(
     IReadOnlyList<ScheduledTimer> timers,
+    TimerGate gate,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<TimerScheduler> logger) : BackgroundService
@@ -77,8 +113,11 @@ public sealed class TimerScheduler(
             last = next;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await invoker.InvokeTimerAsync(scope.ServiceProvider, info, stoppingToken);
+                await gate.RunAsync(timer.Function.Name, async () =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await invoker.InvokeTimerAsync(scope.ServiceProvider, info, stoppingToken);
+                });
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -5,6 +5,7 @@ using MongoDB.Driver;
 using Npgsql;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
+using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Infrastructure.Http;
@@ -14,9 +15,16 @@ namespace SkillHub.Functions.Infrastructure.Http;
 /// the caller is authenticated (a valid token, of a session that still admits it) and checked
 /// against the function's access policy, the function's answer is recorded in the activity log
 /// when the function declares it changes state, and whatever escapes the function becomes a
-/// problem without internals.
+/// problem without internals. Until start-up has prepared the databases, only the functions that serve
+/// while starting (health) run; the others answer 503.
 /// </summary>
-public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens tokens, ISessionCheck sessions, ActivityRecorder activity, ILogger<FunctionGate> logger)
+public sealed class FunctionGate(
+    AccessPolicyCatalog policies,
+    AccessTokens tokens,
+    ISessionCheck sessions,
+    ActivityRecorder activity,
+    StartupReadiness readiness,
+    ILogger<FunctionGate> logger)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -26,6 +34,11 @@ public sealed class FunctionGate(AccessPolicyCatalog policies, AccessTokens toke
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(function);
         SecurityHeaders.Apply(http.Response);
+        if (!readiness.IsReady && !policies.ServesWhileStarting(entryPoint))
+        {
+            return Problems.Starting();
+        }
+
         try
         {
             if (await AuthorizeAsync(http, policies.For(entryPoint)) is { } refusal)

@@ -61,6 +61,10 @@ public static class Problems
     public static ProblemResult ServiceUnavailable(string detail = "A database is unreachable. Retry later.", TimeSpan? retryAfter = null) =>
         WithRetryAfter(Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail), Seconds(retryAfter ?? TimeSpan.FromSeconds(5)));
 
+    /// <summary>Start-up has not prepared the databases yet (migrations, indexes): <c>/api/health</c> says what it waits for.</summary>
+    public static ProblemResult Starting() =>
+        ServiceUnavailable("SkillHub is starting: its databases are not ready yet. Retry later; GET /api/health says what it waits for.");
+
     public static ProblemResult InternalError() =>
         Create(StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the traceId when you report it.");
 

@@ -21,6 +21,10 @@ public sealed class AccessPolicyCatalog
 
     public AccessPolicy For(string entryPoint) => _policies.GetOrAdd(entryPoint, Resolve);
 
+    /// <summary>Whether the function answers before start-up is done (<see cref="Hosting.ServesWhileStartingAttribute"/>); read only while starting.</summary>
+    public bool ServesWhileStarting(string entryPoint) =>
+        FindMethod(_assembly, entryPoint).IsDefined(typeof(Hosting.ServesWhileStartingAttribute), inherit: false);
+
     private AccessPolicy Resolve(string entryPoint)
     {
         var method = FindMethod(_assembly, entryPoint);

@@ -15,9 +15,23 @@ public static class Database
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var value = configuration.GetConnectionString(ConnectionStringName);
-        return string.IsNullOrWhiteSpace(value)
-            ? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: name the PostgreSQL database, e.g. Host=127.0.0.1;Database=skillhub;Username=skillhub;Password=...")
-            : value;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException("ConnectionStrings__Postgres is not set: name the PostgreSQL database, e.g. Host=127.0.0.1;Database=skillhub;Username=skillhub;Password=...");
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            // Refused before anything starts (under the Functions host, preparation runs after the worker connects).
+            // The parser's inner exception may quote a value, so only its own message is kept.
+            throw new InvalidOperationException($"ConnectionStrings__Postgres is malformed ({exception.Message}); see npgsql.org/doc/connection-string-parameters.html.");
+        }
+
+        return value;
     }
 
     public static NpgsqlDataSource CreateDataSource(string connectionString)

@@ -1,55 +1,162 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+using Npgsql;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Hosting;
 
 namespace SkillHub.Functions.Infrastructure.Sql;
 
-/// <summary>What runs once before the app serves: migrations, the bootstrap admin, demo data when asked, the hasher's calibration.</summary>
 public static class DatabaseStartup
 {
-    private const int Attempts = 10;
+    /// <summary>The standalone host (and the command-line verbs) prepare before serving: a few tries, then they give up.</summary>
+    public const int StandaloneAttempts = 10;
 
-    public static async Task PrepareDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static Task PrepareDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        return services.GetRequiredService<DatabasePreparation>().RunAsync(StandaloneAttempts, cancellationToken);
+    }
+}
+
+/// <summary>
+/// What runs once before the app serves: migrations, MongoDB indexes, the hasher's calibration, the bootstrap
+/// admin, demo data when asked. The same steps under both hosts; only how long an unreachable database is
+/// waited for differs. Each step reports to <see cref="StartupReadiness"/>, which says "ready" once all are done.
+/// </summary>
+public sealed class DatabasePreparation(IServiceProvider services, StartupReadiness readiness, ILogger<DatabasePreparation> logger)
+{
+    private const string Postgres = "PostgreSQL";
+    private const string Mongo = "MongoDB";
+
+    /// <param name="attempts">How many times an unreachable database is tried; null: until it answers (under the Functions host).</param>
+    /// <exception cref="InvalidOperationException">A failure that retrying cannot fix, or a database still unreachable after <paramref name="attempts"/>.</exception>
+    public async Task RunAsync(int? attempts, CancellationToken cancellationToken)
+    {
         DocumentStoreRegistration.WarnIfInMemory(services);
         var migrator = services.GetRequiredService<Migrator>();
-        await RetryAsync("PostgreSQL", logger, () =>
+        await StepAsync(Postgres, "applying migrations", attempts, () =>
         {
             var applied = migrator.Migrate();
             logger.LogInformation("PostgreSQL schema up to date ({Applied} scripts applied now)", applied.Count);
             return Task.CompletedTask;
         }, cancellationToken);
-        await RetryAsync("MongoDB", logger, () => services.EnsureDocumentIndexesAsync(cancellationToken), cancellationToken);
+        await StepAsync(Mongo, "creating MongoDB indexes", attempts, () => services.EnsureDocumentIndexesAsync(cancellationToken), cancellationToken);
+        readiness.Report("calibrating the password hasher");
         services.GetRequiredService<PasswordHasher>().Calibrate();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfRequestedAsync(cancellationToken);
+        await StepAsync(Postgres, "creating the bootstrap admin", attempts, async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(cancellationToken);
+        }, cancellationToken);
+        await StepAsync(Postgres, "loading demo data", attempts, async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfRequestedAsync(cancellationToken);
+        }, cancellationToken);
+        readiness.MarkReady();
+        logger.LogInformation("Databases prepared: SkillHub serves");
     }
 
-    /// <summary>A database container may still be starting: try a few times, then say plainly which database is missing.</summary>
-    private static async Task RetryAsync(string database, ILogger logger, Func<Task> step, CancellationToken cancellationToken)
+    /// <summary>A database container may still be starting: wait for it, saying which; give up at once on what waiting cannot fix.</summary>
+    private async Task StepAsync(string database, string stage, int? attempts, Func<Task> step, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            readiness.Report(stage);
             try
             {
                 await step();
                 return;
             }
-            catch (Exception exception) when (Http.FunctionGate.IsDatabaseUnavailable(exception))
+            catch (Exception exception) when (StartupFailures.RetryCannotFix(exception))
             {
-                if (attempt == Attempts)
+                throw new InvalidOperationException($"{database} refused SkillHub while {stage}; check its connection string and the account's rights.", exception);
+            }
+            catch (Exception exception) when (StartupFailures.IsTransient(exception))
+            {
+                if (attempt == attempts)
                 {
                     throw new InvalidOperationException($"{database} is unreachable; check its connection string and that the server is running.", exception);
                 }
 
-                logger.LogWarning("{Database} not reachable yet (attempt {Attempt} of {Attempts}); retrying", database, attempt, Attempts);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
+                var reason = StartupFailures.ShortReason(exception);
+                var wait = TimeSpan.FromSeconds(Math.Min(attempt, 5));
+                readiness.Report($"waiting for {database} (attempt {attempt}): {reason}");
+                logger.LogWarning("Waiting for {Database} while {Stage} (attempt {Attempt}): {Reason}; retrying in {Wait}", database, stage, attempt, reason, wait);
+                await Task.Delay(wait, cancellationToken);
             }
+        }
+    }
+}
+
+/// <summary>Which start-up failures waiting can fix, and how a failure that stops the app is told.</summary>
+public static class StartupFailures
+{
+    /// <summary>The line the app prints (and, under the Functions host, logs at Critical) before exiting with code 1.</summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"SkillHub cannot start: {exception.Message} {exception.InnerException?.Message}".TrimEnd();
+    }
+
+    /// <summary>A server not up yet, or restarting: worth waiting for.</summary>
+    internal static bool IsTransient(Exception exception) =>
+        !RetryCannotFix(exception) && Http.FunctionGate.IsDatabaseUnavailable(exception);
+
+    /// <summary>A server that answers but refuses: a wrong password or account, a database that does not exist.</summary>
+    internal static bool RetryCannotFix(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: "28P01" or "28000" or "3D000" } => true,
+        MongoAuthenticationException => true,
+        _ => exception.InnerException is { } inner && RetryCannotFix(inner),
+    };
+
+    /// <summary>What the wait is about, in a few words and without the connection string: a SQLSTATE, a socket error.</summary>
+    internal static string ShortReason(Exception exception) => exception switch
+    {
+        PostgresException postgres => $"{postgres.SqlState} {postgres.MessageText}",
+        SocketException socket => socket.SocketErrorCode.ToString(),
+        TimeoutException => "timed out",
+        _ when exception.InnerException is { } inner => ShortReason(inner),
+        _ => exception.GetType().Name,
+    };
+}
+
+/// <summary>
+/// Under the Functions host the worker must open its channel to the host within a minute of its launch, or be
+/// killed: the databases are prepared in the background once the worker runs, for as long as they take to answer.
+/// What waiting cannot fix stops the host, and Program exits with code 1.
+/// </summary>
+public sealed class BackgroundDatabasePreparation(
+    DatabasePreparation preparation,
+    StartupReadiness readiness,
+    IHostApplicationLifetime lifetime,
+    ILogger<BackgroundDatabasePreparation> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Returns to the host at once: the worker's own hosted service connects meanwhile.
+        await Task.Yield();
+        try
+        {
+            await preparation.RunAsync(attempts: null, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // Whatever stops start-up is told once, plainly, and ends the process.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var failure = StartupFailures.Describe(exception);
+            readiness.MarkFailed(failure);
+            logger.LogCritical("{Failure}", failure);
+            lifetime.StopApplication();
         }
     }
 }
