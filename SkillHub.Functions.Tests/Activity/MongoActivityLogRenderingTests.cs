@@ -2,6 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Http;
 using ActivityDocument = SkillHub.Functions.Activity.MongoActivityLog.ActivityDocument;
 
 namespace SkillHub.Functions.Tests.Activity;
@@ -33,6 +34,26 @@ public sealed class MongoActivityLogRenderingTests
             { "at", new BsonDocument { { "$gte", new BsonDateTime(from) }, { "$lte", new BsonDateTime(to) } } },
         };
         Assert.Equal(expected, rendered);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABoundFinerThanAMillisecond_SelectsTheSameEntries_InMongoDbAndInMemory(bool bothBounds)
+    {
+        var stored = new DateTime(2026, 12, 1, 10, 0, 0, 500, DateTimeKind.Utc);
+        var from = stored.AddTicks(5_000);
+        var query = new ActivityQuery(From: from, To: bothBounds ? stored.AddTicks(9_000) : null);
+        var memory = new MemoryActivityLog();
+        await memory.AppendAsync(Entry(null, null, null) with { At = stored }, CancellationToken.None);
+
+        var rendered = Render(MongoActivityLog.Filter(query))["at"].AsBsonDocument;
+        var sent = rendered["$gte"].ToUniversalTime();
+        var matchedInMemory = (await memory.QueryAsync(query, new PageRequest(1, 10), CancellationToken.None)).Total;
+
+        // What MongoDB compares is what was sent: the stored millisecond matches exactly when the memory store finds it.
+        Assert.Equal(matchedInMemory == 1, stored >= sent && (!rendered.Contains("$lte") || stored <= rendered["$lte"].ToUniversalTime()));
+        Assert.Equal(0, matchedInMemory);
     }
 
     [Fact]

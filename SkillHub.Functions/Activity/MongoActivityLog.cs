@@ -102,12 +102,12 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
             clauses.Add(filter.Eq(d => d.Target.Id, targetId));
         }
 
-        if (query.From is { } from)
+        if (query.StoredFrom is { } from)
         {
             clauses.Add(filter.Gte(d => d.At, from));
         }
 
-        if (query.To is { } to)
+        if (query.StoredTo is { } to)
         {
             clauses.Add(filter.Lte(d => d.At, to));
         }
