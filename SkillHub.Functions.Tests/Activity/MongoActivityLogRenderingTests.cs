@@ -2,6 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
 using ActivityDocument = SkillHub.Functions.Activity.MongoActivityLog.ActivityDocument;
 
@@ -171,12 +172,15 @@ public sealed class MongoActivityLogRenderingTests
     [Fact]
     public void Document_WithFieldsAddedByALaterVersion_StillReads()
     {
-        var bson = ActivityDocument.From(Entry(null, null, null)).ToBsonDocument();
+        var bson = ActivityDocument.From(Entry(new ActivityActor(ActorId, "admin"), null, null)).ToBsonDocument();
         bson.Add("addedLater", "x");
+        bson["actor"].AsBsonDocument.Add("displayName", "Ada");
+        bson["target"].AsBsonDocument.Add("title", "Écrire du SQL");
 
         var read = BsonSerializer.Deserialize<ActivityDocument>(bson).ToEntry();
 
         Assert.Equal("workshop.update", read.Action);
+        Assert.Equal((new ActivityActor(ActorId, "admin"), new ActivityTarget("workshop", "w-1")), (read.Actor, read.Target));
     }
 
     internal static void AssertSameEntry(ActivityEntry expected, ActivityEntry actual)
@@ -210,6 +214,7 @@ public sealed class MongoActivityLogRenderingTests
 
     private static RenderArgs<ActivityDocument> Args()
     {
+        DocumentSerialization.Ensure();
         var registry = BsonSerializer.SerializerRegistry;
         return new RenderArgs<ActivityDocument>(registry.GetSerializer<ActivityDocument>(), registry);
     }
