@@ -81,11 +81,11 @@ public static class DocumentStoreRegistration
 
         DocumentSerialization.Ensure();
         var databaseName = configuration["MongoDB:Database"] is { Length: > 0 } name ? name : "skillhub";
+        var timeouts = MongoTimeouts.Read(configuration);
         services.AddSingleton<IMongoClient>(_ =>
         {
             var settings = MongoClientSettings.FromConnectionString(connectionString);
-            settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
-            settings.ConnectTimeout = TimeSpan.FromSeconds(5);
+            timeouts.ApplyTo(settings);
             return new MongoClient(settings);
         });
         services.AddSingleton(provider => provider.GetRequiredService<IMongoClient>().GetDatabase(databaseName));

@@ -2,7 +2,7 @@ using MongoDB.Driver;
 
 namespace SkillHub.Functions.Infrastructure.Documents;
 
-/// <summary>How MongoDB says "a unique index already holds this key", whichever way the driver reports it.</summary>
+/// <summary>How MongoDB says "a unique index already holds this key" or "no server can serve now", whichever way the driver reports it.</summary>
 internal static class MongoErrors
 {
     internal const int DuplicateKeyCode = 11000;
@@ -13,4 +13,11 @@ internal static class MongoErrors
         MongoCommandException { Result: not null } command => command.Code == DuplicateKeyCode,
         _ => false,
     };
+
+    /// <summary>
+    /// The server cannot be reached or did not answer in time: worth a retry later (503), not a bug.
+    /// Server selection and the bounded waits of <see cref="MongoTimeouts"/> end in a <see cref="TimeoutException"/>.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) =>
+        exception is TimeoutException or MongoConnectionException or MongoConnectionPoolPausedException or MongoExecutionTimeoutException;
 }
