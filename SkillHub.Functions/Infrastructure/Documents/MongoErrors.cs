@@ -7,9 +7,13 @@ internal static class MongoErrors
 {
     internal const int DuplicateKeyCode = 11000;
 
+    internal const string Unreachable =
+        "MongoDB is unreachable: no server answered in time (check ConnectionStrings__MongoDB and that the server is up; MongoDB__ServerSelectionTimeoutSeconds, MongoDB__TimeoutSeconds).";
+
     public static bool IsDuplicateKey(MongoException exception) => exception switch
     {
         MongoWriteException write => write.WriteError?.Category == ServerErrorCategory.DuplicateKey,
+        MongoBulkWriteException bulk => bulk.WriteErrors.Any(e => e.Category == ServerErrorCategory.DuplicateKey),
         MongoCommandException { Result: not null } command => command.Code == DuplicateKeyCode,
         _ => false,
     };
@@ -20,4 +24,17 @@ internal static class MongoErrors
     /// </summary>
     public static bool IsUnavailable(Exception exception) =>
         exception is TimeoutException or MongoConnectionException or MongoConnectionPoolPausedException or MongoExecutionTimeoutException;
+
+    /// <summary>
+    /// One line for an operator. Never the driver's own text, which describes the cluster and may
+    /// quote documents; never the connection string.
+    /// </summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        _ when IsUnavailable(exception) => Unreachable,
+        MongoException mongo when IsDuplicateKey(mongo) =>
+            $"MongoDB refused a document: a unique index already holds its key (error {DuplicateKeyCode}).",
+        MongoCommandException command => $"MongoDB refused a command: error {command.Code} ({command.CodeName}).",
+        _ => $"MongoDB failed ({exception.GetType().Name}).",
+    };
 }
