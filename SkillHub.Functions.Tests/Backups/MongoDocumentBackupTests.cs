@@ -157,6 +157,24 @@ public sealed class MongoDocumentBackupTests(MongoTestDatabase mongo) : IClassFi
         Assert.DoesNotContain(await StagingCollectionsAsync(), _ => true);
     }
 
+    [StoreFact]
+    public async Task ADocumentWithFieldsALaterVersionAdded_IsReadByTheStore_AndRestoredByTheBackup()
+    {
+        var known = DocumentBackupTests.KnownRegistration;
+        var raw = MongoRegistrationStore.ToDocument(known).ToBsonDocument();
+        raw.Add("addedLater", "x");
+        raw["history"][0].AsBsonDocument.Add("channel", "mobile");
+        await mongo.Database.DropCollectionAsync(MongoRegistrationStore.CollectionName);
+        await Raw(MongoRegistrationStore.CollectionName).InsertOneAsync(raw);
+
+        var read = await new MongoRegistrationStore(mongo.Database).FindByIdAsync(known.Id, CancellationToken.None);
+        var (count, text) = await DocumentBackupTests.ExportAsync(RegistrationsBackup());
+
+        Assert.Equal(known.History, read!.History);
+        Assert.Equal(1, count);
+        Assert.Equal(1, await RegistrationsBackup().ImportAsync(DocumentBackupTests.Utf8(text), CancellationToken.None));
+    }
+
     private MongoCollectionBackup<RegistrationDocument> RegistrationsBackup() =>
         new(mongo.Database, MongoRegistrationStore.CollectionName, MongoRegistrationStore.Indexes);
 
