@@ -65,7 +65,7 @@ public sealed class MongoActivityLogLiveTests : ActivityLogContract
 
         public static ScratchDatabase Create()
         {
-            DocumentStoreRegistration.RegisterConventions();
+            DocumentSerialization.Ensure();
             return new ScratchDatabase(new MongoClient(MongoFactAttribute.ConnectionString), $"skillhub_test_activity_{Guid.NewGuid():N}");
         }
 

@@ -2,6 +2,8 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
 using ActivityDocument = SkillHub.Functions.Activity.MongoActivityLog.ActivityDocument;
 
 namespace SkillHub.Functions.Tests.Activity;
@@ -33,6 +35,26 @@ public sealed class MongoActivityLogRenderingTests
             { "at", new BsonDocument { { "$gte", new BsonDateTime(from) }, { "$lte", new BsonDateTime(to) } } },
         };
         Assert.Equal(expected, rendered);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABoundFinerThanAMillisecond_SelectsTheSameEntries_InMongoDbAndInMemory(bool bothBounds)
+    {
+        var stored = new DateTime(2026, 12, 1, 10, 0, 0, 500, DateTimeKind.Utc);
+        var from = stored.AddTicks(5_000);
+        var query = new ActivityQuery(From: from, To: bothBounds ? stored.AddTicks(9_000) : null);
+        var memory = new MemoryActivityLog();
+        await memory.AppendAsync(Entry(null, null, null) with { At = stored }, CancellationToken.None);
+
+        var rendered = Render(MongoActivityLog.Filter(query))["at"].AsBsonDocument;
+        var sent = rendered["$gte"].ToUniversalTime();
+        var matchedInMemory = (await memory.QueryAsync(query, new PageRequest(1, 10), CancellationToken.None)).Total;
+
+        // What MongoDB compares is what was sent: the stored millisecond matches exactly when the memory store finds it.
+        Assert.Equal(matchedInMemory == 1, stored >= sent && (!rendered.Contains("$lte") || stored <= rendered["$lte"].ToUniversalTime()));
+        Assert.Equal(0, matchedInMemory);
     }
 
     [Fact]
@@ -150,12 +172,15 @@ public sealed class MongoActivityLogRenderingTests
     [Fact]
     public void Document_WithFieldsAddedByALaterVersion_StillReads()
     {
-        var bson = ActivityDocument.From(Entry(null, null, null)).ToBsonDocument();
+        var bson = ActivityDocument.From(Entry(new ActivityActor(ActorId, "admin"), null, null)).ToBsonDocument();
         bson.Add("addedLater", "x");
+        bson["actor"].AsBsonDocument.Add("displayName", "Ada");
+        bson["target"].AsBsonDocument.Add("title", "Écrire du SQL");
 
         var read = BsonSerializer.Deserialize<ActivityDocument>(bson).ToEntry();
 
         Assert.Equal("workshop.update", read.Action);
+        Assert.Equal((new ActivityActor(ActorId, "admin"), new ActivityTarget("workshop", "w-1")), (read.Actor, read.Target));
     }
 
     internal static void AssertSameEntry(ActivityEntry expected, ActivityEntry actual)
@@ -189,6 +214,7 @@ public sealed class MongoActivityLogRenderingTests
 
     private static RenderArgs<ActivityDocument> Args()
     {
+        DocumentSerialization.Ensure();
         var registry = BsonSerializer.SerializerRegistry;
         return new RenderArgs<ActivityDocument>(registry.GetSerializer<ActivityDocument>(), registry);
     }

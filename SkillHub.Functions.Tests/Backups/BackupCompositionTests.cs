@@ -25,6 +25,22 @@ public sealed class BackupCompositionTests
     }
 
     [Fact]
+    public async Task OnMongoDb_EachRestoreCreatesTheIndexesItsStoreEnsuresAtStartUp()
+    {
+        await using var app = UnreachableApp.Build("mongodb");
+        var backups = app.Services.GetServices<IDocumentCollectionBackup>().ToList();
+        var retention = app.Services.GetRequiredService<ActivityOptions>().Retention;
+
+        Assert.Equal(Names(MongoRegistrationStore.Indexes), Names(backups.OfType<MongoCollectionBackup<RegistrationDocument>>().Single().Indexes));
+        Assert.Equal(Names(MongoCommentStore.Indexes()), Names(backups.OfType<MongoCollectionBackup<MongoCommentStore.CommentDocument>>().Single().Indexes));
+        Assert.Equal(Names(MongoActivityLog.IndexesFor(retention)), Names(backups.OfType<MongoCollectionBackup<MongoActivityLog.ActivityDocument>>().Single().Indexes));
+        Assert.Contains("workshopId_userId_unique unique=True ttl=", Names(MongoRegistrationStore.Indexes));
+    }
+
+    private static List<string> Names<T>(IEnumerable<MongoDB.Driver.CreateIndexModel<T>> indexes) =>
+        indexes.Select(i => $"{i.Options.Name} unique={i.Options.Unique} ttl={i.Options.ExpireAfter}").ToList();
+
+    [Fact]
     public async Task InMemory_TheBackupReadsTheStoreTheAppWritesTo()
     {
         await using var app = UnreachableApp.Build("memory");

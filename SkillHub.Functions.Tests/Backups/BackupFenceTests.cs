@@ -38,6 +38,8 @@ public sealed class BackupFenceTests(RestoreSourceFixture source) : IClassFixtur
 
         public Task<long> ImportAsync(Stream source, CancellationToken cancellationToken) => inner.ImportAsync(source, cancellationToken);
 
+        public Task<long> VerifyAsync(Stream source, CancellationToken cancellationToken) => inner.VerifyAsync(source, cancellationToken);
+
         public Task<long> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
     }
 

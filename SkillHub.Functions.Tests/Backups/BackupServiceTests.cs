@@ -142,6 +142,8 @@ public sealed class BackupServiceTests(SeededDatabase source) : IClassFixture<Se
 
         public Task<long> ImportAsync(Stream source, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<long> VerifyAsync(Stream source, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
     }
 

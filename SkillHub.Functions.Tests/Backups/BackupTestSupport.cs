@@ -59,6 +59,8 @@ public sealed class FakeCollectionBackup(string name, params string[] documents)
 
     public Task<long> ImportAsync(Stream source, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<long> VerifyAsync(Stream source, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)documents.Length);
 }
 

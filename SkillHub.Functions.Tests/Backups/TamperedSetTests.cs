@@ -44,4 +44,27 @@ public sealed class TamperedSetTests(RestoreSourceFixture source) : IClassFixtur
         Assert.Contains("columns", refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, await PostgresSnapshot.ReadAsync(source.Database.DataSource));
     }
+
+    [Fact]
+    public async Task ASealedSetWithADocumentItsClassCannotRead_IsRefusedAtVerification_AndAForcedRestoreChangesNothing()
+    {
+        var set = _scratch.CopyOf(await source.BackUpAsync());
+        var file = Path.Combine(set, "mongo_registrations.json");
+        var text = await File.ReadAllTextAsync(file);
+        // Still an Extended JSON array of documents; only the typed read sees that a status is not a string.
+        await File.WriteAllTextAsync(file, new System.Text.RegularExpressions.Regex("\"status\" : \"[a-z]+\"").Replace(text, "\"status\" : 7", 1), new System.Text.UTF8Encoding(false));
+        await TamperedSets.ResealAsync(set);
+        await SignedSets.SignAsync(set, AppFixture.BackupSigner);
+        var restore = source.Services.GetRequiredService<RestoreService>();
+        var before = await PostgresSnapshot.ReadAsync(source.Database.DataSource);
+        var answers = await source.AnswersAsync(source.BaseAddress);
+
+        var verified = await Assert.ThrowsAsync<BackupRejectedException>(() => restore.VerifyAsync(set, CancellationToken.None));
+        var restored = await Assert.ThrowsAsync<BackupRejectedException>(() => restore.RestoreAsync(set, force: true, CancellationToken.None));
+
+        Assert.Contains("mongo_registrations.json", verified.Message, StringComparison.Ordinal);
+        Assert.Contains("mongo_registrations.json", restored.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await PostgresSnapshot.ReadAsync(source.Database.DataSource));
+        Assert.Equal(answers, await source.AnswersAsync(source.BaseAddress));
+    }
 }

@@ -258,7 +258,7 @@ public sealed class MongoCommentStoreCommandTests
 
     private static RenderArgs<CommentDocument> RenderArgs()
     {
-        DocumentStoreRegistration.RegisterConventions();
+        DocumentSerialization.Ensure();
         var registry = BsonSerializer.SerializerRegistry;
         return new RenderArgs<CommentDocument>(registry.GetSerializer<CommentDocument>(), registry);
     }

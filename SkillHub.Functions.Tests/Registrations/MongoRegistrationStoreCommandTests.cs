@@ -28,7 +28,7 @@ public sealed class MongoRegistrationStoreCommandTests
 
     private static readonly IBsonSerializerRegistry Registry = BsonSerializer.SerializerRegistry;
 
-    public MongoRegistrationStoreCommandTests() => DocumentStoreRegistration.RegisterConventions();
+    public MongoRegistrationStoreCommandTests() => DocumentSerialization.Ensure();
 
     private static RenderArgs<RegistrationDocument> Args => new(Registry.GetSerializer<RegistrationDocument>(), Registry);
 

@@ -19,7 +19,7 @@ public sealed class RegistrationDocumentBsonTests
     private static readonly Guid AdminId = Guid.Parse("ffeeddcc-bbaa-4998-8776-554433221100");
     private static readonly DateTime Created = new DateTime(2026, 3, 1, 9, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567);
 
-    public RegistrationDocumentBsonTests() => DocumentStoreRegistration.RegisterConventions();
+    public RegistrationDocumentBsonTests() => DocumentSerialization.Ensure();
 
     [Fact]
     public void Registration_RoundTripsThroughBson_WithStandardUuidsUtcMillisecondsAndStringStatuses()
@@ -87,6 +87,21 @@ public sealed class RegistrationDocumentBsonTests
         Assert.Equal(new BsonBinaryData(Guid.Empty, GuidRepresentation.Standard), raw["_id"]);
         Assert.Equal(Guid.Empty, back.Id);
         Assert.Empty(back.History);
+    }
+
+    [Fact]
+    public void Registration_WithFieldsAddedByALaterVersion_StillReads_InTheDocumentAndItsHistory()
+    {
+        var raw = MongoRegistrationStore.ToDocument(
+            new Registration(RegistrationId, WorkshopId, UserId, RegistrationStatus.Confirmed, 3, Created, Created, [new HistoryEntry(Created, RegistrationStatus.Confirmed, null, null)]))
+            .ToBsonDocument();
+        raw.Add("addedLater", "x");
+        raw["history"][0].AsBsonDocument.Add("channel", "mobile");
+
+        var back = MongoRegistrationStore.ToRegistration(BsonSerializer.Deserialize<RegistrationDocument>(raw));
+
+        Assert.Equal((RegistrationId, RegistrationStatus.Confirmed), (back.Id, back.Status));
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(back.History).Status);
     }
 
     [Fact]

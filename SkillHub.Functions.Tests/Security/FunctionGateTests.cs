@@ -192,6 +192,24 @@ public sealed class FunctionGateTests
         (await ExecutedResult.ExecuteAsync(result)).AssertProblem(503);
     }
 
+    [Theory]
+    [InlineData("a paused connection pool")]
+    [InlineData("an operation timeout")]
+    public async Task Invoke_WhenTheDocumentStoreCannotServeInTime_Answers503ProblemWithRetryAfter(string failure)
+    {
+        var http = Request(authorization: null);
+        Exception exception = failure == "an operation timeout"
+            ? new TimeoutException("The operation timed out.")
+            : new MongoDB.Driver.MongoConnectionPoolPausedException("The connection pool is in paused state for server 127.0.0.1:27017.");
+
+        var result = await _gate.InvokeAsync(http, GateTargets.AnonymousCaller, () => throw exception);
+
+        var executed = await ExecutedResult.ExecuteAsync(result);
+        executed.AssertProblem(503);
+        Assert.True(int.Parse(executed.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.DoesNotContain("27017", executed.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Invoke_WhenTheDatabaseRefusesAStatement_Answers500Not503()
     {

@@ -25,7 +25,7 @@ public sealed class MongoTestDatabase : IAsyncLifetime, IDisposable
             return;
         }
 
-        DocumentStoreRegistration.RegisterConventions();
+        DocumentSerialization.Ensure();
         var settings = MongoClientSettings.FromConnectionString(MongoFactAttribute.ConnectionString);
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(10);
         _client = new MongoClient(settings);

@@ -122,7 +122,14 @@ public sealed partial record ActivityEntry(
 }
 
 /// <summary>The admin query's filters; each one left null matches every entry. <see cref="From"/> and <see cref="To"/> are inclusive.</summary>
-public sealed record ActivityQuery(Guid? ActorId = null, string? Action = null, string? TargetId = null, DateTime? From = null, DateTime? To = null);
+public sealed record ActivityQuery(Guid? ActorId = null, string? Action = null, string? TargetId = null, DateTime? From = null, DateTime? To = null)
+{
+    /// <summary><see cref="From"/> as both stores compare it with the stored milliseconds (<see cref="DocumentTime.FirstMillisecondFrom"/>).</summary>
+    public DateTime? StoredFrom => From is { } from ? DocumentTime.FirstMillisecondFrom(from) : null;
+
+    /// <summary><see cref="To"/> as both stores compare it with the stored milliseconds (<see cref="DocumentTime.Truncate"/>).</summary>
+    public DateTime? StoredTo => To is { } to ? DocumentTime.Truncate(to) : null;
+}
 
 /// <summary>The activity log, behind the same contract in MongoDB and in memory.</summary>
 public interface IActivityLog

@@ -11,7 +11,8 @@ public static class ActivityServices
     {
         services.AddSingleton((configuration.GetSection(ActivityOptions.Section).Get<ActivityOptions>() ?? new ActivityOptions()).Validate());
         services.AddDocumentStore<IActivityLog, MemoryActivityLog, MongoActivityLog>(configuration);
-        services.AddDocumentBackup<MemoryActivityLogBackup, MongoActivityLog.ActivityDocument>(configuration, MongoActivityLog.CollectionName);
+        services.AddDocumentBackup<MemoryActivityLogBackup, MongoActivityLog.ActivityDocument>(
+            configuration, MongoActivityLog.CollectionName, provider => MongoActivityLog.IndexesFor(provider.GetRequiredService<ActivityOptions>().Retention));
         services.AddSingleton<RecordedActivityCatalog>();
         services.AddSingleton<ActivityRecorder>();
         return services;

@@ -34,8 +34,8 @@ public sealed class MemoryActivityLog : IActivityLog, Backups.IMemoryDocuments<A
                 .Where(e => query.ActorId is not { } actorId || e.Actor?.Id == actorId)
                 .Where(e => query.Action is null || e.Action == query.Action)
                 .Where(e => query.TargetId is null || e.Target.Id == query.TargetId)
-                .Where(e => query.From is not { } from || e.At >= from)
-                .Where(e => query.To is not { } to || e.At <= to)
+                .Where(e => query.StoredFrom is not { } from || e.At >= from)
+                .Where(e => query.StoredTo is not { } to || e.At <= to)
                 .OrderByDescending(e => e.At)
                 .ThenByDescending(e => e.Id)
                 .ToList();

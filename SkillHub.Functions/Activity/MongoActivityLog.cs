@@ -21,6 +21,9 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
 
     private readonly IMongoCollection<ActivityDocument> _entries = database.GetCollection<ActivityDocument>(CollectionName);
 
+    // Before any class map of this store is built, the serialization's conventions.
+    static MongoActivityLog() => DocumentSerialization.Ensure();
+
     /// <summary>Newest first; the id breaks ties between entries of the same millisecond, so pages never overlap.</summary>
     internal static SortDefinition<ActivityDocument> NewestFirst { get; } =
         Builders<ActivityDocument>.Sort.Descending(d => d.At).Descending(d => d.Id);
@@ -102,12 +105,12 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
             clauses.Add(filter.Eq(d => d.Target.Id, targetId));
         }
 
-        if (query.From is { } from)
+        if (query.StoredFrom is { } from)
         {
             clauses.Add(filter.Gte(d => d.At, from));
         }
 
-        if (query.To is { } to)
+        if (query.StoredTo is { } to)
         {
             clauses.Add(filter.Lte(d => d.At, to));
         }
@@ -174,6 +177,7 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
 
     // [BsonNoId]: an embedded "id" is a plain field, not the document's _id.
     [BsonNoId]
+    [BsonIgnoreExtraElements]
     internal sealed class ActorDocument
     {
         [BsonElement("id")]
@@ -185,6 +189,7 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
     }
 
     [BsonNoId]
+    [BsonIgnoreExtraElements]
     internal sealed class TargetDocument
     {
         [BsonElement("type")]

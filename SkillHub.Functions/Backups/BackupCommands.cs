@@ -197,6 +197,11 @@ public static class BackupCommands
             await error.WriteLineAsync($"{args[0]} failed: {exception.Message}");
             return Failure;
         }
+        catch (Exception exception) when (exception is MongoDB.Driver.MongoException or TimeoutException)
+        {
+            await error.WriteLineAsync($"{args[0]} failed: {MongoErrors.Describe(exception)}");
+            return Failure;
+        }
     }
 
     private static async Task<int> UsageAsync(TextWriter error)

@@ -13,8 +13,14 @@ public interface IDocumentCollectionBackup
     /// <summary>Writes every document as one Extended JSON array (relaxed mode, UUIDs as $binary subtype 4, dates as $date); returns how many.</summary>
     Task<long> ExportAsync(Stream destination, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the collection's documents with the array read from <paramref name="source"/>; returns how many.</summary>
+    /// <summary>Replaces the collection's documents with the array read from <paramref name="source"/>, all or nothing; returns how many.</summary>
     Task<long> ImportAsync(Stream source, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the array as <see cref="ImportAsync"/> would, with the same document class, changing
+    /// nothing; returns how many. Throws <see cref="InvalidDataException"/> where the import would fail to read.
+    /// </summary>
+    Task<long> VerifyAsync(Stream source, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 }

@@ -25,7 +25,7 @@ internal static class ExtendedJsonArray
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(documents);
-        DocumentStoreRegistration.RegisterConventions();
+        DocumentSerialization.Ensure();
         await using var writer = new StreamWriter(destination, Utf8, bufferSize: 64 * 1024, leaveOpen: true);
         long count = 0;
         await writer.WriteAsync("[".AsMemory(), cancellationToken);
@@ -44,7 +44,7 @@ internal static class ExtendedJsonArray
     /// <summary>One document in relaxed Extended JSON, as the backup file holds it.</summary>
     public static string ToJson<TDocument>(TDocument document)
     {
-        DocumentStoreRegistration.RegisterConventions();
+        DocumentSerialization.Ensure();
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         using (var json = new UuidAsBinaryJsonWriter(text, WriterSettings))
         {
@@ -61,7 +61,7 @@ internal static class ExtendedJsonArray
     public static async Task<List<TDocument>> ReadAsync<TDocument>(Stream source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        DocumentStoreRegistration.RegisterConventions();
+        DocumentSerialization.Ensure();
         string text;
         using (var reader = new StreamReader(source, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true))
         {

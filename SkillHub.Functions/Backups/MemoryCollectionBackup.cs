@@ -33,10 +33,15 @@ public abstract class MemoryCollectionBackup<TItem, TDocument>(
     /// </summary>
     public async Task<long> ImportAsync(Stream source, CancellationToken cancellationToken)
     {
-        var documents = await ExtendedJsonArray.ReadAsync<TDocument>(source, cancellationToken);
-        store.ReplaceAll(documents.Select(fromDocument));
-        return documents.Count;
+        var items = await ReadAsync(source, cancellationToken);
+        store.ReplaceAll(items);
+        return items.Count;
     }
+
+    public async Task<long> VerifyAsync(Stream source, CancellationToken cancellationToken) => (await ReadAsync(source, cancellationToken)).Count;
+
+    private async Task<List<TItem>> ReadAsync(Stream source, CancellationToken cancellationToken) =>
+        (await ExtendedJsonArray.ReadAsync<TDocument>(source, cancellationToken)).Select(fromDocument).ToList();
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)store.DocumentCount());
 }

@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
-using MongoDB.Bson;
 using Npgsql;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Registrations;
 
@@ -40,13 +40,15 @@ public sealed record RestoreSummary(
 /// <summary>
 /// Restores a backup set written by <see cref="BackupService"/>: verifies the whole set before
 /// touching any database (the manifest's signature, sizes, SHA-256, the collections this build
-/// registers, every JSON array, postgres.sql read whole by its grammar, the schema version), refuses non-empty stores unless forced, imports postgres.sql
+/// registers, every collection file read whole by the document class it will be imported with, postgres.sql read whole by its grammar, the schema version),
+/// checks that both stores answer, refuses non-empty stores unless forced, imports postgres.sql
 /// and every collection, then reconciles the seat counts at once and records the restore.
 /// </summary>
 public sealed class RestoreService(
     PostgresImport postgres,
     NpgsqlDataSource dataSource,
     IEnumerable<IDocumentCollectionBackup> collections,
+    IDocumentStoreProbe documentStore,
     BackupSigner signer,
     SeatReconciliation reconciliation,
     IActivityLog activity,
@@ -58,6 +60,7 @@ public sealed class RestoreService(
     public async Task<RestoreSummary> RestoreAsync(string setDirectory, bool force, CancellationToken cancellationToken)
     {
         var set = await VerifyAsync(setDirectory, cancellationToken);
+        await EnsureReachableAsync(cancellationToken);
         if (!force)
         {
             await EnsureEmptyAsync(cancellationToken);
@@ -172,16 +175,17 @@ public sealed class RestoreService(
         }
 
         await CheckScriptAsync(setDirectory, set.SchemaVersion, cancellationToken);
-        foreach (var name in expected.Order(StringComparer.Ordinal))
+        foreach (var collection in _collections.OrderBy(FileOf, StringComparer.Ordinal))
         {
+            var name = FileOf(collection);
             await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
             try
             {
-                await ExtendedJsonArray.ReadAsync<BsonDocument>(stream, cancellationToken);
+                await collection.VerifyAsync(stream, cancellationToken);
             }
             catch (InvalidDataException exception)
             {
-                throw new BackupRejectedException($"{name} is not a whole Extended JSON array: {exception.Message}", exception);
+                throw new BackupRejectedException($"{name} is not a whole Extended JSON array of the collection's documents: {exception.Message}", exception);
             }
         }
 
@@ -231,6 +235,22 @@ public sealed class RestoreService(
         if (header.SchemaVersion != schemaVersion)
         {
             throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {header.SchemaVersion}, the manifest says {schemaVersion}: the files come from different sets.");
+        }
+    }
+
+    /// <summary>
+    /// Both stores answer before either is changed: without this, a forced restore with MongoDB down
+    /// would replace PostgreSQL and then fail on the documents.
+    /// </summary>
+    private async Task EnsureReachableAsync(CancellationToken cancellationToken)
+    {
+        await using (await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+        }
+
+        if (!await documentStore.IsReachableAsync(cancellationToken))
+        {
+            throw new InvalidOperationException($"{MongoErrors.Unreachable} Nothing was changed.");
         }
     }
 

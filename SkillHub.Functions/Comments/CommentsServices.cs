@@ -11,7 +11,7 @@ public static class CommentsServices
     public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDocumentStore<ICommentStore, MemoryCommentStore, MongoCommentStore>(configuration);
-        services.AddDocumentBackup<MemoryCommentBackup, MongoCommentStore.CommentDocument>(configuration, MongoCommentStore.CollectionName);
+        services.AddDocumentBackup<MemoryCommentBackup, MongoCommentStore.CommentDocument>(configuration, MongoCommentStore.CollectionName, _ => MongoCommentStore.Indexes());
         services.TryAddSingleton<IParticipationCheck, RegistrationParticipationCheck>();
         services.AddScoped<CommentService>();
         return services;

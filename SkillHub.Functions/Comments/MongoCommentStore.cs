@@ -22,10 +22,12 @@ public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
 
     private readonly IMongoCollection<CommentDocument> _comments;
 
+    // Before any class map of this store is built, the serialization's conventions.
+    static MongoCommentStore() => DocumentSerialization.Ensure();
+
     public MongoCommentStore(IMongoDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        DocumentStoreRegistration.RegisterConventions();
         _comments = database.GetCollection<CommentDocument>(CollectionName);
     }
 

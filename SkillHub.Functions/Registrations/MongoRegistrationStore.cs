@@ -21,8 +21,8 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
     private readonly IMongoCollection<RegistrationDocument> _registrations =
         (database ?? throw new ArgumentNullException(nameof(database))).GetCollection<RegistrationDocument>(CollectionName);
 
-    // Before any class map of this store is built: GUIDs in the standard representation.
-    static MongoRegistrationStore() => DocumentStoreRegistration.RegisterConventions();
+    // Before any class map of this store is built, the serialization's conventions.
+    static MongoRegistrationStore() => DocumentSerialization.Ensure();
 
     public async Task<Registration?> FindAsync(Guid workshopId, Guid userId, CancellationToken cancellationToken)
     {

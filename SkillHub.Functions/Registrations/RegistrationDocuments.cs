@@ -19,7 +19,8 @@ internal static class RegistrationFields
     public const string Reason = "reason";
 }
 
-/// <summary>A registration as stored in the registrations collection.</summary>
+/// <summary>A registration as stored in the registrations collection; fields it does not know (a later version's) are skipped.</summary>
+[BsonIgnoreExtraElements]
 internal sealed class RegistrationDocument
 {
     // Ids are the caller's: the driver must not replace Guid.Empty with one of its own.
@@ -49,6 +50,7 @@ internal sealed class RegistrationDocument
 }
 
 /// <summary>One element of a registration document's history array.</summary>
+[BsonIgnoreExtraElements]
 internal class HistoryDocument
 {
     [BsonElement(RegistrationFields.At)]

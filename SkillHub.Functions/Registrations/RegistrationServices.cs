@@ -17,7 +17,7 @@ public static class RegistrationServices
 
         services.AddSingleton(reconciliation);
         services.AddDocumentStore<IRegistrationStore, MemoryRegistrationStore, MongoRegistrationStore>(configuration);
-        services.AddDocumentBackup<MemoryRegistrationBackup, RegistrationDocument>(configuration, MongoRegistrationStore.CollectionName);
+        services.AddDocumentBackup<MemoryRegistrationBackup, RegistrationDocument>(configuration, MongoRegistrationStore.CollectionName, _ => MongoRegistrationStore.Indexes);
         services.AddSingleton<ISeatLedger, SeatLedger>();
         services.AddSingleton<WaitingList>();
         services.AddSingleton<IWorkshopRegistrations, WorkshopRegistrations>();

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
-using MongoDB.Bson.Serialization;
-using MongoDB.Bson.Serialization.Serializers;
 using MongoDB.Driver;
 
 namespace SkillHub.Functions.Infrastructure.Documents;
@@ -81,33 +79,18 @@ public static class DocumentStoreRegistration
                 "ConnectionStrings__MongoDB is not set. Name a MongoDB server, or set SkillHub__DocumentStore=memory to run on the in-memory store (data is lost at every restart).");
         }
 
-        RegisterConventions();
+        DocumentSerialization.Ensure();
         var databaseName = configuration["MongoDB:Database"] is { Length: > 0 } name ? name : "skillhub";
+        var timeouts = MongoTimeouts.Read(configuration);
         services.AddSingleton<IMongoClient>(_ =>
         {
             var settings = MongoClientSettings.FromConnectionString(connectionString);
-            settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
-            settings.ConnectTimeout = TimeSpan.FromSeconds(5);
+            timeouts.ApplyTo(settings);
             return new MongoClient(settings);
         });
         services.AddSingleton(provider => provider.GetRequiredService<IMongoClient>().GetDatabase(databaseName));
         services.AddSingleton<IDocumentStoreProbe, MongoDocumentStoreProbe>();
         return services;
-    }
-
-    /// <summary>GUIDs in the standard representation (subtype 4), registered once before any class map.</summary>
-    public static void RegisterConventions()
-    {
-        lock (ConventionsLock)
-        {
-            if (conventionsRegistered)
-            {
-                return;
-            }
-
-            BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
-            conventionsRegistered = true;
-        }
     }
 
     public static void WarnIfInMemory(IServiceProvider services)
@@ -119,7 +102,4 @@ public static class DocumentStoreRegistration
                 "!!! SkillHub__DocumentStore=memory: registrations, comments and the activity log live in this process's memory and are LOST at every restart. Use MongoDB (ConnectionStrings__MongoDB) for anything but a demo or a test. !!!");
         }
     }
-
-    private static readonly Lock ConventionsLock = new();
-    private static bool conventionsRegistered;
 }

@@ -59,15 +59,20 @@ public static class DocumentStoreServices
 
     /// <summary>
     /// Registers a collection's part in backups: the in-memory store's backup, or the MongoDB
-    /// collection read and written through the store's own document class.
+    /// collection read and written through the store's own document class, restored with the
+    /// <paramref name="indexes"/> its store ensures at start-up.
     /// </summary>
-    internal static IServiceCollection AddDocumentBackup<TMemoryBackup, TDocument>(this IServiceCollection services, IConfiguration configuration, string collectionName)
+    internal static IServiceCollection AddDocumentBackup<TMemoryBackup, TDocument>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string collectionName,
+        Func<IServiceProvider, IReadOnlyList<CreateIndexModel<TDocument>>> indexes)
         where TMemoryBackup : class, IDocumentCollectionBackup
     {
         services.TryAddEnumerable(DocumentStoreRegistration.ReadKind(configuration) == DocumentStoreKind.Memory
             ? ServiceDescriptor.Singleton<IDocumentCollectionBackup, TMemoryBackup>()
             : ServiceDescriptor.Singleton<IDocumentCollectionBackup, MongoCollectionBackup<TDocument>>(
-                provider => new MongoCollectionBackup<TDocument>(provider.GetRequiredService<IMongoDatabase>(), collectionName)));
+                provider => new MongoCollectionBackup<TDocument>(provider.GetRequiredService<IMongoDatabase>(), collectionName, indexes(provider))));
         return services;
     }
 

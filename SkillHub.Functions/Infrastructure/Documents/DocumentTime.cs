@@ -8,8 +8,19 @@ public static class DocumentTime
 {
     public static DateTime Truncate(DateTime value)
     {
-        var utc = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+        var utc = Utc(value);
         return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// The first millisecond at or after <paramref name="value"/>: a lower bound finer than a
+    /// millisecond, rounded up, admits exactly the stored times that are not before it. Sent as it
+    /// is, the driver would cut it down and MongoDB would admit the millisecond before.
+    /// </summary>
+    public static DateTime FirstMillisecondFrom(DateTime value)
+    {
+        var truncated = Truncate(value);
+        return truncated < Utc(value) ? truncated.AddMilliseconds(1) : truncated;
     }
 
     public static DateTime Now(TimeProvider clock)
@@ -17,4 +28,7 @@ public static class DocumentTime
         ArgumentNullException.ThrowIfNull(clock);
         return Truncate(clock.GetUtcNow().UtcDateTime);
     }
+
+    private static DateTime Utc(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 }

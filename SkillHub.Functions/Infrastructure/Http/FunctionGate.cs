@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using MongoDB.Driver;
 using Npgsql;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
+using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
 
@@ -116,8 +116,7 @@ public sealed class FunctionGate(
         NpgsqlException { IsTransient: true } => true,
         NpgsqlException { InnerException: SocketException or TimeoutException or IOException } => true,
         PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or "3D000" or "28P01" } => true,
-        MongoConnectionException or MongoExecutionTimeoutException => true,
-        TimeoutException => true,
+        _ when MongoErrors.IsUnavailable(exception) => true,
         SocketException => true,
         _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
     };
