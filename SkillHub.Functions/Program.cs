@@ -26,10 +26,12 @@ try
         builder.UseWhen<TimerGateMiddleware>(TimerGateMiddleware.AppliesTo);
         builder.Services.AddSkillHub(builder.Configuration, builder.Environment, behindFunctionsHost: true);
         using var host = builder.Build();
+        var readiness = host.Services.GetRequiredService<StartupReadiness>();
 
         // The worker connects to the host first (it must within a minute); the databases are prepared meanwhile.
+        // RunAsync disposes the host's services: what start-up found is read from the readiness taken before.
         await host.RunAsync();
-        if (host.Services.GetRequiredService<StartupReadiness>().Failure is { } failure)
+        if (readiness.Failure is { } failure)
         {
             await Console.Error.WriteLineAsync(failure);
             return 1;

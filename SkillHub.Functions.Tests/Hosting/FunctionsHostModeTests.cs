@@ -1,89 +1,98 @@
-using System.Diagnostics;
+using System.Net;
+using Npgsql;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Support.GrpcHost;
 
 namespace SkillHub.Functions.Tests.Hosting;
 
 /// <summary>
-/// The Functions host cannot be installed here, so this is as far as its path can be run: started
-/// the way the host starts a worker, the app composes the isolated worker (services, middleware)
-/// and dials the host's gRPC channel instead of serving HTTP itself.
+/// Start-up under the Functions host, with the gRPC test host in its place: the worker must open
+/// its stream within the host's 60 s whatever the databases do, then serve once they are ready;
+/// a setting that can never work stops it with its own message.
 /// </summary>
 public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
-    private static readonly Dictionary<string, string> Schedules = new(StringComparer.Ordinal)
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task WhilePostgresIsUnreachable_TheWorkerConnects_Answers503WithRetryAfter_AndServesOnceItIsBack()
     {
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var port = Repository.FreePort();
+        var late = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString;
+        await using var host = await GrpcTestHost.StartAsync(Settings(late));
+
+        using var waiting = await host.Client.GetAsync("api/workshops");
+        using var health = await host.Client.GetAsync("api/health");
+
+        await HttpProblem.AssertAsync(waiting, 503);
+        Assert.NotNull(waiting.Headers.RetryAfter);
+        var healthProblem = await HttpProblem.AssertAsync(health, 503);
+        Assert.StartsWith("waiting for PostgreSQL", healthProblem.GetProperty("checks").GetProperty("startup").GetString(), StringComparison.Ordinal);
+
+        await using var relay = TcpRelay.Start(port, server.Host!, server.Port);
+        await WaitUntilHealthyAsync(host);
+        using var served = await host.Client.GetAsync("api/workshops");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWrongPostgresPassword_StopsTheConnectedWorker_WithExitCode1AndItsOwnMessage()
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = "not-the-password" }.ConnectionString;
+        await using var host = await GrpcTestHost.StartAsync(Settings(wrong), initialise: false);
+
+        var exited = await host.Worker.WaitForExitAsync(Bound);
+
+        Assert.True(exited, "The worker kept running with a password that can never work.");
+        Assert.Equal(1, host.Worker.ExitCode);
+        Assert.Contains("SkillHub cannot start: PostgreSQL refused SkillHub", host.Worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", host.Worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutTheScheduleSettings_TheWorkerStopsWithExitCode1_NamingEachAndWhereToPutIt()
+    {
+        var settings = Settings(database.ConnectionString);
+        settings.Remove("ReconcileSchedule");
+        settings.Remove("BackupSchedule");
+        await using var worker = WorkerProcess.Start(Repository.AppDirectory, new Uri($"http://127.0.0.1:{Repository.FreePort()}/"), settings);
+
+        Assert.True(await worker.WaitForExitAsync(Bound));
+
+        Assert.Equal(1, worker.ExitCode);
+        Assert.Contains("SkillHub cannot start", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("ReconcileSchedule", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("BackupSchedule", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("local.settings.json", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PurgeSchedule", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grpc", worker.Output, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Settings(string postgres) => new(StringComparer.Ordinal)
+    {
+        ["ConnectionStrings__Postgres"] = postgres,
+        ["Jwt__SigningKey"] = AppFixture.SigningKey,
+        ["Backup__SigningKey"] = AppFixture.BackupSigningKey,
+        ["SkillHub__DocumentStore"] = "memory",
         ["PurgeSchedule"] = "0 30 3 * * *",
         ["ReconcileSchedule"] = "0 */5 * * * *",
         ["BackupSchedule"] = "0 0 2 * * *",
     };
 
-    [Fact]
-    public async Task StartedLikeAWorker_WhilePostgresIsUnreachable_DialsTheHostChannelWithoutWaitingForIt()
+    private static async Task WaitUntilHealthyAsync(GrpcTestHost host)
     {
-        // The host kills a worker that has not connected within 60 s; waiting for the database first got it killed.
-        var unreachable = $"Host=127.0.0.1;Port={Repository.FreePort()};Database=skillhub;Username=skillhub;Password=none";
-
-        var (exitCode, printed) = await RunWorkerAsync(new Dictionary<string, string>(Schedules) { ["ConnectionStrings__Postgres"] = unreachable });
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("Grpc", printed, StringComparison.Ordinal);
-        Assert.DoesNotContain("SkillHub cannot start", printed, StringComparison.Ordinal);
-        Assert.DoesNotContain("Now listening on", printed, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task StartedLikeAWorker_WithoutTheScheduleSettings_StopsWithExitCode1_NamingEachAndWhereToPutIt()
-    {
-        var (exitCode, printed) = await RunWorkerAsync(new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = database.ConnectionString, ["PurgeSchedule"] = Schedules["PurgeSchedule"] });
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("SkillHub cannot start", printed, StringComparison.Ordinal);
-        Assert.Contains("ReconcileSchedule", printed, StringComparison.Ordinal);
-        Assert.Contains("BackupSchedule", printed, StringComparison.Ordinal);
-        Assert.Contains("local.settings.json", printed, StringComparison.Ordinal);
-        Assert.DoesNotContain("PurgeSchedule", printed, StringComparison.Ordinal);
-        Assert.DoesNotContain("Grpc", printed, StringComparison.Ordinal);
-    }
-
-    /// <summary>Launches the app as the host launches its worker, on a channel address nothing listens on.</summary>
-    private static async Task<(int ExitCode, string Printed)> RunWorkerAsync(IReadOnlyDictionary<string, string> settings)
-    {
-        var port = Repository.FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var deadline = DateTime.UtcNow + Bound;
+        while (true)
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Repository.AppDirectory,
-        };
-        foreach (var argument in new[] { "SkillHub.Functions.dll", "--functions-uri", $"http://127.0.0.1:{port}/", "--functions-worker-id", "test-worker", "--functions-request-id", "test-request" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Jwt__SigningKey"] = AppFixture.SigningKey;
-        start.Environment["Backup__SigningKey"] = AppFixture.BackupSigningKey;
-        start.Environment["SkillHub__DocumentStore"] = "memory";
-        foreach (var (name, value) in settings)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
+            using var health = await host.Client.GetAsync("api/health");
+            if (health.StatusCode == HttpStatusCode.OK)
             {
-                process.Kill(entireProcessTree: true);
+                return;
             }
-        }
 
-        return (process.ExitCode, await output + await errors);
+            Assert.True(DateTime.UtcNow < deadline, $"Still {(int)health.StatusCode} after {Bound.TotalSeconds:0} s: {await health.Content.ReadAsStringAsync()}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
     }
 }
