@@ -31,7 +31,7 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
         Assert.StartsWith("waiting for PostgreSQL", healthProblem.GetProperty("checks").GetProperty("startup").GetString(), StringComparison.Ordinal);
 
         await using var relay = TcpRelay.Start(port, server.Host!, server.Port);
-        await WaitUntilHealthyAsync(host);
+        await host.WaitUntilHealthyAsync(Bound);
         using var served = await host.Client.GetAsync("api/workshops");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
@@ -79,20 +79,4 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
         ["ReconcileSchedule"] = "0 */5 * * * *",
         ["BackupSchedule"] = "0 0 2 * * *",
     };
-
-    private static async Task WaitUntilHealthyAsync(GrpcTestHost host)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (true)
-        {
-            using var health = await host.Client.GetAsync("api/health");
-            if (health.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Still {(int)health.StatusCode} after {Bound.TotalSeconds:0} s: {await health.Content.ReadAsStringAsync()}");
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
 }

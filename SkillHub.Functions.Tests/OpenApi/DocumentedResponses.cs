@@ -34,7 +34,13 @@ internal sealed class DocumentedResponses : DelegatingHandler
     public HttpClient ClientFor(AppFixture app, string? accessToken = null)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var client = new HttpClient(this, disposeHandler: false) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return ClientFor(app.BaseAddress, accessToken);
+    }
+
+    /// <summary>A client for the app at <paramref name="baseAddress"/> whose answers this handler checks.</summary>
+    public HttpClient ClientFor(Uri baseAddress, string? accessToken = null)
+    {
+        var client = new HttpClient(this, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (accessToken is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);

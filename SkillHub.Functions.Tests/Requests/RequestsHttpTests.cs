@@ -79,16 +79,20 @@ public sealed class RequestsHttpTests(DemoDataTests.DemoApp app) : IClassFixture
     }
 
     [Fact]
-    public async Task TheRequests_SentInOrderToTheDemoApp_GetTheAnnouncedStatuses_AndDocumentedAnswers()
+    public Task TheRequests_SentInOrderToTheDemoApp_GetTheAnnouncedStatuses_AndDocumentedAnswers() =>
+        ReplayAsync(app.BaseAddress);
+
+    /// <summary>Sends every request of the file in order to the demo app at <paramref name="baseAddress"/> and checks each status and answer.</summary>
+    internal static async Task ReplayAsync(Uri baseAddress)
     {
         var (fileVariables, requests) = File.Value;
         var variables = new Dictionary<string, string>(fileVariables, StringComparer.Ordinal)
         {
-            ["baseUrl"] = new Uri(app.BaseAddress, "/api").ToString().TrimEnd('/'),
+            ["baseUrl"] = new Uri(baseAddress, "/api").ToString().TrimEnd('/'),
         };
         var responses = new Dictionary<string, HttpFileResponse>(StringComparer.Ordinal);
         using var checker = new DocumentedResponses();
-        using var client = checker.ClientFor(app);
+        using var client = checker.ClientFor(baseAddress);
         var now = DateTimeOffset.UtcNow;
         var wrong = new List<string>();
 

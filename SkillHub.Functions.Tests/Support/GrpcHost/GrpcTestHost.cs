@@ -164,6 +164,27 @@ public sealed class GrpcTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the worker's health check passes: under the host it prepares its databases after connecting.</summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var health = await Client.GetAsync("api/health");
+            if (health.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The worker still answers {(int)health.StatusCode} after {timeout.TotalSeconds:0} s: {await health.Content.ReadAsStringAsync()}{Environment.NewLine}{Worker.Output}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
     /// <summary>Invokes a timer function as the host does when its schedule fires.</summary>
     public async Task<InvocationResponse> InvokeTimerAsync(string functionName, bool isPastDue = false)
     {

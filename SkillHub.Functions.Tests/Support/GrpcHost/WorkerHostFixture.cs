@@ -44,6 +44,7 @@ public class WorkerHostFixture : IAsyncLifetime
     {
         await Database.InitializeAsync();
         _host = await GrpcTestHost.StartAsync(AppSettings);
+        await Host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()
