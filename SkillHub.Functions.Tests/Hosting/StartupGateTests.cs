@@ -6,7 +6,7 @@ namespace SkillHub.Functions.Tests.Hosting;
 
 /// <summary>
 /// Under the Functions host the worker serves before its databases are prepared: until they are, the gate turns
-/// every function but the health check away, and the health check says what start-up waits for.
+/// every function but the health check and the OpenAPI document away, and the health check says what start-up waits for.
 /// </summary>
 public sealed class StartupGateTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
@@ -36,5 +36,16 @@ public sealed class StartupGateTests(PostgresDatabase database) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         Assert.False((await AppFixture.ReadJsonAsync(healthy)).GetProperty("checks").TryGetProperty("startup", out _));
+    }
+
+    [Fact]
+    public async Task WhileStarting_TheOpenApiDocument_IsServed()
+    {
+        await using var app = await AppInstance.StartAsync(database.ConnectionString, prepared: false);
+
+        using var document = await app.Client.GetAsync("/api/openapi.yaml");
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.StartsWith("openapi: 3", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

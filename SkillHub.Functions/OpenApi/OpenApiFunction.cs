@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.OpenApi;
@@ -17,6 +18,7 @@ public sealed class OpenApiFunction
 
     [Function("OpenApi")]
     [Anonymous]
+    [ServesWhileStarting]
     public IResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.yaml")] HttpRequest request) =>
         TypedResults.Bytes(Document.Value, "application/yaml; charset=utf-8");

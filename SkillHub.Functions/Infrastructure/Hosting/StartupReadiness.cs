@@ -25,6 +25,6 @@ public sealed class StartupReadiness
     private sealed record State(string Status, bool Ready, string? Failure);
 }
 
-/// <summary>A function that answers while start-up is still preparing the databases (the health check, which says so).</summary>
+/// <summary>A function that answers while start-up is still preparing the databases: the health check, which says so, and the OpenAPI document, which needs none.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ServesWhileStartingAttribute : Attribute;
