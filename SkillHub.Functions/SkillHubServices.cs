@@ -14,7 +14,6 @@ using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Registrations;
-using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions;
@@ -50,6 +49,7 @@ public static class SkillHubServices
             .AddSecurity(configuration, environment)
             .AddSessions(configuration)
             .AddAccounts(configuration)
+            .AddDemoData()
             .AddWorkshops()
             .AddRegistrations(configuration)
             .AddComments(configuration)
@@ -112,40 +112,4 @@ public static class SkillHubServices
         return services;
     }
 
-    private static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
-    {
-        var throttle = Validated<LoginThrottleOptions>(configuration, LoginThrottleOptions.Section, o => o.Validate());
-        services.AddSingleton(throttle);
-        services.AddSingleton(Validated<RegisterThrottleOptions>(configuration, RegisterThrottleOptions.Section, o => o.Validate()));
-        services.AddSingleton(Validated<PasswordOptions>(configuration, PasswordOptions.Section, o => o.Validate()));
-        services.AddSingleton<ThrottleCounters>();
-        services.AddSingleton<ILoginThrottle, LoginThrottle>();
-        services.AddSingleton<IRegisterThrottle, RegisterThrottle>();
-        services.AddMetrics();
-        services.AddSingleton<HashingLimiter>();
-        services.AddSingleton<PasswordHasher>();
-        services.AddSingleton<PasswordPolicy>();
-        services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
-        services.AddSingleton<IUserStore, UserStore>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<BootstrapAdmin>();
-        services.AddScoped<DemoData>();
-        return services;
-    }
-
-    /// <summary>A settings section, or its defaults, checked before anything starts.</summary>
-    private static T Validated<T>(IConfiguration configuration, string section, Action<T> validate)
-        where T : new()
-    {
-        var options = configuration.GetSection(section).Get<T>() ?? new T();
-        validate(options);
-        return options;
-    }
-
-    private static IServiceCollection AddWorkshops(this IServiceCollection services)
-    {
-        services.AddSingleton<IWorkshopStore, WorkshopStore>();
-        services.AddScoped<WorkshopService>();
-        return services;
-    }
 }

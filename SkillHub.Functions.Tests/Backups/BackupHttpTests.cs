@@ -57,7 +57,7 @@ public sealed class BackupHttpTests(BackupAppFixture app) : IClassFixture<Backup
         Assert.Equal(0, body.GetProperty("counts").GetProperty("collections").GetProperty("comments").GetInt64());
         Assert.True(body.TryGetProperty("createdAt", out _));
 
-        var entry = Assert.Single(await app.EntriesAsync(BackupServices.CreatedAction), e => e.Target.Id == id);
+        var entry = Assert.Single(await app.EntriesAsync(BackupActivity.CreatedAction), e => e.Target.Id == id);
         Assert.Equal(admin.Id, entry.Actor?.Id);
         Assert.Equal("backup", entry.Target.Type);
 
@@ -153,7 +153,7 @@ public sealed class ScheduledBackupTests(ScheduledBackupTests.EveryTwoSecondsApp
         for (var attempt = 0; attempt < 100 && entries.Count == 0; attempt++)
         {
             await Task.Delay(100);
-            entries = await app.EntriesAsync(BackupServices.CreatedAction);
+            entries = await app.EntriesAsync(BackupActivity.CreatedAction);
         }
 
         var entry = Assert.Single(entries.Take(1));

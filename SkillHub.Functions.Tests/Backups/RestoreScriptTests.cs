@@ -42,8 +42,8 @@ public sealed class RestoreScriptTests(RestoreSourceFixture source) : IClassFixt
         Assert.Contains($"Restored backup set {Path.GetFileName(set)}", script.Output, StringComparison.Ordinal);
         Assert.Contains("collection registrations: 4 documents", script.Output, StringComparison.Ordinal);
         Assert.Equal(answers, await source.AnswersAsync(address));
-        Assert.Equal(activity, await source.ActivityAsync(address, exceptAction: BackupServices.RestoredAction));
-        Assert.Single(await source.ActivityAsync(address), entry => entry.Contains($"\"{BackupServices.RestoredAction}\"", StringComparison.Ordinal));
+        Assert.Equal(activity, await source.ActivityAsync(address, exceptAction: BackupActivity.RestoredAction));
+        Assert.Single(await source.ActivityAsync(address), entry => entry.Contains($"\"{BackupActivity.RestoredAction}\"", StringComparison.Ordinal));
     }
 
     [Fact]

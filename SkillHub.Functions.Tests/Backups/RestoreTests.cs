@@ -153,9 +153,9 @@ public sealed class RestoreTests(RestoreSourceFixture source) : IClassFixture<Re
         Assert.True(summary.Collections["comments"] >= 1);
         Assert.Contains("waitlisted", await RestoreSourceFixture.GetAsync(target.App.BaseAddress, source.Participants[2], "/api/me/registrations?pageSize=100"), StringComparison.Ordinal);
         Assert.Equal(await source.AnswersAsync(source.BaseAddress), await source.AnswersAsync(target.App.BaseAddress));
-        Assert.Equal(activity, await source.ActivityAsync(target.App.BaseAddress, exceptAction: BackupServices.RestoredAction));
+        Assert.Equal(activity, await source.ActivityAsync(target.App.BaseAddress, exceptAction: BackupActivity.RestoredAction));
         var log = target.App.Services.GetRequiredService<IActivityLog>();
-        var restored = (await log.QueryAsync(new ActivityQuery(Action: BackupServices.RestoredAction), new PageRequest(1, 10), CancellationToken.None)).Items;
+        var restored = (await log.QueryAsync(new ActivityQuery(Action: BackupActivity.RestoredAction), new PageRequest(1, 10), CancellationToken.None)).Items;
         Assert.Equal(Path.GetFileName(set), Assert.Single(restored).Target.Id);
     }
 

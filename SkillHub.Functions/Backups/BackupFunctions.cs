@@ -11,7 +11,7 @@ public sealed class BackupFunctions(BackupService backups)
 {
     [Function("CreateBackup")]
     [CallerRequired(Roles.Admin)]
-    [RecordsActivity(BackupServices.CreatedAction, BackupServices.TargetType, TargetFromAnswer = true)]
+    [RecordsActivity(BackupActivity.CreatedAction, BackupActivity.TargetType, TargetFromAnswer = true)]
     public async Task<IResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminRoute.Prefix + "/backups")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class ScheduledBackup(BackupService backups, IActivityLog activity
         var set = await backups.CreateAsync(cancellationToken);
         logger.LogInformation("Scheduled backup {BackupId} written (past due: {PastDue})", set.Id, timer.IsPastDue);
         await activity.AppendQuietlyAsync(
-            ActivityEntry.ForSystem(clock, BackupServices.CreatedAction, new ActivityTarget(BackupServices.TargetType, set.Id), new Dictionary<string, string>
+            ActivityEntry.ForSystem(clock, BackupActivity.CreatedAction, new ActivityTarget(BackupActivity.TargetType, set.Id), new Dictionary<string, string>
             {
                 ["trigger"] = "schedule",
                 ["files"] = set.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),

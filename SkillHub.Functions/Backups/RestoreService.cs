@@ -90,7 +90,7 @@ public sealed class RestoreService(
 
         var repairs = await reconciliation.RunAsync(TimeSpan.Zero, cancellationToken);
         await activity.AppendQuietlyAsync(
-            ActivityEntry.ForSystem(clock, BackupServices.RestoredAction, new ActivityTarget(BackupServices.TargetType, set.Id), new Dictionary<string, string>
+            ActivityEntry.ForSystem(clock, BackupActivity.RestoredAction, new ActivityTarget(BackupActivity.TargetType, set.Id), new Dictionary<string, string>
             {
                 ["force"] = force ? "true" : "false",
                 ["schemaVersion"] = set.SchemaVersion,

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using Npgsql;
-using SkillHub.Functions.Auth;
-using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Hosting;
 
@@ -24,10 +22,25 @@ public static class DatabaseStartup
 }
 
 /// <summary>
-/// What runs once before the app serves: migrations, MongoDB indexes, the hasher's calibration, the bootstrap
-/// admin, demo data when asked. The same steps under both hosts; only how long an unreachable database is
+/// What runs once before the app serves: migrations, MongoDB indexes, then the <see cref="StartupStep"/>s the
+/// features registered, in their order (the hasher's calibration, the bootstrap admin, demo data when asked). The same steps under both hosts; only how long an unreachable database is
 /// waited for differs. Each step reports to <see cref="StartupReadiness"/>, which says "ready" once all are done.
 /// </summary>
+/// <summary>
+/// A step a feature adds to start-up, run in a scope of its own once the schema and the indexes are ready,
+/// and retried like them while <paramref name="Database"/> is unreachable. Infrastructure runs steps; it knows no feature.
+/// </summary>
+/// <param name="Database">The store the step needs, named in the waits it reports; null for a step that needs none.</param>
+/// <param name="Stage">What start-up says it is doing meanwhile (<c>/api/health</c> while starting).</param>
+public sealed record StartupStep(string? Database, string Stage, Func<IServiceProvider, CancellationToken, Task> RunAsync);
+
+public static class StartupSteps
+{
+    /// <summary>Adds a start-up step after those registered before it.</summary>
+    public static IServiceCollection AddStartupStep(this IServiceCollection services, string? database, string stage, Func<IServiceProvider, CancellationToken, Task> run) =>
+        services.AddSingleton(new StartupStep(database, stage, run));
+}
+
 public sealed class DatabasePreparation(IServiceProvider services, StartupReadiness readiness, ILogger<DatabasePreparation> logger)
 {
     private const string Postgres = "PostgreSQL";
@@ -46,24 +59,21 @@ public sealed class DatabasePreparation(IServiceProvider services, StartupReadin
             return Task.CompletedTask;
         }, cancellationToken);
         await StepAsync(Mongo, "creating MongoDB indexes", attempts, () => services.EnsureDocumentIndexesAsync(cancellationToken), cancellationToken);
-        readiness.Report("calibrating the password hasher");
-        services.GetRequiredService<PasswordHasher>().Calibrate();
-        await StepAsync(Postgres, "creating the bootstrap admin", attempts, async () =>
+        foreach (var step in services.GetServices<StartupStep>())
         {
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(cancellationToken);
-        }, cancellationToken);
-        await StepAsync(Postgres, "loading demo data", attempts, async () =>
-        {
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfRequestedAsync(cancellationToken);
-        }, cancellationToken);
+            await StepAsync(step.Database, step.Stage, attempts, async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                await step.RunAsync(scope.ServiceProvider, cancellationToken);
+            }, cancellationToken);
+        }
+
         readiness.MarkReady();
         logger.LogInformation("Databases prepared: SkillHub serves");
     }
 
     /// <summary>A database container may still be starting: wait for it, saying which; give up at once on what waiting cannot fix.</summary>
-    private async Task StepAsync(string database, string stage, int? attempts, Func<Task> step, CancellationToken cancellationToken)
+    private async Task StepAsync(string? database, string stage, int? attempts, Func<Task> step, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -5,7 +5,7 @@ using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
 
-public static class RegistrationServices
+public static class RegistrationsModule
 {
     public static IServiceCollection AddRegistrations(this IServiceCollection services, IConfiguration configuration)
     {

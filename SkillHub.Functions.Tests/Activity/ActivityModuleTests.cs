@@ -5,7 +5,7 @@ using SkillHub.Functions.Infrastructure.Documents;
 
 namespace SkillHub.Functions.Tests.Activity;
 
-public sealed class ActivityServicesTests
+public sealed class ActivityModuleTests
 {
     [Fact]
     public void OnMongoDb_TheLogIsMongoActivityLog_AndItsIndexesAreEnsuredAtStartUp()

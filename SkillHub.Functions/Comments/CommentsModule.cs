@@ -5,7 +5,7 @@ using SkillHub.Functions.Infrastructure.Documents;
 
 namespace SkillHub.Functions.Comments;
 
-public static class CommentsServices
+public static class CommentsModule
 {
     /// <summary>The comments feature; ratings ask the registrations feature's store, which AddRegistrations provides.</summary>
     public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)

@@ -4,7 +4,7 @@ using SkillHub.Functions.Infrastructure.Documents;
 
 namespace SkillHub.Functions.Activity;
 
-public static class ActivityServices
+public static class ActivityModule
 {
     /// <summary>The activity log (MongoDB, or memory when the app runs on the in-memory store) and the recording the gate does with it.</summary>
     public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)

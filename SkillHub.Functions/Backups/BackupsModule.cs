@@ -6,12 +6,17 @@ using Microsoft.Extensions.Logging;
 
 namespace SkillHub.Functions.Backups;
 
-public static class BackupServices
+/// <summary>What the activity log calls a backup set and what is done to one.</summary>
+public static class BackupActivity
 {
     public const string CreatedAction = "backup.create";
     public const string RestoredAction = "backup.restore";
     public const string TargetType = "backup";
+}
 
+/// <summary>The backups feature's wiring.</summary>
+public static class BackupsModule
+{
     /// <summary>The backup service over PostgreSQL and every registered <see cref="IDocumentCollectionBackup"/>, writing to a directory.</summary>
     public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
