@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+da61abd57d0f7b59d7c35c40862b1b0df253bd34
--- Schema version: sql.0008_throttle_reservations.sql
+-- App version: 1.0.0+c126fef6dfdbbe4066bb6bf5b659ef449eda5d17
+-- Schema version: sql.0009_request_seat_takes_the_time.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -226,6 +226,31 @@ CREATE TRIGGER sessions_truncated_notify
 ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
 ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
     CHECK (scope IN ('account', 'address', 'account_address', 'register'));
+-- sql.0009_request_seat_takes_the_time.sql
+-- request_seat takes the time from the app instead of reading now(): "open for registration" is one
+-- rule (RegistrationWindow in the app: published and starts_at after the app's clock), and a test
+-- clock now drives the SQL side of it as well as the C# side.
+DROP FUNCTION IF EXISTS request_seat(uuid);
+
+CREATE FUNCTION request_seat(p_workshop uuid, p_now timestamptz)
+RETURNS TABLE (confirmed boolean, queue_ticket bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE workshops
+       SET seats_taken = seats_taken + 1, seats_changed_at = now(), ever_registered = true
+     WHERE id = p_workshop AND status = 'published' AND starts_at > p_now AND seats_taken < capacity;
+    IF FOUND THEN
+        RETURN QUERY SELECT true, nextval('registration_queue');
+        RETURN;
+    END IF;
+
+    UPDATE workshops SET ever_registered = true
+     WHERE id = p_workshop AND status = 'published' AND starts_at > p_now AND NOT ever_registered;
+    IF FOUND OR EXISTS (SELECT 1 FROM workshops WHERE id = p_workshop AND status = 'published' AND starts_at > p_now) THEN
+        RETURN QUERY SELECT false, nextval('registration_queue');
+    END IF;
+END
+$$;
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -234,36 +259,37 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 11:18:43.394936
-2	sql.0002_refresh_tokens.sql	2026-12-01 11:18:43.433024
-3	sql.0003_login_throttle.sql	2026-12-01 11:18:43.442652
-4	sql.0004_workshops.sql	2026-12-01 11:18:43.47123
-5	sql.0005_registration_seats.sql	2026-12-01 11:18:43.480966
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 11:18:43.483671
-7	sql.0007_sessions.sql	2026-12-01 11:18:43.500404
-8	sql.0008_throttle_reservations.sql	2026-12-01 11:18:43.503968
+1	sql.0001_users.sql	2026-12-01 14:08:08.800755
+2	sql.0002_refresh_tokens.sql	2026-12-01 14:08:08.834878
+3	sql.0003_login_throttle.sql	2026-12-01 14:08:08.844476
+4	sql.0004_workshops.sql	2026-12-01 14:08:08.873398
+5	sql.0005_registration_seats.sql	2026-12-01 14:08:08.88241
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 14:08:08.885503
+7	sql.0007_sessions.sql	2026-12-01 14:08:08.899195
+8	sql.0008_throttle_reservations.sql	2026-12-01 14:08:08.902634
+9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 14:08:08.905567
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at) FROM stdin;
-01a23154-1620-7d3c-acd4-c3de5e7c2d80	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$cABUfr33liM6Sjysio5wlQ==$xfDL70KiHY0CMwK2K4xawWffHd84xdhA3jUdzgD1UQr7yVrnW48x6WgMz5MF7otr2vF3GKOXWppub7S4lWDygA==	admin	f	2026-12-01 11:18:44.000315+00	2026-12-01 11:18:44.000315+00
-01a23154-1746-71a8-9260-49008f9abed3	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$ZBMmp4pH6meoISpFR6cNww==$9no0//xU0i89hzFOiVx55inVXzsecNIpupBhaWcfPVXbCJuKocXN3De4KK0oYCJwtIJOYxM0QJnBZaWcbVKwnw==	trainer	f	2026-12-01 11:18:44.294432+00	2026-12-01 11:18:44.294432+00
-01a23154-1849-7191-a8a9-2d024f72f1f8	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$ejTTksWtA3IB9JhU7IMrjQ==$E34b40vVT/LWs2KohnB+yFLzwNvn8KN4hlAJ0UU19067FukIBVdzwwdTIctruKHxRngxZcvPcvLACUaBXXzYaw==	trainer	f	2026-12-01 11:18:44.553174+00	2026-12-01 11:18:44.553174+00
-01a23154-1956-7ffb-b5b5-fd9ed7135d30	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$VoKP3NePJMcyuEX+YpI6Fw==$4JDlVhPumT18BOjqnqmXN+1wqf4cbMKpJ1jzzYbbbpg6+WTjfc5XGgmrFgt022vRVFCepT1f8WMhqoCuhwOCNA==	trainer	f	2026-12-01 11:18:44.822418+00	2026-12-01 11:18:44.822418+00
-01a23154-1a49-744a-b160-e90befa2cbf2	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$ekJinkE3dTMXwHixZlqTlA==$NTP4Q08UP4jGffmYSDCMR2XLTfJqaSC83TMHMw2Nk7BeBUg/1TWhhmkqh3alF+7Rz+lXrhz5fAhAQNVajADoGQ==	participant	f	2026-12-01 11:18:45.065509+00	2026-12-01 11:18:45.065509+00
-01a23154-1b4c-741f-a39a-504268d7a3d1	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$eQaLCEgem1pzNxAUZx1k+w==$P5QoMFRpYMqCr7mt/zyYpzpVuitd++Nt5mTy/pLprzQkpads0GONVoT/1HsG+AfT7PHEA30TG+NfWuTgPNHc6w==	participant	f	2026-12-01 11:18:45.324299+00	2026-12-01 11:18:45.324299+00
+01a231ef-32f5-7e6e-85a0-0bbefa8bd2f3	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$R7i1oOKyw77pwL7QHZpnNw==$tUfznlmck2Xh2Y6HJ4tT9slAam707FYQAyZ2mkhQc8cqcvfhcMPieMXPlASkIz0zrltbisC0nrW4oq8D5I0mtQ==	admin	f	2026-12-01 14:08:09.461852+00	2026-12-01 14:08:09.461852+00
+01a231ef-340f-74d4-b627-88b2560ddd46	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$X11t01kefMDoAienxwQAGA==$yBBmxQCPm1s7jtkOSpALtSi3GXyFkbEQ//JWsW6vv3vaugIsXGHMB5gwOVvFod9w+/Rmhi///gBYwShZRSisqg==	trainer	f	2026-12-01 14:08:09.743162+00	2026-12-01 14:08:09.743162+00
+01a231ef-3500-7909-a522-0ee6ff2fa42d	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$p0CVHwVNv7bB/H/bzGwFbA==$IrgKeqBs4ezcBEgPRicnZF0a2WtKQCZ0uQ5/rU1lZOWnw/QiFr90+VphYjKZ+OifxkprV58Y0rxT6EHI61yZLA==	trainer	f	2026-12-01 14:08:09.984929+00	2026-12-01 14:08:09.984929+00
+01a231ef-359f-7d71-9d6d-1a0e7fba3300	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$0ZAh6aUEm3zJChhOFcdrUg==$B2VMK8HF2X7QGBTDK2J+iXAxFurLKbAh6kXaQzrhpyytKrXxHwPfbv+tjq3HV9DdCctlHMtFbbSB6ZgkE7VWEg==	trainer	f	2026-12-01 14:08:10.143894+00	2026-12-01 14:08:10.143894+00
+01a231ef-3637-7577-85c5-73b9f050c8c9	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$wvoagDkPFKzYMzR658hHpg==$bD4HmnVFDkKZdU/L9xVBm59iuQj5pQGQf0o7A1ZWSs6OzoBHni/v4kWoDqrdP0gh5+bFvVbxvUcn/ghBZCuhYw==	participant	f	2026-12-01 14:08:10.295391+00	2026-12-01 14:08:10.295391+00
+01a231ef-36cc-7cd0-a5e6-357451f531aa	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$/LWbW93C+so4yJYgUekQUQ==$1qXthQJPnU8uAJ61ifstx4RfbjJZPNRKCYvVKE42i8IKrfKbFl14Vbex97w6bkj/D9yB1Broilm0uClE4N/aXw==	participant	f	2026-12-01 14:08:10.444062+00	2026-12-01 14:08:10.444062+00
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at) FROM stdin;
-01a23154-1ccd-7257-8e4c-4d2bdd3592ed	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 11:18:45.70941+00	2026-12-01 11:18:45.711153+00	2	2026-12-01 11:18:45.70941+00
-01a23154-1cd1-76a7-8ec4-15ba3f7dcdea	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 11:18:45.713391+00	2026-12-01 11:18:45.715022+00	2	2026-12-01 11:18:45.713391+00
-01a23154-1cd4-7e74-81ee-a74504b385bc	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 11:18:45.716983+00	2026-12-01 11:18:45.718471+00	2	2026-12-01 11:18:45.716983+00
-01a23154-1cd7-7af2-b33a-db3c9ca107c0	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 11:18:45.720293+00	2026-12-01 11:18:45.721739+00	2	2026-12-01 11:18:45.720293+00
-01a23154-1cdb-7ec1-b85f-19dad418e370	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 11:18:45.723335+00	2026-12-01 11:18:45.7245+00	2	2026-12-01 11:18:45.723335+00
-01a23154-1cde-7472-92c7-ab4e5a3670b4	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a23154-1849-7191-a8a9-2d024f72f1f8	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 11:18:45.726318+00	2026-12-01 11:18:45.72751+00	2	2026-12-01 11:18:45.726318+00
-01a23154-1ce0-7377-aaf3-9d458e87ee39	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 11:18:45.729103+00	2026-12-01 11:18:45.730914+00	2	2026-12-01 11:18:45.729103+00
-01a23154-1ce4-72b6-8b07-6aca6ae8f544	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 11:18:45.732806+00	2026-12-01 11:18:45.73419+00	2	2026-12-01 11:18:45.732806+00
-01a23154-1ce7-704f-afc8-76ad2b923792	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 11:18:45.735993+00	2026-12-01 11:18:45.737267+00	2	2026-12-01 11:18:45.735993+00
-01a23154-1cea-783f-bba5-f43b8298e303	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a23154-1956-7ffb-b5b5-fd9ed7135d30	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 11:18:45.738905+00	2026-12-01 11:18:45.740106+00	2	2026-12-01 11:18:45.738905+00
-01a23154-1caa-7b95-beb4-045a4a882dda	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 11:18:45.680505+00	2026-12-01 11:18:45.698217+00	2	2026-12-01 11:18:45.803698+00
-01a23154-1cc6-742b-9c70-1c286e327b94	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a23154-1746-71a8-9260-49008f9abed3	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 11:18:45.703694+00	2026-12-01 11:18:45.706796+00	2	2026-12-01 11:18:45.811475+00
+01a231ef-37bc-737a-ba03-d9ec1591aa37	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 14:08:10.685157+00	2026-12-01 14:08:10.686314+00	2	2026-12-01 14:08:10.685157+00
+01a231ef-37bf-754c-b919-345096ae28c7	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 14:08:10.687708+00	2026-12-01 14:08:10.688776+00	2	2026-12-01 14:08:10.687708+00
+01a231ef-37c1-7afd-bc36-1f03283021a5	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 14:08:10.689973+00	2026-12-01 14:08:10.690839+00	2	2026-12-01 14:08:10.689973+00
+01a231ef-37c3-7c8d-8489-5262cba52fd0	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 14:08:10.6921+00	2026-12-01 14:08:10.693423+00	2	2026-12-01 14:08:10.6921+00
+01a231ef-37c6-739a-85d3-7211685e4c68	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 14:08:10.694605+00	2026-12-01 14:08:10.695629+00	2	2026-12-01 14:08:10.694605+00
+01a231ef-37c8-7023-9c8f-cbd94a13661b	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 14:08:10.696793+00	2026-12-01 14:08:10.697709+00	2	2026-12-01 14:08:10.696793+00
+01a231ef-37ca-72a6-8be2-bf3247b919ac	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 14:08:10.698671+00	2026-12-01 14:08:10.699386+00	2	2026-12-01 14:08:10.698671+00
+01a231ef-37cc-74e8-a33d-74bef1134680	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 14:08:10.700469+00	2026-12-01 14:08:10.70138+00	2	2026-12-01 14:08:10.700469+00
+01a231ef-37ce-7dc9-96b0-613f595d4393	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 14:08:10.702423+00	2026-12-01 14:08:10.703164+00	2	2026-12-01 14:08:10.702423+00
+01a231ef-37d0-7390-9364-ee3e68c89280	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 14:08:10.704532+00	2026-12-01 14:08:10.705691+00	2	2026-12-01 14:08:10.704532+00
+01a231ef-37a3-7352-8bf6-93946efda74a	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 14:08:10.664674+00	2026-12-01 14:08:10.676988+00	2	2026-12-01 14:08:10.766147+00
+01a231ef-37b8-7630-b174-fed6b1e9c9ed	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 14:08:10.681378+00	2026-12-01 14:08:10.683415+00	2	2026-12-01 14:08:10.774914+00
 \.
 COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.

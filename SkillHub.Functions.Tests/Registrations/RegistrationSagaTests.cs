@@ -75,7 +75,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         var (workshopId, first) = await PublishedWorkshopAsync(capacity: 1);
         var waiting = await ParticipantAsync();
         // The crash: the seat is taken, the process dies before the document is written.
-        Assert.True((await new SeatLedger(database.DataSource).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
+        Assert.True((await new SeatLedger(database.DataSource, TimeProvider.System).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
         var queued = await Service(_documents).RegisterAsync(workshopId, waiting, CancellationToken.None);
         Assert.Equal(RegistrationStatus.Waitlisted, queued.Value!.Status);
 
@@ -100,7 +100,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
     public async Task Reconciliation_LeavesARecentlyMovedCountAlone_SinceARegistrationMayBeBetweenItsSteps()
     {
         var (workshopId, _) = await PublishedWorkshopAsync(capacity: 2);
-        Assert.True((await new SeatLedger(database.DataSource).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
+        Assert.True((await new SeatLedger(database.DataSource, TimeProvider.System).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
 
         var repairs = await Reconciliation(quietSeconds: 3600).RunAsync(CancellationToken.None);
 
@@ -139,7 +139,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
 
     private RegistrationService Service(IRegistrationStore documents)
     {
-        var seats = new SeatLedger(database.DataSource);
+        var seats = new SeatLedger(database.DataSource, TimeProvider.System);
         var waitingList = new WaitingList(documents, seats, _activity, TimeProvider.System, NullLogger<WaitingList>.Instance);
         return new RegistrationService(
             new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, TimeProvider.System, NullLogger<RegistrationService>.Instance);
@@ -147,7 +147,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
 
     private SeatReconciliation Reconciliation(int quietSeconds)
     {
-        var seats = new SeatLedger(database.DataSource);
+        var seats = new SeatLedger(database.DataSource, TimeProvider.System);
         return new SeatReconciliation(
             seats, _documents, new WaitingList(_documents, seats, _activity, TimeProvider.System, NullLogger<WaitingList>.Instance),
             new ReconciliationOptions { QuietSeconds = quietSeconds }, _activity, TimeProvider.System, NullLogger<SeatReconciliation>.Instance);

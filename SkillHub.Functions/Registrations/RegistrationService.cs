@@ -84,7 +84,7 @@ public sealed class RegistrationService(
             return Failure.Conflict("You hold no active registration for this workshop.");
         }
 
-        if (workshop.StartsAt <= clock.GetUtcNow().UtcDateTime)
+        if (workshop.HasStarted(clock.GetUtcNow().UtcDateTime))
         {
             return Failure.Conflict("The workshop has started: registrations can no longer be cancelled.");
         }
@@ -184,7 +184,7 @@ public sealed class RegistrationService(
 
         if (registration.Status == RegistrationStatus.Confirmed)
         {
-            var open = workshop.Status == WorkshopStatus.Published && workshop.StartsAt > clock.GetUtcNow().UtcDateTime;
+            var open = workshop.IsOpenForRegistration(clock.GetUtcNow().UtcDateTime);
             await waitingList.HandOverSeatAsync(workshop.Id, open, by, CancellationToken.None);
         }
 
@@ -273,6 +273,6 @@ public sealed class RegistrationService(
 
     private Failure? ClosedFor(WorkshopRecord workshop) =>
         workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
-        : workshop.StartsAt <= clock.GetUtcNow().UtcDateTime ? Failure.Conflict("Registration is closed: the workshop has started.")
+        : workshop.HasStarted(clock.GetUtcNow().UtcDateTime) ? Failure.Conflict("Registration is closed: the workshop has started.")
         : null;
 }

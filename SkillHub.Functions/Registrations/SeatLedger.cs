@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
 
@@ -37,16 +38,18 @@ public interface ISeatLedger
     Task<bool> CorrectAsync(WorkshopSeats observed, int seatsTaken, TimeSpan quietFor, CancellationToken cancellationToken);
 }
 
-public sealed class SeatLedger(NpgsqlDataSource dataSource) : ISeatLedger
+public sealed class SeatLedger(NpgsqlDataSource dataSource, TimeProvider clock) : ISeatLedger
 {
-    private const string Open = "status = 'published' AND starts_at > now()";
+    private const string Open = RegistrationWindow.SqlIsOpen;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<SeatRequest?> RequestSeatAsync(Guid workshopId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<SeatRequest>(new CommandDefinition(
-            "SELECT confirmed AS Confirmed, queue_ticket AS QueueTicket FROM request_seat(@workshopId)",
-            new { workshopId }, cancellationToken: cancellationToken));
+            "SELECT confirmed AS Confirmed, queue_ticket AS QueueTicket FROM request_seat(@workshopId, @now)",
+            new { workshopId, now = Now }, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> TakeFreeSeatAsync(Guid workshopId, CancellationToken cancellationToken)
@@ -57,7 +60,7 @@ public sealed class SeatLedger(NpgsqlDataSource dataSource) : ISeatLedger
             UPDATE workshops SET seats_taken = seats_taken + 1, seats_changed_at = now()
              WHERE id = @workshopId AND {Open} AND seats_taken < capacity
             """,
-            new { workshopId }, cancellationToken: cancellationToken)) == 1;
+            new { workshopId, now = Now }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task ReleaseSeatAsync(Guid workshopId, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class SeatReconciliation(
                 repairs.Add(new SeatRepair(workshop.Id, SeatCountCorrected, workshop.SeatsTaken, target));
             }
 
-            if (workshop.Status == WorkshopStatus.Published && workshop.StartsAt > now && count.Waitlisted > 0)
+            if (RegistrationWindow.IsOpen(workshop.Status, workshop.StartsAt, now) && count.Waitlisted > 0)
             {
                 var promoted = await waitingList.PromoteAsync(workshop.Id, null, cancellationToken);
                 if (promoted.Count > 0)

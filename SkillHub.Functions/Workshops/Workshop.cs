@@ -31,6 +31,10 @@ public sealed record WorkshopRecord(
 {
     public string ETag => $"\"{Version}\"";
 
+    public bool IsOpenForRegistration(DateTime now) => RegistrationWindow.IsOpen(Status, StartsAt, now);
+
+    public bool HasStarted(DateTime now) => RegistrationWindow.HasStarted(StartsAt, now);
+
     /// <summary>Drafts are seen by their trainer and admins only; cancelled ones too.</summary>
     public bool IsVisibleTo(Caller? caller) =>
         Status == WorkshopStatus.Published || caller is { IsAdmin: true } || caller?.Id == TrainerId;

@@ -289,7 +289,7 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
             var workshops = await FreshWorkshopsAsync("floor");
             return await Load.CountAsync(count, ContentionConcurrency, async i =>
             {
-                // The one statement the saga's guarantee rests on (see request_seat in sql/0005).
+                // The one statement the saga's guarantee rests on (see request_seat in sql/0009).
                 await using var connection = await data.OpenConnectionAsync();
                 await connection.ExecuteAsync(
                     "UPDATE workshops SET seats_taken = seats_taken + 1 WHERE id = @id AND status = 'published' AND seats_taken < capacity",

@@ -1,0 +1,18 @@
+namespace SkillHub.Functions.Workshops;
+
+/// <summary>
+/// When a workshop takes registrations: published, and not started yet. The one definition, in C# for the
+/// services and reconciliation, and as the SQL condition the seat ledger and <c>request_seat</c> apply with
+/// the app's clock as a parameter (<c>@now</c>), so one test clock drives both (RegistrationWindowTests).
+/// </summary>
+public static class RegistrationWindow
+{
+    /// <summary>The same rule over a <c>workshops</c> row, with the time bound to <c>@now</c>.</summary>
+    public const string SqlIsOpen = "status = 'published' AND starts_at > @now";
+
+    public static bool IsOpen(string status, DateTime startsAt, DateTime now) =>
+        status == WorkshopStatus.Published && !HasStarted(startsAt, now);
+
+    /// <summary>From its start on, a workshop's registrations are final: no new seat, no cancellation.</summary>
+    public static bool HasStarted(DateTime startsAt, DateTime now) => startsAt <= now;
+}
