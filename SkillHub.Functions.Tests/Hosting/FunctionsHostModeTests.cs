@@ -20,7 +20,7 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var port = Repository.FreePort();
         var late = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString;
-        await using var host = await GrpcTestHost.StartAsync(Settings(late));
+        await using var host = await GrpcTestHost.StartAsync(TestAppSettings.ForWorker(late));
 
         using var waiting = await host.Client.GetAsync("api/workshops");
         using var health = await host.Client.GetAsync("api/health");
@@ -40,7 +40,7 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
     public async Task AWrongPostgresPassword_StopsTheConnectedWorker_WithExitCode1AndItsOwnMessage()
     {
         var wrong = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = "not-the-password" }.ConnectionString;
-        await using var host = await GrpcTestHost.StartAsync(Settings(wrong), initialise: false);
+        await using var host = await GrpcTestHost.StartAsync(TestAppSettings.ForWorker(wrong), initialise: false);
 
         var exited = await host.Worker.WaitForExitAsync(Bound);
 
@@ -53,7 +53,7 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
     [Fact]
     public async Task WithoutTheScheduleSettings_TheWorkerStopsWithExitCode1_NamingEachAndWhereToPutIt()
     {
-        var settings = Settings(database.ConnectionString);
+        var settings = TestAppSettings.ForWorker(database.ConnectionString);
         settings.Remove("ReconcileSchedule");
         settings.Remove("BackupSchedule");
         await using var worker = WorkerProcess.Start(Repository.AppDirectory, new Uri($"http://127.0.0.1:{Repository.FreePort()}/"), settings);
@@ -68,15 +68,4 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
         Assert.DoesNotContain("PurgeSchedule", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Grpc", worker.Output, StringComparison.Ordinal);
     }
-
-    private static Dictionary<string, string?> Settings(string postgres) => new(StringComparer.Ordinal)
-    {
-        ["ConnectionStrings__Postgres"] = postgres,
-        ["Jwt__SigningKey"] = AppFixture.SigningKey,
-        ["Backup__SigningKey"] = AppFixture.BackupSigningKey,
-        ["SkillHub__DocumentStore"] = "memory",
-        ["PurgeSchedule"] = "0 30 3 * * *",
-        ["ReconcileSchedule"] = "0 */5 * * * *",
-        ["BackupSchedule"] = "0 0 2 * * *",
-    };
 }

@@ -37,17 +37,8 @@ public sealed class AppInstance : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         bool prepared = true)
     {
-        var all = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Postgres"] = connectionString,
-            ["Jwt:SigningKey"] = AppFixture.SigningKey,
-            ["Backup:SigningKey"] = AppFixture.BackupSigningKey,
-            ["SkillHub:DocumentStore"] = "memory",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["urls"] = "http://127.0.0.1:0",
-            // A test app never writes backups where a real one keeps them, even if its run spans the nightly schedule.
-            ["Backup:Directory"] = Path.Combine(Path.GetTempPath(), "skillhub-test-backups", Guid.NewGuid().ToString("N")),
-        };
+        var all = TestAppSettings.For(connectionString).ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => s.Value);
+        all["urls"] = "http://127.0.0.1:0";
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;

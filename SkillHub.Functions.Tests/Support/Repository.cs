@@ -40,8 +40,9 @@ public static class Repository
 }
 
 /// <summary>
-/// One of the repository's shell scripts, run with bash as a user would, its output collected;
-/// disposing kills whatever it still runs (the app it may have started included).
+/// A child process of the tests, its output collected: one of the repository's shell scripts, run
+/// with bash as a user would, or the app as a host launches it (<see cref="Launch"/>); disposing kills
+/// whatever it still runs (the app it may have started included).
 /// </summary>
 public sealed class ScriptProcess : IAsyncDisposable
 {
@@ -95,6 +96,17 @@ public sealed class ScriptProcess : IAsyncDisposable
             }
         }
 
+        return Launch(start);
+    }
+
+    /// <summary>Starts <paramref name="start"/> with its output collected (standard output and error redirected here).</summary>
+    public static ScriptProcess Launch(ProcessStartInfo start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
         var process = new Process { StartInfo = start };
         var started = new ScriptProcess(process);
         process.OutputDataReceived += (_, line) => started.Append(line.Data);
@@ -117,18 +129,30 @@ public sealed class ScriptProcess : IAsyncDisposable
     /// <summary>The exit code; fails the test if the script still runs after <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
+        if (!await TryWaitForExitAsync(timeout))
         {
             Assert.Fail($"{_process.StartInfo.ArgumentList[0]} still ran after {timeout}:\n{Output}");
         }
 
         return _process.ExitCode;
     }
+
+    /// <summary>Whether the process ended within <paramref name="timeout"/>.</summary>
+    public async Task<bool> TryWaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
 
     public async ValueTask DisposeAsync()
     {

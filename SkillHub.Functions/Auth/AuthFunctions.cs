@@ -57,7 +57,7 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
         JsonBody.HandleAsync<LogoutRequest>(request, async logout =>
         {
             var failure = await accounts.LogoutAsync(request.RequiredCaller(), request.RequiredSession(), logout, cancellationToken);
-            return failure is null ? TypedResults.NoContent() : failure.ToProblem();
+            return failure.OrNoContent();
         }, cancellationToken);
 
     [Function("ChangePassword")]
@@ -69,6 +69,6 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
         JsonBody.HandleAsync<ChangePasswordRequest>(request, async change =>
         {
             var failure = await accounts.ChangePasswordAsync(request.RequiredCaller(), request.RequiredSession(), change, clientAddress.Of(request), cancellationToken);
-            return failure is null ? TypedResults.NoContent() : failure.ToProblem();
+            return failure.OrNoContent();
         }, cancellationToken);
 }

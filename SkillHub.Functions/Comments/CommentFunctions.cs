@@ -60,7 +60,5 @@ public sealed class CommentFunctions(CommentService comments)
         Guid id,
         Guid commentId,
         CancellationToken cancellationToken) =>
-        await comments.DeleteAsync(id, commentId, request.RequiredCaller(), cancellationToken) is { } failure
-            ? failure.ToProblem()
-            : TypedResults.NoContent();
+        (await comments.DeleteAsync(id, commentId, request.RequiredCaller(), cancellationToken)).OrNoContent();
 }

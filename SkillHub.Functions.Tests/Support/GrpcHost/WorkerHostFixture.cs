@@ -25,19 +25,10 @@ public class WorkerHostFixture : IAsyncLifetime
     public HttpClient Client => Host.Client;
 
     /// <summary>The app settings the host gives its worker, as environment variables (the host's own app settings).</summary>
-    public virtual IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
+    public virtual IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>(TestAppSettings.ForWorker(Database.ConnectionString))
     {
-        ["ConnectionStrings__Postgres"] = Database.ConnectionString,
-        ["Jwt__SigningKey"] = AppFixture.SigningKey,
-        ["Backup__SigningKey"] = AppFixture.BackupSigningKey,
-        ["Backup__Directory"] = Path.Combine(Path.GetTempPath(), "skillhub-test-backups", Guid.NewGuid().ToString("N")),
-        ["SkillHub__DocumentStore"] = "memory",
         ["Bootstrap__AdminEmail"] = AdminEmail,
         ["Bootstrap__AdminPassword"] = AdminPassword,
-        ["PurgeSchedule"] = "0 30 3 * * *",
-        ["ReconcileSchedule"] = "0 */5 * * * *",
-        ["BackupSchedule"] = "0 0 2 * * *",
-        ["Logging__LogLevel__Default"] = "Warning",
     };
 
     public virtual async Task InitializeAsync()

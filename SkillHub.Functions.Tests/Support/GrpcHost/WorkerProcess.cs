@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace SkillHub.Functions.Tests.Support.GrpcHost;
 
@@ -13,20 +13,18 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The host's default <c>grpcMaxMessageLength</c>.</summary>
     public const int MaxMessageLength = int.MaxValue;
 
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ScriptProcess _process;
 
-    private WorkerProcess(Process process)
+    private WorkerProcess(ScriptProcess process, string workerId)
     {
         _process = process;
-        _process.OutputDataReceived += (_, line) => Keep(line.Data);
-        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        WorkerId = workerId;
     }
 
-    public string WorkerId { get; private init; } = "";
+    public string WorkerId { get; }
 
     /// <summary>Everything the worker printed so far (the host shows it in its own console).</summary>
-    public string Output => string.Join(Environment.NewLine, _output);
+    public string Output => _process.Output;
 
     public bool HasExited => _process.HasExited;
 
@@ -38,20 +36,15 @@ public sealed class WorkerProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(appSettings);
         var workerId = Guid.NewGuid().ToString();
         var requestId = Guid.NewGuid().ToString();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = appDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("SkillHub.Functions.dll");
+        var port = hostEndpoint.Port.ToString(CultureInfo.InvariantCulture);
+        var maxLength = MaxMessageLength.ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = appDirectory };
         foreach (var argument in new[]
         {
-            "--host", hostEndpoint.Host, "--port", hostEndpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--workerId", workerId, "--requestId", requestId, "--grpcMaxMessageLength", MaxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "SkillHub.Functions.dll",
+            "--host", hostEndpoint.Host, "--port", port, "--workerId", workerId, "--requestId", requestId, "--grpcMaxMessageLength", maxLength,
             "--functions-uri", hostEndpoint.AbsoluteUri, "--functions-worker-id", workerId, "--functions-request-id", requestId,
-            "--functions-grpc-max-message-length", MaxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--functions-grpc-max-message-length", maxLength,
         })
         {
             start.ArgumentList.Add(argument);
@@ -67,45 +60,10 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["FUNCTIONS_WORKER_DIRECTORY"] = appDirectory;
         start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = appDirectory;
         start.Environment["AzureWebJobsScriptRoot"] = appDirectory;
-
-        var process = new Process { StartInfo = start };
-        var worker = new WorkerProcess(process) { WorkerId = workerId };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return worker;
+        return new WorkerProcess(ScriptProcess.Launch(start), workerId);
     }
 
-    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var wait = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) => _process.TryWaitForExitAsync(timeout);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -71,3 +71,9 @@ public readonly record struct Outcome<T>
 
     public IResult Match(Func<T, IResult> success) => Failure is null ? success(Value!) : Failure.ToProblem();
 }
+
+public static class FailureAnswers
+{
+    /// <summary>The answer of an operation that returns nothing on success: 204, or the failure's problem.</summary>
+    public static IResult OrNoContent(this Failure? failure) => failure is null ? TypedResults.NoContent() : failure.ToProblem();
+}
