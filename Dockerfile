@@ -10,12 +10,17 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig host.json local.settings.example.json ./
 COPY sql/ sql/
 COPY SkillHub.Functions/SkillHub.Functions.csproj SkillHub.Functions/
-RUN dotnet restore SkillHub.Functions/SkillHub.Functions.csproj
+COPY SkillHub.Standalone/SkillHub.Standalone.csproj SkillHub.Standalone/
+RUN dotnet restore SkillHub.Standalone/SkillHub.Standalone.csproj
 
-# Then the app itself (the tests stay out of the image, see .dockerignore).
+# Then the app itself (the tests stay out of the image, see .dockerignore): the product where the
+# host runs it, and SkillHub.Standalone beside it for the command-line verbs (backup.sh --compose,
+# restore.sh --compose), which run without the host, over the container's MongoDB.
 COPY SkillHub.Functions/ SkillHub.Functions/
-RUN mkdir -p /home/site/wwwroot \
-    && dotnet publish SkillHub.Functions -c Release -o /home/site/wwwroot
+COPY SkillHub.Standalone/ SkillHub.Standalone/
+RUN mkdir -p /home/site/wwwroot /opt/skillhub \
+    && dotnet publish SkillHub.Functions -c Release -o /home/site/wwwroot \
+    && dotnet publish SkillHub.Standalone -c Release -o /opt/skillhub
 
 FROM mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0 AS runtime
 
@@ -28,6 +33,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 COPY --from=build ["/home/site/wwwroot", "/home/site/wwwroot"]
+COPY --from=build ["/opt/skillhub", "/opt/skillhub"]
 
 # The Functions host listens on port 80.
 EXPOSE 80

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes a SkillHub backup set (postgres.sql, mongo_<collection>.json, manifest.json) through the
-# app's own command-line mode: `SkillHub.Functions backup`.
+# app's own command-line mode: `SkillHub.Standalone backup`.
 set -euo pipefail
 
 # The project beside this script (the repository), or in src/ beside it (the archive that
@@ -15,7 +15,7 @@ Usage : ./backup.sh [--directory DOSSIER]
 
 Écrit un jeu de sauvegarde dans DOSSIER (défaut : Backup__Directory, sinon
 ~/.local/share/SkillHub/backups), via le mode ligne de commande de l'application
-(`dotnet SkillHub.Functions.dll backup`), compilée en Release si besoin.
+(`dotnet SkillHub.Standalone.dll backup`), compilée en Release si besoin.
 
   PostgreSQL : trouvé comme scripts/start.sh (scripts/lib/postgres.sh), rôle skillhub ; le mot de
                passe (~/.local/share/skillhub) passe par l'environnement (ConnectionStrings__Postgres),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Restores a SkillHub backup set through the app's own command-line mode: `SkillHub.Functions restore`.
+# Restores a SkillHub backup set through the app's own command-line mode: `SkillHub.Standalone restore`.
 set -euo pipefail
 
 # The project beside this script (the repository), or in src/ beside it (the archive that

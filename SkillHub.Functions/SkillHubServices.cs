@@ -28,17 +28,6 @@ public static class SkillHubServices
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
-    /// <summary>
-    /// The timers' schedules when the app serves itself. Under the Functions host they do not apply: the host
-    /// resolves <c>%PurgeSchedule%</c> from its own settings (<see cref="ScheduledTimer.RequireUnderFunctionsHost"/>).
-    /// </summary>
-    public static IReadOnlyDictionary<string, string?> ScheduleDefaults { get; } = new Dictionary<string, string?>
-    {
-        ["PurgeSchedule"] = "0 30 3 * * *",
-        ["ReconcileSchedule"] = "0 */5 * * * *",
-        ["BackupSchedule"] = "0 0 2 * * *",
-    };
-
     public static IServiceCollection AddSkillHub(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool behindFunctionsHost = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -52,7 +41,7 @@ public static class SkillHubServices
             .AddDemoData()
             .AddWorkshops()
             .AddRegistrations(configuration)
-            .AddComments(configuration)
+            .AddComments()
             .AddActivityLog(configuration)
             .AddBackups(configuration, environment);
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the demo dump of data/ (skillhub_workshops.sql, mongo_<collection>.json,
-# skillhub_dump_manifest.json) through the app's own export: `SkillHub.Functions export-demo data/`.
+# skillhub_dump_manifest.json) through the app's own export: `SkillHub.Standalone export-demo data/`.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,7 +9,7 @@ usage() {
 Usage : scripts/export-demo-data.sh [--help]
 
 Régénère le jeu de démonstration de data/ via le mode ligne de commande de l'application
-(`dotnet SkillHub.Functions.dll export-demo data/`), compilée en Release si besoin :
+(`dotnet SkillHub.Standalone.dll export-demo data/`), compilée en Release si besoin :
 une base PostgreSQL TEMPORAIRE et vide (créée sur le serveur configuré, supprimée ensuite) et le
 magasin de documents en mémoire ; migrations, jeu data/demo.json (comptes et ateliers), quelques
 inscriptions de démonstration, puis l'export du projet (BackupService) copié dans data/ :

@@ -32,10 +32,10 @@ export SkillHub__DemoData="$data/demo.json"
 use_document_store
 
 echo "==> Compilation…"
-dotnet build "$root/SkillHub.Functions/SkillHub.Functions.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build "$root/SkillHub.Standalone/SkillHub.Standalone.csproj" -c Release -nologo -v q -clp:ErrorsOnly
 
-app_dir="$root/SkillHub.Functions/bin/Release/net10.0"
-dotnet "$app_dir/SkillHub.Functions.dll" --urls "$urls" &
+app_dir="$root/SkillHub.Standalone/bin/Release/net10.0"
+dotnet "$app_dir/SkillHub.Standalone.dll" --urls "$urls" &
 app_pid=$!
 trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true' INT TERM EXIT
 

@@ -1,6 +1,7 @@
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Tests.Workshops;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Activity;
 

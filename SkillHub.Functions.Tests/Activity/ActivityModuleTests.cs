@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Standalone.Documents;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Activity;
 
@@ -10,7 +12,7 @@ public sealed class ActivityModuleTests
     [Fact]
     public void OnMongoDb_TheLogIsMongoActivityLog_AndItsIndexesAreEnsuredAtStartUp()
     {
-        using var services = Build(new() { [DocumentStoreRegistration.KindSetting] = "mongodb", ["ConnectionStrings:MongoDB"] = "mongodb://127.0.0.1:1" });
+        using var services = Build(new() { ["ConnectionStrings:MongoDB"] = "mongodb://127.0.0.1:1" });
 
         var log = Assert.IsType<MongoActivityLog>(services.GetRequiredService<IActivityLog>());
         Assert.Contains(services.GetServices<IMongoIndexes>(), indexes => ReferenceEquals(indexes, log));
@@ -19,7 +21,7 @@ public sealed class ActivityModuleTests
     [Fact]
     public void OnTheMemoryStore_TheLogIsMemoryActivityLog()
     {
-        using var services = Build(new() { [DocumentStoreRegistration.KindSetting] = "memory" });
+        using var services = Build(new() { [MemoryDocuments.Setting] = "memory" });
 
         Assert.IsType<MemoryActivityLog>(services.GetRequiredService<IActivityLog>());
         Assert.Empty(services.GetServices<IMongoIndexes>());
@@ -30,6 +32,7 @@ public sealed class ActivityModuleTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
+            .AddStandIns(configuration)
             .AddDocumentStore(configuration)
             .AddActivityLog(configuration)
             .BuildServiceProvider();

@@ -8,6 +8,7 @@ using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Security;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Activity;
 

@@ -5,6 +5,7 @@ using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
 using ActivityDocument = SkillHub.Functions.Activity.MongoActivityLog.ActivityDocument;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Activity;
 

@@ -1,12 +1,12 @@
 using SkillHub.Functions.Activity;
-using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Activity;
 
 /// <summary>What the app's own functions declare they record.</summary>
 public sealed class RecordedActivityCatalogTests
 {
-    private static readonly FunctionCatalog Functions = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly);
+    private static readonly FunctionCatalog Functions = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly);
 
     private readonly RecordedActivityCatalog _catalog = new();
 

@@ -4,6 +4,7 @@ using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Backups;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Backups;
 

@@ -4,6 +4,7 @@ using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Registrations;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Backups;
 

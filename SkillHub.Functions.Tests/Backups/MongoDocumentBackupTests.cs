@@ -6,6 +6,7 @@ using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Backups;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Backups;
 

@@ -9,6 +9,7 @@ using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Registrations;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Backups;
 

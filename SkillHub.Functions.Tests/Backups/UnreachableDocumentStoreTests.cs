@@ -1,6 +1,5 @@
-using SkillHub.Functions.Backups;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Backups;
 

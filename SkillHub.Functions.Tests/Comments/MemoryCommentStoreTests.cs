@@ -1,4 +1,5 @@
 using SkillHub.Functions.Comments;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Comments;
 

@@ -61,6 +61,8 @@ public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<Delive
     [InlineData("data/skillhub_dump_manifest.json")]
     [InlineData("src/SkillHub.slnx")]
     [InlineData("src/SkillHub.Functions/SkillHub.Functions.csproj")]
+    [InlineData("src/SkillHub.Standalone/SkillHub.Standalone.csproj")]
+    [InlineData("src/SkillHub.Standalone/Program.cs")]
     [InlineData("src/SkillHub.Functions.Tests/SkillHub.Functions.Tests.csproj")]
     [InlineData("src/sql/0001_users.sql")]
     [InlineData("src/host.json")]

@@ -32,7 +32,7 @@ public sealed class ComposeScriptsTests : IDisposable
         var status = await RunAsync("backup.sh", "--compose");
 
         Assert.Equal(0, status);
-        Assert.Equal(["compose exec -T app dotnet /home/site/wwwroot/SkillHub.Functions.dll backup"], File.ReadAllLines(Calls));
+        Assert.Equal(["compose exec -T app dotnet /opt/skillhub/SkillHub.Standalone.dll backup"], File.ReadAllLines(Calls));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ComposeScriptsTests : IDisposable
         Assert.Equal(
         [
             $"compose cp {set} app:/tmp/skillhub-restore-20261201T020000Z-abcd1234",
-            "compose exec -T app dotnet /home/site/wwwroot/SkillHub.Functions.dll restore /tmp/skillhub-restore-20261201T020000Z-abcd1234 --force",
+            "compose exec -T app dotnet /opt/skillhub/SkillHub.Standalone.dll restore /tmp/skillhub-restore-20261201T020000Z-abcd1234 --force",
             "compose exec -T app rm -rf /tmp/skillhub-restore-20261201T020000Z-abcd1234",
         ], File.ReadAllLines(Calls));
     }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Tests.Support;
 using YamlDotNet.RepresentationModel;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Docker;
 
@@ -175,7 +175,7 @@ public sealed partial class DockerFilesTests
     /// <summary>The flat settings the timer functions' <c>%Name%</c> schedules name.</summary>
     private static List<string> TimerScheduleSettings()
     {
-        var catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly);
+        var catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly);
         var settings = catalog.TimerFunctions
             .Select(f => AppSettingName().Match(f.Timer!.Schedule))
             .Where(m => m.Success)
@@ -205,6 +205,7 @@ public sealed partial class DockerFilesTests
             .ToList();
 
         Assert.Contains("SkillHub.Functions/SkillHub.Functions.csproj", sources);
+        Assert.Contains("SkillHub.Standalone/SkillHub.Standalone.csproj", sources);
         Assert.All(sources, s =>
         {
             var path = Path.Combine(Root, s.TrimEnd('/'));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
+using Moq;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Tests.Support;
 
@@ -29,28 +30,16 @@ public sealed class MongoDocumentStoreProbeTests
         Assert.True(await probe.IsReachableAsync(CancellationToken.None));
     }
 
-    [Theory]
-    [InlineData(null, DocumentStoreKind.MongoDb)]
-    [InlineData("mongodb", DocumentStoreKind.MongoDb)]
-    [InlineData("MEMORY", DocumentStoreKind.Memory)]
-    [InlineData("memory", DocumentStoreKind.Memory)]
-    public void DocumentStoreSetting_ChoosesTheStore(string? setting, DocumentStoreKind expected)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [DocumentStoreRegistration.KindSetting] = setting })
-            .Build();
-
-        Assert.Equal(expected, DocumentStoreRegistration.ReadKind(configuration));
-    }
-
     [Fact]
-    public void DocumentStoreSetting_RefusesAnUnknownStore()
+    public void TheWorker_AskedForTheMemoryStore_RefusesToStart_AndSaysWhichProgramHasIt()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [DocumentStoreRegistration.KindSetting] = "redis" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SkillHub:DocumentStore"] = "memory", ["ConnectionStrings:MongoDB"] = "mongodb://127.0.0.1:1" })
             .Build();
 
-        Assert.Throws<InvalidOperationException>(() => { _ = DocumentStoreRegistration.ReadKind(configuration); });
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddDocumentStore(configuration));
+
+        Assert.Contains("SkillHub.Standalone", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,5 +52,17 @@ public sealed class MongoDocumentStoreProbeTests
 
         Assert.Contains("ConnectionStrings__MongoDB", error.Message, StringComparison.Ordinal);
         Assert.Contains("SkillHub__DocumentStore=memory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStoreRegisteredFirst_IsKept_AndNoMongoDbClientIsComposed()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddSingleton(Mock.Of<IDocumentStoreProbe>());
+
+        services.AddDocumentStore(configuration);
+
+        Assert.DoesNotContain(services, service => service.ServiceType == typeof(IMongoClient) || service.ServiceType == typeof(IMongoDatabase));
+        Assert.Single(services, service => service.ServiceType == typeof(IDocumentStoreProbe));
     }
 }

@@ -7,6 +7,7 @@ using SkillHub.Functions.Health;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Health;
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Infrastructure.Documents;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Documents;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Hosting;
 

@@ -56,7 +56,7 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
         var settings = TestAppSettings.ForWorker(database.ConnectionString);
         settings.Remove("ReconcileSchedule");
         settings.Remove("BackupSchedule");
-        await using var worker = WorkerProcess.Start(Repository.AppDirectory, new Uri($"http://127.0.0.1:{Repository.FreePort()}/"), settings);
+        await using var worker = WorkerProcess.Start(WorkerApp.Product, new Uri($"http://127.0.0.1:{Repository.FreePort()}/"), settings);
 
         Assert.True(await worker.WaitForExitAsync(Bound));
 
@@ -67,5 +67,25 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
         Assert.Contains("local.settings.json", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("PurgeSchedule", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Grpc", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheProductsOwnWorker_ConnectsAndIndexesEveryFunction_AndWaitsForMongoDb_AnsweringHealthWith503()
+    {
+        var settings = TestAppSettings.ForWorker(database.ConnectionString);
+        settings.Remove("SkillHub__DocumentStore");
+        settings["ConnectionStrings__MongoDB"] = $"mongodb://127.0.0.1:{Repository.FreePort()}/?connectTimeoutMS=500";
+        await using var host = await GrpcTestHost.StartAsync(settings, app: WorkerApp.Product);
+
+        Assert.Equal(HostFunction.ReadAll(WorkerApp.Product.Directory).Select(f => f.Name).Order(), host.WorkerIndexedFunctions.Select(f => f.Name).Order());
+        var startup = "";
+        for (var deadline = DateTime.UtcNow + Bound; !startup.StartsWith("waiting for MongoDB", StringComparison.Ordinal) && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            using var health = await host.Client.GetAsync("api/health");
+            var problem = await HttpProblem.AssertAsync(health, 503);
+            startup = problem.GetProperty("checks").GetProperty("startup").GetString() ?? "";
+        }
+
+        Assert.StartsWith("waiting for MongoDB", startup, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,5 @@
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Hosting;
 
@@ -10,7 +10,7 @@ namespace SkillHub.Functions.Tests.Hosting;
 /// </summary>
 public sealed class HostReservedRoutesTests
 {
-    private static readonly FunctionCatalog Catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly);
+    private static readonly FunctionCatalog Catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly);
 
     [Fact]
     public void NoFunctionRoute_StartsWithASegmentTheFunctionsHostReserves()

@@ -1,4 +1,4 @@
-using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Hosting;
 

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using SkillHub.Functions.Infrastructure.Hosting;
+using Microsoft.Extensions.Configuration;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Hosting;
 
@@ -53,7 +54,7 @@ public sealed class ScheduledTimerTests
     {
         var configuration = Configuration(("PurgeSchedule", "0 30 3 * * *"));
 
-        var refused = Assert.Throws<InvalidOperationException>(() => ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), configuration));
+        var refused = Assert.Throws<InvalidOperationException>(() => TimerSchedules.RequireUnderFunctionsHost(AppTimers(), configuration));
 
         Assert.Contains("ReconcileSchedule", refused.Message, StringComparison.Ordinal);
         Assert.Contains("BackupSchedule", refused.Message, StringComparison.Ordinal);
@@ -65,7 +66,7 @@ public sealed class ScheduledTimerTests
     [Fact]
     public void UnderTheFunctionsHost_TheStandaloneDefaults_DoNotStandInForTheHostsSettings()
     {
-        Assert.Throws<InvalidOperationException>(() => ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), Configuration()));
+        Assert.Throws<InvalidOperationException>(() => TimerSchedules.RequireUnderFunctionsHost(AppTimers(), Configuration()));
     }
 
     [Fact]
@@ -73,12 +74,21 @@ public sealed class ScheduledTimerTests
     {
         var settings = new[] { ("PurgeSchedule", "0 30 3 * * *"), ("ReconcileSchedule", "0 */5 * * * *"), ("BackupSchedule", "0 0 2 * * *") };
 
-        ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), Configuration(settings));
-        Assert.Throws<InvalidOperationException>(() => ScheduledTimer.RequireUnderFunctionsHost(AppTimers(), Configuration([.. settings[..2], ("BackupSchedule", "nightly")])));
+        TimerSchedules.RequireUnderFunctionsHost(AppTimers(), Configuration(settings));
+        Assert.Throws<InvalidOperationException>(() => TimerSchedules.RequireUnderFunctionsHost(AppTimers(), Configuration([.. settings[..2], ("BackupSchedule", "nightly")])));
     }
 
-    private static List<FunctionDescriptor> AppTimers() =>
-        FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly).TimerFunctions.ToList();
+    [Fact]
+    public void TheTimersTheWorkerChecks_AreTheTimersOfTheBuildsMetadata()
+    {
+        var declared = AppTimers();
+        var inMetadata = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly).TimerFunctions.Select(f => (f.Name, f.Timer!.Schedule));
+
+        Assert.Equal(3, declared.Count);
+        Assert.Equal(inMetadata.Order(), declared.Order());
+    }
+
+    private static IReadOnlyList<(string Function, string Expression)> AppTimers() => TimerSchedules.Declared(typeof(SkillHubServices).Assembly);
 
     private static FunctionDescriptor Timer(string schedule) => new(
         "TestTimer",

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Hosting;
 
 public sealed class StandaloneHostTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static readonly FunctionCatalog Catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly);
+    private static readonly FunctionCatalog Catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly);
 
     [Fact]
     public void EveryHttpFunctionOfTheMetadata_IsServedAtItsRouteWithItsMethods_AndNothingElse()

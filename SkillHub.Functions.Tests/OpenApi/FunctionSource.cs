@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.OpenApi;
 

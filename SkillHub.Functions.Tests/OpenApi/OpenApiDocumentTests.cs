@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
 using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
 using YamlDotNet.RepresentationModel;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.OpenApi;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using SkillHub.Functions.Infrastructure.Hosting;
 using YamlDotNet.RepresentationModel;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.OpenApi;
 
@@ -60,7 +60,7 @@ internal static partial class OpenApiSpec
         return Assert.IsType<YamlMappingNode>(Assert.Single(stream.Documents).RootNode);
     });
 
-    public static FunctionCatalog Catalog { get; } = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(FunctionCatalog).Assembly);
+    public static FunctionCatalog Catalog { get; } = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly);
 
     public static YamlMappingNode Root => Document.Value;
 

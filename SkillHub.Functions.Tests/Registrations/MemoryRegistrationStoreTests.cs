@@ -1,4 +1,5 @@
 using SkillHub.Functions.Registrations;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Registrations;
 

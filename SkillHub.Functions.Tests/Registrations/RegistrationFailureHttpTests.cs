@@ -5,6 +5,7 @@ using Npgsql;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Registrations;
 

@@ -8,6 +8,7 @@ using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Registrations;
 

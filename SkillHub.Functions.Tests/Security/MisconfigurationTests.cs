@@ -52,7 +52,7 @@ public sealed class MisconfigurationTests(AppFixture app) : IClassFixture<AppFix
             [
                 new("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Database=none"),
                 new("Jwt:SigningKey", AppFixture.SigningKey),
-                new("SkillHub:DocumentStore", "memory"),
+                new("ConnectionStrings:MongoDB", "mongodb://127.0.0.1:1"),
                 new(setting, value),
             ])
             .Build();
@@ -84,7 +84,7 @@ public sealed class MisconfigurationTests(AppFixture app) : IClassFixture<AppFix
             "--urls=http://127.0.0.1:0",
         ];
 
-        var refused = Assert.Throws<InvalidOperationException>(() => Infrastructure.Hosting.StandaloneHost.Build(key is null ? settings : [.. settings, $"--Backup:SigningKey={key}"]));
+        var refused = Assert.Throws<InvalidOperationException>(() => SkillHub.Standalone.Hosting.StandaloneHost.Build(key is null ? settings : [.. settings, $"--Backup:SigningKey={key}"]));
 
         Assert.Contains("Backup__SigningKey", refused.Message, StringComparison.Ordinal);
         Assert.Contains("openssl rand", refused.Message, StringComparison.Ordinal);

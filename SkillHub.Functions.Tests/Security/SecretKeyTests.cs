@@ -45,7 +45,7 @@ public sealed class SecretKeyTests
     [Fact]
     public void ThePlaceholderOfTheFormerExampleSettings_KeepsTheStandaloneAppFromStarting()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Infrastructure.Hosting.StandaloneHost.Build(
+        var refused = Assert.Throws<InvalidOperationException>(() => SkillHub.Standalone.Hosting.StandaloneHost.Build(
         [
             "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
             "--SkillHub:DocumentStore=memory",
@@ -81,7 +81,7 @@ public sealed class SecretKeyTests
     public void TheExampleSettings_LeaveTheSigningKeyEmpty_AndSayHowToMakeOne()
     {
         var path = Path.Combine(Repository.Root, "local.settings.example.json");
-        var settings = Infrastructure.Hosting.LocalSettings.Read(path);
+        var settings = SkillHub.Standalone.Hosting.LocalSettings.Read(path);
 
         Assert.Equal(string.Empty, settings["Jwt:SigningKey"]);
         Assert.Contains("openssl rand -base64 48", File.ReadAllText(path), StringComparison.Ordinal);

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Standalone.Hosting;
 
 namespace SkillHub.Functions.Tests.Support;
 
@@ -67,7 +67,7 @@ public sealed class AppInstance : IAsyncDisposable
 public static class ComposedApp
 {
     public static Microsoft.AspNetCore.Builder.WebApplication Build(string postgres, string documentStore = "memory") =>
-        Infrastructure.Hosting.StandaloneHost.Build(
+        SkillHub.Standalone.Hosting.StandaloneHost.Build(
         [
             $"--ConnectionStrings:Postgres={postgres}",
             "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",

@@ -11,13 +11,14 @@ public static class Repository
     public static string Root { get; } = FindRoot();
 
     /// <summary>The app's own build output (same configuration as the tests), where its runtimeconfig and functions.metadata are.</summary>
-    public static string AppDirectory
+    /// <summary>The product's build output, in the configuration and framework of this test build.</summary>
+    public static string AppDirectory => BuildDirectory("SkillHub.Functions");
+
+    /// <summary>A project's build output, in the configuration and framework of this test build.</summary>
+    public static string BuildDirectory(string project)
     {
-        get
-        {
-            var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
-            return Path.Combine(Root, "SkillHub.Functions", "bin", testDirectory.Parent!.Name, testDirectory.Name);
-        }
+        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+        return Path.Combine(Root, project, "bin", testDirectory.Parent!.Name, testDirectory.Name);
     }
 
     public static int FreePort()

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Support;
 

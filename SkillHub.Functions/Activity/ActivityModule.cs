@@ -6,13 +6,12 @@ namespace SkillHub.Functions.Activity;
 
 public static class ActivityModule
 {
-    /// <summary>The activity log (MongoDB, or memory when the app runs on the in-memory store) and the recording the gate does with it.</summary>
+    /// <summary>The activity log (its MongoDB collection) and the recording the gate does with it.</summary>
     public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton((configuration.GetSection(ActivityOptions.Section).Get<ActivityOptions>() ?? new ActivityOptions()).Validate());
-        services.AddDocumentStore<IActivityLog, MemoryActivityLog, MongoActivityLog>(configuration);
-        services.AddDocumentBackup<MemoryActivityLogBackup, MongoActivityLog.ActivityDocument>(
-            configuration, MongoActivityLog.CollectionName, provider => MongoActivityLog.IndexesFor(provider.GetRequiredService<ActivityOptions>().Retention));
+        services.AddDocumentCollection<IActivityLog, MongoActivityLog, MongoActivityLog.ActivityDocument>(
+            MongoActivityLog.CollectionName, provider => MongoActivityLog.IndexesFor(provider.GetRequiredService<ActivityOptions>().Retention));
         services.AddSingleton<RecordedActivityCatalog>();
         services.AddSingleton<ActivityRecorder>();
         return services;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SkillHub.Functions.Infrastructure.Documents;
@@ -8,10 +7,9 @@ namespace SkillHub.Functions.Comments;
 public static class CommentsModule
 {
     /// <summary>The comments feature; ratings ask the registrations feature's store, which AddRegistrations provides.</summary>
-    public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddComments(this IServiceCollection services)
     {
-        services.AddDocumentStore<ICommentStore, MemoryCommentStore, MongoCommentStore>(configuration);
-        services.AddDocumentBackup<MemoryCommentBackup, MongoCommentStore.CommentDocument>(configuration, MongoCommentStore.CollectionName, _ => MongoCommentStore.Indexes());
+        services.AddDocumentCollection<ICommentStore, MongoCommentStore, MongoCommentStore.CommentDocument>(MongoCommentStore.CollectionName, _ => MongoCommentStore.Indexes());
         services.TryAddSingleton<IParticipationCheck, RegistrationParticipationCheck>();
         services.AddScoped<CommentService>();
         return services;

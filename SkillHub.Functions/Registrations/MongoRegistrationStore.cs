@@ -10,7 +10,7 @@ namespace SkillHub.Functions.Registrations;
 /// The registrations collection in MongoDB. Every method is one command, so every guarantee is the
 /// server's: the unique index refuses a second registration of a user to a workshop, a transition is
 /// one conditional <c>findAndModify</c>, and every list is one aggregation that returns its total too.
-/// Its behaviour is <see cref="MemoryRegistrationStore"/>'s, order of ties included.
+/// Its behaviour is the in-memory store's (SkillHub.Standalone), order of ties included.
 /// </summary>
 public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrationStore, IMongoIndexes
 {

@@ -16,8 +16,7 @@ public static class RegistrationsModule
         }
 
         services.AddSingleton(reconciliation);
-        services.AddDocumentStore<IRegistrationStore, MemoryRegistrationStore, MongoRegistrationStore>(configuration);
-        services.AddDocumentBackup<MemoryRegistrationBackup, RegistrationDocument>(configuration, MongoRegistrationStore.CollectionName, _ => MongoRegistrationStore.Indexes);
+        services.AddDocumentCollection<IRegistrationStore, MongoRegistrationStore, RegistrationDocument>(MongoRegistrationStore.CollectionName, _ => MongoRegistrationStore.Indexes);
         services.AddSingleton<ISeatLedger, SeatLedger>();
         services.AddSingleton<WaitingList>();
         services.AddSingleton<IWorkshopRegistrations, WorkshopRegistrations>();

@@ -24,7 +24,7 @@ public sealed record BenchOptions(string Mode, string AppDll, string PgDump, str
     public const string Usage =
         """
         SkillHub.Bench: run by scripts/bench.sh, which sets SKILLHUB_BENCH_POSTGRES.
-          --app PATH       SkillHub.Functions.dll to start (standalone host)
+          --app PATH       SkillHub.Standalone.dll to start (the standalone host)
           --pg-dump PATH   pg_dump of the server's version
           --out PATH       where to write the results (markdown)
           --quick          small sizes, short runs

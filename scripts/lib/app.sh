@@ -21,15 +21,15 @@ prepare_app() {
   use_document_store
   use_signing_keys
 
-  app_dll="$root/SkillHub.Functions/bin/Release/net10.0/SkillHub.Functions.dll"
-  if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/sql" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
+  app_dll="$root/SkillHub.Standalone/bin/Release/net10.0/SkillHub.Standalone.dll"
+  if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/SkillHub.Standalone" "$root/sql" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
     echo "==> Compilation (Release)…"
-    dotnet build "$root/SkillHub.Functions/SkillHub.Functions.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    dotnet build "$root/SkillHub.Standalone/SkillHub.Standalone.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
   fi
 }
 
 # The app inside the docker compose stack: the same command-line mode, run where the settings live.
-compose_app_dll=/home/site/wwwroot/SkillHub.Functions.dll
+compose_app_dll=/opt/skillhub/SkillHub.Standalone.dll
 
 # run_in_compose VERB ARGS…: `docker compose exec` into the app container (SKILLHUB_DOCKER names another docker client).
 run_in_compose() {

@@ -94,9 +94,11 @@ public sealed class GrpcTestHost : IAsyncDisposable
     /// Starts the host, launches the worker and waits until it has opened its stream; with
     /// <paramref name="initialise"/>, also initialises it and loads every function, as the host does next.
     /// </summary>
-    public static async Task<GrpcTestHost> StartAsync(IReadOnlyDictionary<string, string?> appSettings, bool initialise = true)
+    /// <param name="app">The worker to start; by default the one whose documents can live in memory (<see cref="WorkerApp.Standalone"/>).</param>
+    public static async Task<GrpcTestHost> StartAsync(IReadOnlyDictionary<string, string?> appSettings, bool initialise = true, WorkerApp? app = null)
     {
-        var appDirectory = Repository.AppDirectory;
+        app ??= WorkerApp.Standalone;
+        var appDirectory = app.Directory;
         var functions = HostFunction.ReadAll(appDirectory);
         var routePrefix = RoutePrefix(appDirectory);
         var grpcPort = Repository.FreePort();
@@ -121,7 +123,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
 
         try
         {
-            host._worker = WorkerProcess.Start(appDirectory, host.GrpcEndpoint, appSettings);
+            host._worker = WorkerProcess.Start(app, host.GrpcEndpoint, appSettings);
             await host.WaitForStreamAsync();
             if (initialise)
             {

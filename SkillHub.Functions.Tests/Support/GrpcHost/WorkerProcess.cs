@@ -4,7 +4,7 @@ using System.Globalization;
 namespace SkillHub.Functions.Tests.Support.GrpcHost;
 
 /// <summary>
-/// The built app started as the host starts a dotnet-isolated worker: <c>dotnet SkillHub.Functions.dll</c>
+/// A built worker started as the host starts a dotnet-isolated worker: <c>dotnet &lt;entry assembly&gt;</c>
 /// in the app's directory, with the host's command-line switches (both the old names and the
 /// <c>--functions-</c> ones) and the environment the host gives its workers on top of its own.
 /// </summary>
@@ -30,18 +30,19 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static WorkerProcess Start(string appDirectory, Uri hostEndpoint, IReadOnlyDictionary<string, string?> appSettings)
+    public static WorkerProcess Start(WorkerApp app, Uri hostEndpoint, IReadOnlyDictionary<string, string?> appSettings)
     {
+        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(hostEndpoint);
         ArgumentNullException.ThrowIfNull(appSettings);
         var workerId = Guid.NewGuid().ToString();
         var requestId = Guid.NewGuid().ToString();
         var port = hostEndpoint.Port.ToString(CultureInfo.InvariantCulture);
         var maxLength = MaxMessageLength.ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = appDirectory };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = app.Directory };
         foreach (var argument in new[]
         {
-            "SkillHub.Functions.dll",
+            app.EntryAssembly,
             "--host", hostEndpoint.Host, "--port", port, "--workerId", workerId, "--requestId", requestId, "--grpcMaxMessageLength", maxLength,
             "--functions-uri", hostEndpoint.AbsoluteUri, "--functions-worker-id", workerId, "--functions-request-id", requestId,
             "--functions-grpc-max-message-length", maxLength,
@@ -57,9 +58,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
-        start.Environment["FUNCTIONS_WORKER_DIRECTORY"] = appDirectory;
-        start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = appDirectory;
-        start.Environment["AzureWebJobsScriptRoot"] = appDirectory;
+        start.Environment["FUNCTIONS_WORKER_DIRECTORY"] = app.Directory;
+        start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = app.Directory;
+        start.Environment["AzureWebJobsScriptRoot"] = app.Directory;
         return new WorkerProcess(ScriptProcess.Launch(start), workerId);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -19,13 +18,6 @@ public interface IDocumentStoreProbe
     DocumentStoreKind Kind { get; }
 
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
-}
-
-public sealed class MemoryDocumentStoreProbe : IDocumentStoreProbe
-{
-    public DocumentStoreKind Kind => DocumentStoreKind.Memory;
-
-    public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }
 
 public sealed class MongoDocumentStoreProbe(IMongoDatabase database) : IDocumentStoreProbe
@@ -50,33 +42,32 @@ public sealed class MongoDocumentStoreProbe(IMongoDatabase database) : IDocument
 
 public static class DocumentStoreRegistration
 {
-    public const string KindSetting = "SkillHub:DocumentStore";
     public const string ConnectionStringName = "MongoDB";
+    private const string KindSetting = "SkillHub:DocumentStore";
 
-    public static DocumentStoreKind ReadKind(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration[KindSetting]?.Trim().ToUpperInvariant() switch
-        {
-            null or "" or "MONGODB" => DocumentStoreKind.MongoDb,
-            "MEMORY" => DocumentStoreKind.Memory,
-            var other => throw new InvalidOperationException($"SkillHub__DocumentStore is '{other}'; use 'mongodb' (the default) or 'memory'."),
-        };
-    }
-
+    /// <summary>
+    /// The MongoDB client and database, unless a document store was registered before (a stand-in
+    /// host's in-memory one, whose probe then answers for it).
+    /// </summary>
     public static IServiceCollection AddDocumentStore(this IServiceCollection services, IConfiguration configuration)
     {
-        if (ReadKind(configuration) == DocumentStoreKind.Memory)
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(service => service.ServiceType == typeof(IDocumentStoreProbe)))
         {
-            services.AddSingleton<IDocumentStoreProbe, MemoryDocumentStoreProbe>();
             return services;
+        }
+
+        if (string.Equals(configuration[KindSetting]?.Trim(), "memory", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                "SkillHub__DocumentStore=memory: the in-memory store is SkillHub.Standalone's (scripts/start.sh); the Functions worker keeps its documents in MongoDB (ConnectionStrings__MongoDB).");
         }
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                "ConnectionStrings__MongoDB is not set. Name a MongoDB server, or set SkillHub__DocumentStore=memory to run on the in-memory store (data is lost at every restart).");
+                "ConnectionStrings__MongoDB is not set. Name a MongoDB server (without one, SkillHub.Standalone runs on an in-memory store: SkillHub__DocumentStore=memory).");
         }
 
         DocumentSerialization.Ensure();
@@ -91,15 +82,5 @@ public static class DocumentStoreRegistration
         services.AddSingleton(provider => provider.GetRequiredService<IMongoClient>().GetDatabase(databaseName));
         services.AddSingleton<IDocumentStoreProbe, MongoDocumentStoreProbe>();
         return services;
-    }
-
-    public static void WarnIfInMemory(IServiceProvider services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        if (services.GetRequiredService<IDocumentStoreProbe>().Kind == DocumentStoreKind.Memory)
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("SkillHub.DocumentStore").LogWarning(
-                "!!! SkillHub__DocumentStore=memory: registrations, comments and the activity log live in this process's memory and are LOST at every restart. Use MongoDB (ConnectionStrings__MongoDB) for anything but a demo or a test. !!!");
-        }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MongoDB.Driver;
@@ -33,46 +32,28 @@ public sealed class DuplicateDocumentException : Exception
 public static class DocumentStoreServices
 {
     /// <summary>
-    /// Registers a feature's document store: the in-memory implementation when the app runs on the
-    /// in-memory store, the MongoDB one otherwise (which also gets its indexes ensured at start-up).
+    /// Registers a feature's MongoDB collection: its store (whose indexes are ensured at start-up) and
+    /// its part in backups, read and written through the store's own document class and restored with
+    /// the <paramref name="indexes"/> the store ensures. A store registered before (the in-memory one
+    /// of a stand-in host, or a test's) is kept, and then so is the backup that came with it.
     /// </summary>
-    public static IServiceCollection AddDocumentStore<TStore, TMemory, TMongo>(this IServiceCollection services, IConfiguration configuration)
-        where TStore : class
-        where TMemory : class, TStore
-        where TMongo : class, TStore, IMongoIndexes
-    {
-        if (DocumentStoreRegistration.ReadKind(configuration) == DocumentStoreKind.Memory)
-        {
-            // The concrete store too: its backup reads and replaces the very instance the feature uses.
-            services.TryAddSingleton<TMemory>();
-            services.TryAddSingleton<TStore>(provider => provider.GetRequiredService<TMemory>());
-        }
-        else
-        {
-            services.TryAddSingleton<TMongo>();
-            services.TryAddSingleton<TStore>(provider => provider.GetRequiredService<TMongo>());
-            services.AddSingleton<IMongoIndexes>(provider => provider.GetRequiredService<TMongo>());
-        }
-
-        return services;
-    }
-
-    /// <summary>
-    /// Registers a collection's part in backups: the in-memory store's backup, or the MongoDB
-    /// collection read and written through the store's own document class, restored with the
-    /// <paramref name="indexes"/> its store ensures at start-up.
-    /// </summary>
-    internal static IServiceCollection AddDocumentBackup<TMemoryBackup, TDocument>(
+    internal static IServiceCollection AddDocumentCollection<TStore, TMongo, TDocument>(
         this IServiceCollection services,
-        IConfiguration configuration,
         string collectionName,
         Func<IServiceProvider, IReadOnlyList<CreateIndexModel<TDocument>>> indexes)
-        where TMemoryBackup : class, IDocumentCollectionBackup
+        where TStore : class
+        where TMongo : class, TStore, IMongoIndexes
     {
-        services.TryAddEnumerable(DocumentStoreRegistration.ReadKind(configuration) == DocumentStoreKind.Memory
-            ? ServiceDescriptor.Singleton<IDocumentCollectionBackup, TMemoryBackup>()
-            : ServiceDescriptor.Singleton<IDocumentCollectionBackup, MongoCollectionBackup<TDocument>>(
-                provider => new MongoCollectionBackup<TDocument>(provider.GetRequiredService<IMongoDatabase>(), collectionName, indexes(provider))));
+        if (services.Any(service => service.ServiceType == typeof(TStore)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton<TMongo>();
+        services.AddSingleton<TStore>(provider => provider.GetRequiredService<TMongo>());
+        services.AddSingleton<IMongoIndexes>(provider => provider.GetRequiredService<TMongo>());
+        services.AddSingleton<IDocumentCollectionBackup>(
+            provider => new MongoCollectionBackup<TDocument>(provider.GetRequiredService<IMongoDatabase>(), collectionName, indexes(provider)));
         return services;
     }
 

@@ -50,7 +50,6 @@ public sealed class DatabasePreparation(IServiceProvider services, StartupReadin
     /// <exception cref="InvalidOperationException">A failure that retrying cannot fix, or a database still unreachable after <paramref name="attempts"/>.</exception>
     public async Task RunAsync(int? attempts, CancellationToken cancellationToken)
     {
-        DocumentStoreRegistration.WarnIfInMemory(services);
         var migrator = services.GetRequiredService<Migrator>();
         await StepAsync(Postgres, "applying migrations", attempts, () =>
         {

@@ -1,4 +1,6 @@
-namespace SkillHub.Functions.Backups;
+using SkillHub.Functions.Backups;
+
+namespace SkillHub.Standalone.Documents;
 
 /// <summary>What an in-memory document store gives its backup: every item, all replaced at once, and a count.</summary>
 public interface IMemoryDocuments<TItem>

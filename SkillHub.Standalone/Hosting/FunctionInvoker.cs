@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace SkillHub.Functions.Infrastructure.Hosting;
+namespace SkillHub.Standalone.Hosting;
 
 /// <summary>
 /// Calls a function method the way the worker does: a fresh instance of its class from the request's

@@ -3,10 +3,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions;
+using SkillHub.Functions.Activity;
+using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Sql;
 
-namespace SkillHub.Functions.Infrastructure.Hosting;
+namespace SkillHub.Standalone.Hosting;
 
 /// <summary>
 /// Serves the app without the Functions host: every HTTP function of functions.metadata at its route
@@ -16,6 +21,26 @@ namespace SkillHub.Functions.Infrastructure.Hosting;
 public static class StandaloneHost
 {
     public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Serves until stopped; <c>--restore &lt;set&gt; [--force]</c> first restores a backup set into this very process.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var restore = RestoreBeforeServing.Take(ref args);
+        await using var app = Build(args);
+        if (restore is not null)
+        {
+            // Restored by this process, before the start-up steps (a bootstrap admin would make the stores non-empty).
+            var restored = await BackupCommands.ExecuteAsync(restore.VerbArguments, app.Services, Console.Out, Console.Error, CancellationToken.None);
+            if (restored != BackupCommands.Success)
+            {
+                return restored;
+            }
+        }
+
+        await app.Services.PrepareDatabasesAsync();
+        await app.RunAsync();
+        return 0;
+    }
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -33,7 +58,7 @@ public static class StandaloneHost
         });
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
-            InitialData = SkillHubServices.Defaults.Concat(SkillHubServices.ScheduleDefaults),
+            InitialData = SkillHubServices.Defaults.Concat(TimerSchedules.Defaults),
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
@@ -43,7 +68,8 @@ public static class StandaloneHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = JsonBody.MaxBytes + 1);
         configure?.Invoke(builder);
 
-        var catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(StandaloneHost).Assembly);
+        var catalog = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly);
+        builder.Services.AddStandIns(builder.Configuration);
         builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(catalog);
         var timers = catalog.TimerFunctions.Select(f => ScheduledTimer.Resolve(f, builder.Configuration)).ToList();
@@ -68,8 +94,8 @@ public static class StandaloneHost
     private static void MapHttpFunctions(WebApplication app, FunctionCatalog catalog)
     {
         var gate = app.Services.GetRequiredService<FunctionGate>();
-        var policies = app.Services.GetRequiredService<Security.AccessPolicyCatalog>();
-        var activities = app.Services.GetRequiredService<Activity.RecordedActivityCatalog>();
+        var policies = app.Services.GetRequiredService<AccessPolicyCatalog>();
+        var activities = app.Services.GetRequiredService<RecordedActivityCatalog>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHost));
         foreach (var function in catalog.HttpFunctions)
         {

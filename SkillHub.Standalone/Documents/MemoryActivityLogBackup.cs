@@ -1,6 +1,6 @@
-using SkillHub.Functions.Backups;
+using SkillHub.Functions.Activity;
 
-namespace SkillHub.Functions.Activity;
+namespace SkillHub.Standalone.Documents;
 
 /// <summary>The in-memory activity log in a backup, as <see cref="MongoActivityLog.ActivityDocument"/>s.</summary>
 internal sealed class MemoryActivityLogBackup(MemoryActivityLog store)

@@ -1,14 +1,15 @@
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Comments;
 
-namespace SkillHub.Functions.Comments;
+namespace SkillHub.Standalone.Documents;
 
 /// <summary>
 /// The comments collection in this process's memory, with MongoDB's guarantees: unique ids, atomic
 /// single-document updates (one lock), the same stable newest-first order (ids compared as MongoDB
 /// compares UUIDs), dates kept to the millisecond as BSON keeps them.
 /// </summary>
-public sealed class MemoryCommentStore : ICommentStore, Backups.IMemoryDocuments<Comment>
+public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment>
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Comment> _byId = [];

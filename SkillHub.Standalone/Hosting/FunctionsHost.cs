@@ -1,4 +1,4 @@
-namespace SkillHub.Functions.Infrastructure.Hosting;
+namespace SkillHub.Standalone.Hosting;
 
 /// <summary>Tells whether the Azure Functions host started this process.</summary>
 public static class FunctionsHost

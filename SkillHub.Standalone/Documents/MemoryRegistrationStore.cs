@@ -1,7 +1,8 @@
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Registrations;
 
-namespace SkillHub.Functions.Registrations;
+namespace SkillHub.Standalone.Documents;
 
 /// <summary>
 /// The registrations collection in this process's memory, with MongoDB's guarantees: one
@@ -10,7 +11,7 @@ namespace SkillHub.Functions.Registrations;
 /// kept in list order (as MongoDB's index on workshop, status rank and ticket keeps them), so a page,
 /// a count or a waiting-list position costs the same whatever the number of registrations.
 /// </summary>
-public sealed class MemoryRegistrationStore : IRegistrationStore, Backups.IMemoryDocuments<Registration>
+public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocuments<Registration>
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Registration> _byId = [];
@@ -177,7 +178,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, Backups.IMemor
     {
         lock (_lock)
         {
-            return _byId.Values.OrderBy(r => r.Id, Comments.MemoryCommentStore.BsonUuidOrder.Instance).ToList();
+            return _byId.Values.OrderBy(r => r.Id, MemoryCommentStore.BsonUuidOrder.Instance).ToList();
         }
     }
 

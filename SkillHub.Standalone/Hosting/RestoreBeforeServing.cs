@@ -1,4 +1,4 @@
-namespace SkillHub.Functions.Backups;
+namespace SkillHub.Standalone.Hosting;
 
 /// <summary>
 /// <c>--restore &lt;set-directory&gt; [--force]</c> on the standalone host: the set is verified and

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
-namespace SkillHub.Functions.Infrastructure.Hosting;
+namespace SkillHub.Standalone.Hosting;
 
 /// <summary>
 /// Reads local.settings.json the way Core Tools passes it to a worker: each <c>Values</c> entry as a

@@ -1,10 +1,11 @@
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Activity;
 
-namespace SkillHub.Functions.Activity;
+namespace SkillHub.Standalone.Documents;
 
 /// <summary>The activity log in this process's memory, answering queries as MongoDB would.</summary>
-public sealed class MemoryActivityLog : IActivityLog, Backups.IMemoryDocuments<ActivityEntry>
+public sealed class MemoryActivityLog : IActivityLog, IMemoryDocuments<ActivityEntry>
 {
     private readonly Lock _lock = new();
     private readonly List<ActivityEntry> _entries = [];
@@ -57,7 +58,7 @@ public sealed class MemoryActivityLog : IActivityLog, Backups.IMemoryDocuments<A
     {
         lock (_lock)
         {
-            return _entries.OrderBy(e => e.Id, Comments.MemoryCommentStore.BsonUuidOrder.Instance).ToList();
+            return _entries.OrderBy(e => e.Id, MemoryCommentStore.BsonUuidOrder.Instance).ToList();
         }
     }
 

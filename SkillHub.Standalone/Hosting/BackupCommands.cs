@@ -4,10 +4,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SkillHub.Functions.Infrastructure.Documents;
-using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions;
+using SkillHub.Functions.Backups;
+using SkillHub.Functions.Demo;
+using SkillHub.Standalone.Documents;
 
-namespace SkillHub.Functions.Backups;
+namespace SkillHub.Standalone.Hosting;
 
 /// <summary>
 /// The app's command-line verbs, without HTTP: <c>backup [--directory DIR]</c>,
@@ -40,9 +43,10 @@ public static class BackupCommands
             }
 
             var builder = CreateBuilder([]);
+            builder.Services.AddStandIns(builder.Configuration);
             builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
             using var host = builder.Build();
-            if (args[0] == RestoreVerb && DocumentStoreRegistration.ReadKind(builder.Configuration) == DocumentStoreKind.Memory)
+            if (args[0] == RestoreVerb && MemoryDocuments.AreChosen(builder.Configuration))
             {
                 // Still say whether the set itself is sound: a damaged set is refused as such.
                 if (args.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) is { } set)
@@ -102,7 +106,7 @@ public static class BackupCommands
     {
         var configuration = CreateBuilder([]).Configuration;
         var server = Database.ConnectionString(configuration);
-        var demoData = Path.GetFullPath(configuration[Demo.DemoData.Setting] is { Length: > 0 } configured ? configured : Path.Combine(directory, "demo.json"));
+        var demoData = Path.GetFullPath(configuration[DemoData.Setting] is { Length: > 0 } configured ? configured : Path.Combine(directory, "demo.json"));
         if (!File.Exists(demoData))
         {
             await error.WriteLineAsync($"export-demo failed: the demo dataset {demoData} does not exist (set SkillHub__DemoData).");
@@ -127,11 +131,12 @@ public static class BackupCommands
             {
                 ["ConnectionStrings:Postgres"] = temporary,
                 ["SkillHub:DocumentStore"] = "memory",
-                [Demo.DemoData.Setting] = demoData,
+                [DemoData.Setting] = demoData,
                 ["Jwt:SigningKey"] = configuration["Jwt:SigningKey"] is { Length: > 0 } key ? key : Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
                 // The dump's manifest is written unsigned; the set in between needs a key all the same.
                 ["Backup:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             });
+            builder.Services.AddStandIns(builder.Configuration);
             builder.Services.AddSkillHub(builder.Configuration, builder.Environment);
             BackupSet set;
             using (var host = builder.Build())
@@ -206,7 +211,7 @@ public static class BackupCommands
 
     private static async Task<int> UsageAsync(TextWriter error)
     {
-        await error.WriteLineAsync("Usage: SkillHub.Functions backup [--directory DIR] | restore <set-directory> [--force] | export-demo <directory>");
+        await error.WriteLineAsync("Usage: SkillHub.Standalone backup [--directory DIR] | restore <set-directory> [--force] | export-demo <directory>");
         return Failure;
     }
 

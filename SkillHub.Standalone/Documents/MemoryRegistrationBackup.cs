@@ -1,6 +1,6 @@
-using SkillHub.Functions.Backups;
+using SkillHub.Functions.Registrations;
 
-namespace SkillHub.Functions.Registrations;
+namespace SkillHub.Standalone.Documents;
 
 /// <summary>The in-memory registrations in a backup, as <see cref="RegistrationDocument"/>s.</summary>
 internal sealed class MemoryRegistrationBackup(MemoryRegistrationStore store)

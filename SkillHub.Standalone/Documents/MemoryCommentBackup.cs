@@ -1,6 +1,6 @@
-using SkillHub.Functions.Backups;
+using SkillHub.Functions.Comments;
 
-namespace SkillHub.Functions.Comments;
+namespace SkillHub.Standalone.Documents;
 
 /// <summary>The in-memory comments in a backup, as <see cref="MongoCommentStore.CommentDocument"/>s.</summary>
 internal sealed class MemoryCommentBackup(MemoryCommentStore store)

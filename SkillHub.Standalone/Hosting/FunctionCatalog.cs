@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using SkillHub.Functions.Infrastructure.Security;
 
-namespace SkillHub.Functions.Infrastructure.Hosting;
+namespace SkillHub.Standalone.Hosting;
 
 /// <summary>One function as the build's functions.metadata describes it.</summary>
 public sealed record FunctionDescriptor(string Name, string EntryPoint, MethodInfo Method, HttpTriggerInfo? Http, TimerTriggerInfo? Timer);
@@ -57,7 +58,7 @@ public sealed class FunctionCatalog
 
     private static FunctionDescriptor Describe(MetadataEntry entry, Assembly assembly)
     {
-        var method = Security.AccessPolicyCatalog.FindMethod(assembly, entry.EntryPoint);
+        var method = AccessPolicyCatalog.FindMethod(assembly, entry.EntryPoint);
         var trigger = entry.Bindings.SingleOrDefault(b => b.Type.EndsWith("Trigger", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Function {entry.Name} has no trigger binding.");
         return trigger.Type switch

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Activity;
+using SkillHub.Functions.Backups;
+using SkillHub.Functions.Comments;
+using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Registrations;
+
+namespace SkillHub.Standalone.Documents;
+
+/// <summary>
+/// The in-memory document store, for a machine without MongoDB: chosen only by name
+/// (<c>SkillHub__DocumentStore=memory</c>), with a loud warning, since every document dies with the process.
+/// </summary>
+public static class MemoryDocuments
+{
+    public const string Setting = "SkillHub:DocumentStore";
+
+    /// <summary>True for <c>memory</c>, false for <c>mongodb</c> or nothing; any other value is refused.</summary>
+    public static bool AreChosen(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[Setting]?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "MONGODB" => false,
+            "MEMORY" => true,
+            var other => throw new InvalidOperationException($"SkillHub__DocumentStore is '{other}'; use 'mongodb' (the default) or 'memory'."),
+        };
+    }
+
+    /// <summary>
+    /// Every feature's collection in memory, with its part in backups. Registered before the product's
+    /// services, which keep a store that is already there instead of adding their MongoDB one.
+    /// </summary>
+    public static IServiceCollection AddMemoryDocuments(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IDocumentStoreProbe, MemoryDocumentStoreProbe>();
+        services.AddCollection<IRegistrationStore, MemoryRegistrationStore, MemoryRegistrationBackup>();
+        services.AddCollection<ICommentStore, MemoryCommentStore, MemoryCommentBackup>();
+        services.AddCollection<IActivityLog, MemoryActivityLog, MemoryActivityLogBackup>();
+        return services.AddStartupStep(null, "warning that documents live in memory", (provider, _) =>
+        {
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("SkillHub.DocumentStore").LogWarning(
+                "!!! SkillHub__DocumentStore=memory: registrations, comments and the activity log live in this process's memory and are LOST at every restart. Use MongoDB (ConnectionStrings__MongoDB) for anything but a demo or a test. !!!");
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>A store a test registered first is kept. The concrete store too: its backup reads and replaces the very instance the feature uses.</summary>
+    private static void AddCollection<TStore, TMemory, TBackup>(this IServiceCollection services)
+        where TStore : class
+        where TMemory : class, TStore
+        where TBackup : class, IDocumentCollectionBackup
+    {
+        services.TryAddSingleton<TMemory>();
+        services.TryAddSingleton<TStore>(provider => provider.GetRequiredService<TMemory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentCollectionBackup, TBackup>());
+    }
+}
+
+/// <summary>Memory is always reachable.</summary>
+public sealed class MemoryDocumentStoreProbe : IDocumentStoreProbe
+{
+    public DocumentStoreKind Kind => DocumentStoreKind.Memory;
+
+    public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+}
