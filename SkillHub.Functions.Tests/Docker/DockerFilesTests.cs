@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
+using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Tests.Support;
 using YamlDotNet.RepresentationModel;
 using SkillHub.Standalone.Hosting;
@@ -159,6 +162,18 @@ public sealed partial class DockerFilesTests
         Assert.All(TimerScheduleSettings(), s => Assert.True(
             settings.TryGetValue(s, out var value) && !string.IsNullOrWhiteSpace(value),
             $"func start hands the host the Values of local.settings.json, and local.settings.example.json does not set {s}."));
+    }
+
+    [Fact]
+    public void TheExampleLocalSettings_NameADocumentStoreTheWorkerAccepts()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(LocalSettings.Read(Path.Combine(Root, "local.settings.example.json")))
+            .Build();
+
+        var services = new ServiceCollection().AddDocumentStore(configuration);
+
+        Assert.Contains(services, service => service.ServiceType == typeof(MongoDB.Driver.IMongoClient));
     }
 
     [Fact]
