@@ -52,7 +52,7 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
         var second = await MineAsync(people[1], workshopId);
         var third = await MineAsync(people[2], workshopId);
         Assert.Equal("confirmed", second.GetProperty("status").GetString());
-        Assert.Equal(WaitingList.PromotionReason, second.GetProperty("history").EnumerateArray().Last().GetProperty("reason").GetString());
+        Assert.Equal(Registration.PromotionReason, second.GetProperty("history").EnumerateArray().Last().GetProperty("reason").GetString());
         Assert.Equal("waitlisted", third.GetProperty("status").GetString());
         Assert.Equal(1, third.GetProperty("waitlistPosition").GetInt32());
         Assert.Equal(1, await RegistrationTestData.SeatsTakenAsync(app, workshopId));

@@ -12,5 +12,5 @@ public interface IParticipationCheck
 public sealed class RegistrationParticipationCheck(IRegistrationStore registrations) : IParticipationCheck
 {
     public async Task<bool> HasConfirmedRegistrationAsync(Guid workshopId, Guid userId, CancellationToken cancellationToken) =>
-        await registrations.FindAsync(workshopId, userId, cancellationToken) is { Status: RegistrationStatus.Confirmed };
+        await registrations.FindAsync(workshopId, userId, cancellationToken) is { HoldsSeat: true };
 }

@@ -160,13 +160,11 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
     internal static FilterDefinition<RegistrationDocument> WaitlistOf(Guid workshopId) =>
         Filter.Eq(d => d.WorkshopId, workshopId) & Filter.Eq(d => d.Status, RegistrationStatus.Waitlisted);
 
-    /// <summary>Waiting-list order: the PostgreSQL ticket, then the id for equal tickets.</summary>
-    internal static SortDefinition<RegistrationDocument> QueueOrder =>
-        Builders<RegistrationDocument>.Sort.Ascending(d => d.QueueTicket).Ascending(d => d.Id);
+    /// <summary><see cref="Registrations.QueueOrder"/>, as a sort.</summary>
+    internal static SortDefinition<RegistrationDocument> QueueOrder => new BsonDocumentSortDefinition<RegistrationDocument>(QueueSortKeys());
 
     internal static FilterDefinition<RegistrationDocument> ActiveOf(Guid workshopId) =>
-        Filter.Eq(d => d.WorkshopId, workshopId)
-        & Filter.In(d => d.Status, [RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted]);
+        Filter.Eq(d => d.WorkshopId, workshopId) & Filter.In(d => d.Status, RegistrationStatus.Active);
 
     internal static UpdateDefinition<RegistrationDocument> CancelAll(HistoryEntry entry)
     {
@@ -182,7 +180,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
             new BsonDocument("$match", new BsonDocument(F.WorkshopId, Uuid(workshopId))),
             new BsonDocument("$group", new BsonDocument { { "_id", "$" + F.Status }, { "count", new BsonDocument("$sum", 1) } }));
 
-    /// <summary>Confirmed, then waitlisted, then cancelled (any other status ranks with cancelled), each by ticket then id.</summary>
+    /// <summary>By <see cref="RegistrationStatus.Rank"/>, each rank in <see cref="Registrations.QueueOrder"/>.</summary>
     internal static PipelineDefinition<RegistrationDocument, PageDocument<RegistrationDocument>> WorkshopPagePipeline(Guid workshopId, string? status, PageRequest page)
     {
         var match = new BsonDocument(F.WorkshopId, Uuid(workshopId));
@@ -191,21 +189,18 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
             match.Add(F.Status, status);
         }
 
+        // The last status listed is the default, so a status not listed ranks with it.
+        var ranked = RegistrationStatus.All.SkipLast(1)
+            .Select(s => new BsonDocument { { "case", EqualTo("$" + F.Status, s) }, { "then", RegistrationStatus.Rank(s) } });
         var rank = new BsonDocument("$switch", new BsonDocument
         {
-            {
-                "branches", new BsonArray
-                {
-                    new BsonDocument { { "case", EqualTo("$" + F.Status, RegistrationStatus.Confirmed) }, { "then", 0 } },
-                    new BsonDocument { { "case", EqualTo("$" + F.Status, RegistrationStatus.Waitlisted) }, { "then", 1 } },
-                }
-            },
-            { "default", 2 },
+            { "branches", new BsonArray(ranked) },
+            { "default", RegistrationStatus.Rank(RegistrationStatus.All[^1]) },
         });
         return Pipeline<PageDocument<RegistrationDocument>>(
             new BsonDocument("$match", match),
             new BsonDocument("$addFields", new BsonDocument("statusRank", rank)),
-            new BsonDocument("$sort", new BsonDocument { { "statusRank", 1 }, { F.QueueTicket, 1 }, { F.Id, 1 } }),
+            new BsonDocument("$sort", new BsonDocument("statusRank", 1).AddRange(QueueSortKeys())),
             PageFacet(page, new BsonDocument("$project", new BsonDocument("statusRank", 0))));
     }
 
@@ -384,8 +379,17 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
 
     private static BsonDocument EqualTo(string field, string value) => new("$eq", new BsonArray { field, value });
 
-    private static BsonDocument IsActive() =>
-        new("$in", new BsonArray { "$" + F.Status, new BsonArray { RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted } });
+    private static BsonDocument IsActive() => new("$in", new BsonArray { "$" + F.Status, new BsonArray(RegistrationStatus.Active) });
+
+    private static BsonDocument QueueSortKeys() =>
+        new(Registrations.QueueOrder.Keys.Select(key => new BsonElement(FieldOf(key), 1)));
+
+    private static string FieldOf(QueueKey key) => key switch
+    {
+        QueueKey.QueueTicket => F.QueueTicket,
+        QueueKey.Id => F.Id,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "A queue key with no field."),
+    };
 
     private static BsonDocument CountWhere(BsonDocument condition) =>
         new("$sum", new BsonDocument("$cond", new BsonArray { condition, 1, 0 }));

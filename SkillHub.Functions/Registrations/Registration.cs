@@ -1,26 +1,11 @@
-using SkillHub.Functions.Infrastructure.Http;
-
 namespace SkillHub.Functions.Registrations;
-
-public static class RegistrationStatus
-{
-    public const string Confirmed = "confirmed";
-    public const string Waitlisted = "waitlisted";
-    public const string Cancelled = "cancelled";
-
-    public static IReadOnlyList<string> All { get; } = [Confirmed, Waitlisted, Cancelled];
-
-    public static bool IsActive(string status) => status is Confirmed or Waitlisted;
-}
-
-/// <summary>One event in a registration's life, embedded in its document.</summary>
-public sealed record HistoryEntry(DateTime At, string Status, Guid? By, string? Reason);
 
 /// <summary>
 /// A registration document: one per participant and workshop, re-used when a cancelled participant
 /// registers again. <see cref="QueueTicket"/> comes from a PostgreSQL sequence at the moment the
 /// seat was asked for, so the waiting list is served in the order PostgreSQL saw the requests;
-/// positions are derived from it on every read and cannot drift.
+/// positions are derived from it on every read and cannot drift. The registration decides which
+/// status changes it allows; a store applies one only while the status is still the one it was read in.
 /// </summary>
 public sealed record Registration(
     Guid Id,
@@ -30,54 +15,43 @@ public sealed record Registration(
     long QueueTicket,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<HistoryEntry> History);
-
-/// <summary>A status change to apply atomically, if the registration is still in the expected status.</summary>
-public sealed record RegistrationTransition(string Status, long QueueTicket, HistoryEntry Entry);
-
-/// <summary>How many registrations of a workshop are in each status.</summary>
-public sealed record RegistrationCounts(int Confirmed, int Waitlisted, int Cancelled);
-
-/// <summary>One history entry with the registration it belongs to, for the workshop's history.</summary>
-public sealed record RegistrationEvent(Guid RegistrationId, Guid UserId, DateTime At, string Status, Guid? By, string? Reason);
-
-/// <summary>The registrations collection, behind the same contract in MongoDB and in memory.</summary>
-public interface IRegistrationStore
+    IReadOnlyList<HistoryEntry> History)
 {
-    Task<Registration?> FindAsync(Guid workshopId, Guid userId, CancellationToken cancellationToken);
+    public const string PromotionReason = "Promoted from the waiting list.";
 
-    Task<Registration?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+    public bool IsActive => RegistrationStatus.IsActive(Status);
 
-    /// <summary>Inserts a new registration; <see cref="Infrastructure.Documents.DuplicateDocumentException"/> when one exists for the same workshop and user.</summary>
-    Task InsertAsync(Registration registration, CancellationToken cancellationToken);
+    public bool HoldsSeat => Status == RegistrationStatus.Confirmed;
 
-    /// <summary>
-    /// Moves the registration from <paramref name="expectedStatus"/> to the transition's status in one
-    /// atomic update, setting its queue ticket and appending the history entry; null when its status
-    /// was not the expected one (someone else changed it first).
-    /// </summary>
-    Task<Registration?> TransitionAsync(Guid id, string expectedStatus, RegistrationTransition transition, CancellationToken cancellationToken);
+    /// <summary>A participant's first registration to the workshop, confirmed or waitlisted as the seat ledger answered.</summary>
+    public static Registration Open(Guid workshopId, Guid userId, SeatRequest seat, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(seat);
+        var entry = new HistoryEntry(at, StatusFor(seat), userId, null);
+        return new Registration(Guid.CreateVersion7(), workshopId, userId, entry.Status, seat.QueueTicket, at, at, [entry]);
+    }
 
-    /// <summary>The waitlisted registration with the lowest queue ticket, if any.</summary>
-    Task<Registration?> FirstWaitlistedAsync(Guid workshopId, CancellationToken cancellationToken);
+    /// <summary>The entry of a cancellation, one by one or of a whole workshop.</summary>
+    public static HistoryEntry Cancellation(Guid? by, string? reason, DateTime at) => new(at, RegistrationStatus.Cancelled, by, reason);
 
-    /// <summary>Cancels every active registration of the workshop, appending the entry to each; returns how many.</summary>
-    Task<int> CancelAllActiveAsync(Guid workshopId, HistoryEntry entry, CancellationToken cancellationToken);
+    /// <summary>A cancelled participant registers again, with a new place in the queue; null while the registration is active.</summary>
+    public RegistrationTransition? Reopen(SeatRequest seat, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(seat);
+        return Status == RegistrationStatus.Cancelled
+            ? new RegistrationTransition(StatusFor(seat), seat.QueueTicket, new HistoryEntry(at, StatusFor(seat), UserId, null))
+            : null;
+    }
 
-    Task<RegistrationCounts> CountAsync(Guid workshopId, CancellationToken cancellationToken);
+    /// <summary>Cancels a confirmed or waitlisted registration; null when it is cancelled already.</summary>
+    public RegistrationTransition? Cancel(Guid? by, string? reason, DateTime at) =>
+        IsActive ? new RegistrationTransition(RegistrationStatus.Cancelled, QueueTicket, Cancellation(by, reason, at)) : null;
 
-    /// <summary>A page of the workshop's registrations: confirmed, then waitlisted in queue order, then cancelled.</summary>
-    Task<(IReadOnlyList<Registration> Items, long Total)> ListForWorkshopAsync(Guid workshopId, string? status, PageRequest page, CancellationToken cancellationToken);
+    /// <summary>Gives a waitlisted registration a seat; null when it is not waiting.</summary>
+    public RegistrationTransition? Promote(Guid? by, DateTime at) =>
+        Status == RegistrationStatus.Waitlisted
+            ? new RegistrationTransition(RegistrationStatus.Confirmed, QueueTicket, new HistoryEntry(at, RegistrationStatus.Confirmed, by, PromotionReason))
+            : null;
 
-    /// <summary>A page of the user's registrations, newest first.</summary>
-    Task<(IReadOnlyList<Registration> Items, long Total)> ListForUserAsync(Guid userId, PageRequest page, CancellationToken cancellationToken);
-
-    /// <summary>The 1-based waiting-list position of each waitlisted registration given, in one query.</summary>
-    Task<IReadOnlyDictionary<Guid, int>> WaitlistPositionsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken);
-
-    /// <summary>A page of every history entry of the workshop's registrations, oldest first.</summary>
-    Task<(IReadOnlyList<RegistrationEvent> Items, long Total)> HistoryAsync(Guid workshopId, PageRequest page, CancellationToken cancellationToken);
-
-    /// <summary>Confirmed and waitlisted counts of every workshop that has any active registration, for reconciliation.</summary>
-    Task<IReadOnlyDictionary<Guid, RegistrationCounts>> ActiveCountsAsync(CancellationToken cancellationToken);
+    private static string StatusFor(SeatRequest seat) => seat.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
 }

@@ -32,7 +32,7 @@ public sealed class RegistrationService(
         // the workshop is published and not started, which is all a participant may register to.
         // The answers are those of checking visibility, then the state, then the registration.
         var existing = await registrations.FindAsync(workshopId, caller.Id, cancellationToken);
-        if (existing is not null && RegistrationStatus.IsActive(existing.Status))
+        if (existing is { IsActive: true })
         {
             return await RefusalAsync(workshopId, caller, cancellationToken) ?? Failure.Conflict($"You are already registered ({existing.Status}).");
         }
@@ -45,13 +45,10 @@ public sealed class RegistrationService(
         }
 
         // Step 2: the document.
-        var status = seat.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
-        var now = DocumentTime.Now(clock);
-        var entry = new HistoryEntry(now, status, caller.Id, null);
         Registration? written;
         try
         {
-            written = await WriteAsync(existing, workshopId, caller.Id, seat, entry, cancellationToken);
+            written = await WriteAsync(existing, workshopId, caller.Id, seat, cancellationToken);
         }
         catch (Exception exception) when (exception is not DuplicateDocumentException)
         {
@@ -69,7 +66,7 @@ public sealed class RegistrationService(
             return Failure.Conflict("You are already registered.");
         }
 
-        logger.LogInformation("User {UserId} registered to {WorkshopId} as {Status}", caller.Id, workshopId, status);
+        logger.LogInformation("User {UserId} registered to {WorkshopId} as {Status}", caller.Id, workshopId, written.Status);
         return await ViewAsync(written, cancellationToken);
     }
 
@@ -169,20 +166,18 @@ public sealed class RegistrationService(
 
     private async Task<Outcome<RegistrationResponse>> CancelAsync(WorkshopRecord workshop, Registration registration, Guid by, string? reason, CancellationToken cancellationToken)
     {
-        if (!RegistrationStatus.IsActive(registration.Status))
+        if (registration.Cancel(by, reason, DocumentTime.Now(clock)) is not { } cancellation)
         {
             return Failure.Conflict("This registration is already cancelled.");
         }
 
-        var entry = new HistoryEntry(DocumentTime.Now(clock), RegistrationStatus.Cancelled, by, reason);
-        var cancelled = await registrations.TransitionAsync(
-            registration.Id, registration.Status, new RegistrationTransition(RegistrationStatus.Cancelled, registration.QueueTicket, entry), cancellationToken);
+        var cancelled = await registrations.TransitionAsync(registration.Id, registration.Status, cancellation, cancellationToken);
         if (cancelled is null)
         {
             return Failure.Conflict("This registration changed meanwhile; read it again.");
         }
 
-        if (registration.Status == RegistrationStatus.Confirmed)
+        if (registration.HoldsSeat)
         {
             var open = workshop.IsOpenForRegistration(clock.GetUtcNow().UtcDateTime);
             await waitingList.HandOverSeatAsync(workshop.Id, open, by, CancellationToken.None);
@@ -192,11 +187,13 @@ public sealed class RegistrationService(
         return await ViewAsync(cancelled, cancellationToken);
     }
 
-    private async Task<Registration?> WriteAsync(Registration? existing, Guid workshopId, Guid userId, SeatRequest seat, HistoryEntry entry, CancellationToken cancellationToken)
+    /// <summary>The registration written, or null when another request of the same participant wrote it first.</summary>
+    private async Task<Registration?> WriteAsync(Registration? existing, Guid workshopId, Guid userId, SeatRequest seat, CancellationToken cancellationToken)
     {
+        var now = DocumentTime.Now(clock);
         if (existing is null)
         {
-            var registration = new Registration(Guid.CreateVersion7(), workshopId, userId, entry.Status, seat.QueueTicket, entry.At, entry.At, [entry]);
+            var registration = Registration.Open(workshopId, userId, seat, now);
             try
             {
                 await registrations.InsertAsync(registration, cancellationToken);
@@ -209,8 +206,9 @@ public sealed class RegistrationService(
         }
 
         // A cancelled participant registers again: same document, new history entry.
-        return await registrations.TransitionAsync(
-            existing.Id, RegistrationStatus.Cancelled, new RegistrationTransition(entry.Status, seat.QueueTicket, entry), cancellationToken);
+        return existing.Reopen(seat, now) is { } reopening
+            ? await registrations.TransitionAsync(existing.Id, existing.Status, reopening, cancellationToken)
+            : null;
     }
 
     /// <summary>
@@ -223,7 +221,7 @@ public sealed class RegistrationService(
         try
         {
             var stored = await registrations.FindAsync(workshopId, userId, CancellationToken.None);
-            if (stored is not null && stored.QueueTicket == seat.QueueTicket && RegistrationStatus.IsActive(stored.Status))
+            if (stored is { IsActive: true } && stored.QueueTicket == seat.QueueTicket)
             {
                 logger.LogWarning("Registration write reported {Failure} but was applied; it stands", failure.GetType().Name);
                 return stored;

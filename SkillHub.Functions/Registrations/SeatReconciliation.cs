@@ -55,7 +55,7 @@ public sealed class SeatReconciliation(
             var count = counts.GetValueOrDefault(workshop.Id) ?? new RegistrationCounts(0, 0, 0);
             if (workshop.Status == WorkshopStatus.Cancelled && count.Confirmed + count.Waitlisted > 0)
             {
-                var entry = new HistoryEntry(now, RegistrationStatus.Cancelled, null, workshop.CancelReason ?? "The workshop was cancelled.");
+                var entry = Registration.Cancellation(null, workshop.CancelReason ?? "The workshop was cancelled.", now);
                 var cancelled = await registrations.CancelAllActiveAsync(workshop.Id, entry, cancellationToken);
                 repairs.Add(new SeatRepair(workshop.Id, RegistrationsCancelled, count.Confirmed + count.Waitlisted, 0));
                 count = new RegistrationCounts(0, 0, count.Cancelled + cancelled);

@@ -11,8 +11,6 @@ namespace SkillHub.Functions.Registrations;
 /// </summary>
 public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger seats, IActivityLog activity, TimeProvider clock, ILogger<WaitingList> logger)
 {
-    public const string PromotionReason = "Promoted from the waiting list.";
-
     // A bound on one call's work; what is left is picked up by the next change or by reconciliation.
     private const int MaxPromotionsPerCall = 1_000;
 
@@ -69,9 +67,9 @@ public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger se
 
     private async Task<Registration?> ConfirmAsync(Registration waiting, Guid? by, CancellationToken cancellationToken)
     {
-        var entry = new HistoryEntry(DocumentTime.Now(clock), RegistrationStatus.Confirmed, by, PromotionReason);
-        var confirmed = await registrations.TransitionAsync(
-            waiting.Id, RegistrationStatus.Waitlisted, new RegistrationTransition(RegistrationStatus.Confirmed, waiting.QueueTicket, entry), cancellationToken);
+        var confirmed = waiting.Promote(by, DocumentTime.Now(clock)) is { } promotion
+            ? await registrations.TransitionAsync(waiting.Id, waiting.Status, promotion, cancellationToken)
+            : null;
         if (confirmed is not null)
         {
             logger.LogInformation("Registration {RegistrationId} promoted to confirmed in workshop {WorkshopId}", waiting.Id, waiting.WorkshopId);

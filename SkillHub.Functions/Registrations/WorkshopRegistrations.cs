@@ -13,7 +13,7 @@ public sealed class WorkshopRegistrations(IRegistrationStore registrations, Wait
 
     public async Task WorkshopCancelledAsync(Guid workshopId, Guid by, string reason, CancellationToken cancellationToken)
     {
-        var entry = new HistoryEntry(DocumentTime.Now(clock), RegistrationStatus.Cancelled, by, reason);
+        var entry = Registration.Cancellation(by, reason, DocumentTime.Now(clock));
         try
         {
             var cancelled = await registrations.CancelAllActiveAsync(workshopId, entry, cancellationToken);

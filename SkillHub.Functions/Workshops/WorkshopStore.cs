@@ -7,31 +7,6 @@ using SkillHub.Functions.Infrastructure.Sql;
 
 namespace SkillHub.Functions.Workshops;
 
-/// <summary>The workshops table; ownership and visibility are part of each statement.</summary>
-public interface IWorkshopStore
-{
-    Task<(IReadOnlyList<WorkshopRecord> Items, long Total)> ListAsync(WorkshopQuery query, Caller? caller, PageRequest page, CancellationToken cancellationToken);
-
-    Task<WorkshopRecord?> FindAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>The workshops with these ids, whatever their visibility, in one query.</summary>
-    Task<IReadOnlyList<WorkshopRecord>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
-
-    Task<WorkshopRecord?> FindVisibleAsync(Guid id, Caller? caller, CancellationToken cancellationToken);
-
-    Task<bool> IsActiveTrainerAsync(Guid userId, CancellationToken cancellationToken);
-
-    Task<WorkshopRecord> InsertAsync(Guid id, Guid trainerId, WorkshopDetails details, CancellationToken cancellationToken);
-
-    Task<WorkshopRecord?> UpdateAsync(Guid id, int? expectedVersion, Caller caller, WorkshopDetails details, CancellationToken cancellationToken);
-
-    Task<WorkshopRecord?> PublishAsync(Guid id, Caller caller, CancellationToken cancellationToken);
-
-    Task<WorkshopRecord?> CancelAsync(Guid id, Caller caller, string reason, CancellationToken cancellationToken);
-
-    Task<bool> DeleteUnusedAsync(Guid id, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// The workshops table. Who may see or change a workshop is part of each statement's WHERE clause,
 /// so a statement that touches no row means "not yours", "not there" or "not in that state".
@@ -48,26 +23,20 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
           JOIN users u ON u.id = w.trainer_id
         """;
 
-    // Written by UPDATE ... RETURNING: the trainer's name comes from a sub-select.
+    // Written by INSERT or UPDATE ... RETURNING, over workshops aliased w: the trainer's name comes from a sub-select.
     private const string Returning =
         """
         RETURNING id AS Id, title AS Title, description AS Description, trainer_id AS TrainerId,
-                  (SELECT display_name FROM users WHERE users.id = workshops.trainer_id) AS TrainerDisplayName,
+                  (SELECT display_name FROM users WHERE users.id = w.trainer_id) AS TrainerDisplayName,
                   starts_at AS StartsAt, ends_at AS EndsAt, location AS Location, capacity AS Capacity,
                   seats_taken AS SeatsTaken, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
         """;
 
-    // Admins see everything, trainers their own workshops too, everyone else what is published.
-    private const string Visible = "(@isAdmin OR w.status = 'published' OR w.trainer_id = @callerId)";
-
-    // Only the owning trainer or an admin changes a workshop.
-    private const string Managed = "(@isAdmin OR (@isTrainer AND trainer_id = @callerId))";
-
     public async Task<(IReadOnlyList<WorkshopRecord> Items, long Total)> ListAsync(WorkshopQuery query, Caller? caller, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new StringBuilder($"WHERE {Visible}");
-        var parameters = new DynamicParameters(CallerParameters(caller));
+        var where = new StringBuilder($"WHERE {WorkshopAccess.SqlVisible}");
+        var parameters = WorkshopAccess.Parameters(caller);
         if (query.From is { } from)
         {
             where.Append(" AND w.starts_at >= @from");
@@ -142,11 +111,11 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
 
     public async Task<WorkshopRecord?> FindVisibleAsync(Guid id, Caller? caller, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(CallerParameters(caller));
+        var parameters = WorkshopAccess.Parameters(caller);
         parameters.Add("id", id);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
-            $"{Select} WHERE w.id = @id AND {Visible}", parameters, cancellationToken: cancellationToken));
+            $"{Select} WHERE w.id = @id AND {WorkshopAccess.SqlVisible}", parameters, cancellationToken: cancellationToken));
     }
 
     /// <summary>True when the user exists, is a trainer and is not disabled.</summary>
@@ -164,7 +133,7 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<WorkshopRecord>(new CommandDefinition(
             $"""
-            INSERT INTO workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity)
+            INSERT INTO workshops AS w (id, title, description, trainer_id, starts_at, ends_at, location, capacity)
             VALUES (@id, @Title, @Description, @trainerId, @StartsAt, @EndsAt, @Location, @Capacity)
             {Returning}
             """,
@@ -180,15 +149,15 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
     public async Task<WorkshopRecord?> UpdateAsync(Guid id, int? expectedVersion, Caller caller, WorkshopDetails details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var parameters = new DynamicParameters(CallerParameters(caller));
+        var parameters = WorkshopAccess.Parameters(caller);
         parameters.AddDynamicParams(new { id, expectedVersion, details.Title, details.Description, details.StartsAt, details.EndsAt, details.Location, details.Capacity, capacityFence = CapacityFence.Key });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
             $"""
-            UPDATE workshops
+            UPDATE workshops AS w
                SET title = @Title, description = @Description, starts_at = @StartsAt, ends_at = @EndsAt,
                    location = @Location, capacity = @Capacity, version = version + 1, updated_at = now()
-             WHERE id = @id AND {Managed}
+             WHERE id = @id AND {WorkshopAccess.SqlManaged}
                AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
                AND status <> 'cancelled'
                AND seats_taken <= @Capacity
@@ -217,25 +186,18 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
 
     private async Task<WorkshopRecord?> ChangeStatusAsync(Guid id, Caller caller, string set, string condition, string? reason, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(CallerParameters(caller));
+        var parameters = WorkshopAccess.Parameters(caller);
         parameters.Add("id", id);
         parameters.Add("reason", reason);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WorkshopRecord>(new CommandDefinition(
             $"""
-            UPDATE workshops SET {set}, version = version + 1, updated_at = now()
-             WHERE id = @id AND {Managed} AND {condition}
+            UPDATE workshops AS w SET {set}, version = version + 1, updated_at = now()
+             WHERE id = @id AND {WorkshopAccess.SqlManaged} AND {condition}
             {Returning}
             """,
             parameters, cancellationToken: cancellationToken));
     }
-
-    private static object CallerParameters(Caller? caller) => new
-    {
-        isAdmin = caller?.IsAdmin ?? false,
-        isTrainer = caller?.IsTrainer ?? false,
-        callerId = caller?.Id ?? Guid.Empty,
-    };
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

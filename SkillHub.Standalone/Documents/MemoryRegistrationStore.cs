@@ -225,13 +225,6 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         }
     }
 
-    internal static int StatusRank(string status) => status switch
-    {
-        RegistrationStatus.Confirmed => 0,
-        RegistrationStatus.Waitlisted => 1,
-        _ => 2,
-    };
-
     private WorkshopRegistrations Workshop(Guid workshopId)
     {
         if (!_byWorkshop.TryGetValue(workshopId, out var registrations))
@@ -266,32 +259,33 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
     private static HistoryEntry Normalize(HistoryEntry entry) => entry with { At = DocumentTime.Truncate(entry.At) };
 
     /// <summary>
-    /// One workshop's registrations in list order: a list per status rank (confirmed, waitlisted,
-    /// the rest), each sorted by queue ticket then id. Callers hold the store's lock.
+    /// One workshop's registrations in list order: a list per status rank (<see cref="RegistrationStatus.Rank"/>),
+    /// each in <see cref="QueueOrder"/>. Callers hold the store's lock.
     /// </summary>
     private sealed class WorkshopRegistrations
     {
-        private readonly List<Registration>[] _ranks = [[], [], []];
+        private readonly List<Registration>[] _ranks = [.. RegistrationStatus.All.Select(_ => new List<Registration>())];
 
-        public RegistrationCounts Counts => new(_ranks[0].Count, _ranks[1].Count, _ranks[2].Count);
+        public RegistrationCounts Counts => new(
+            Of(RegistrationStatus.Confirmed).Count, Of(RegistrationStatus.Waitlisted).Count, Of(RegistrationStatus.Cancelled).Count);
 
-        public Registration? FirstWaitlisted => _ranks[1].Count > 0 ? _ranks[1][0] : null;
+        public Registration? FirstWaitlisted => Of(RegistrationStatus.Waitlisted) is [var first, ..] ? first : null;
 
         public IEnumerable<Registration> All => _ranks.SelectMany(rank => rank);
 
-        public List<Registration> Active() => [.. _ranks[0], .. _ranks[1]];
+        public List<Registration> Active() => [.. RegistrationStatus.Active.SelectMany(Of)];
 
         public void Add(Registration registration)
         {
-            var rank = _ranks[StatusRank(registration.Status)];
-            var index = rank.BinarySearch(registration, QueueOrder.Instance);
+            var rank = Of(registration.Status);
+            var index = rank.BinarySearch(registration, QueueOrder.Comparer);
             rank.Insert(index < 0 ? ~index : index, registration);
         }
 
         public void Remove(Registration registration)
         {
-            var rank = _ranks[StatusRank(registration.Status)];
-            var index = rank.BinarySearch(registration, QueueOrder.Instance);
+            var rank = Of(registration.Status);
+            var index = rank.BinarySearch(registration, QueueOrder.Comparer);
             if (index >= 0)
             {
                 rank.RemoveAt(index);
@@ -301,7 +295,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         /// <summary>How many waitlisted registrations hold a ticket lower than <paramref name="ticket"/>.</summary>
         public int WaitlistedBefore(long ticket)
         {
-            var waitlisted = _ranks[1];
+            var waitlisted = Of(RegistrationStatus.Waitlisted);
             int low = 0, high = waitlisted.Count;
             while (low < high)
             {
@@ -324,13 +318,15 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         {
             if (status is not null)
             {
-                var rank = _ranks[StatusRank(status)];
-                // The third rank holds every other status: only there can a filter leave some out.
-                return StatusRank(status) < 2 ? Slice([rank], rank.Count, page) : MemoryRegistrationStore.Page(rank.Where(r => r.Status == status).ToList(), page);
+                var rank = Of(status);
+                // The last rank holds every status not listed: only there can a filter leave some out.
+                return RegistrationStatus.Rank(status) < _ranks.Length - 1 ? Slice([rank], rank.Count, page) : MemoryRegistrationStore.Page(rank.Where(r => r.Status == status).ToList(), page);
             }
 
             return Slice(_ranks, _ranks.Sum(rank => rank.Count), page);
         }
+
+        private List<Registration> Of(string status) => _ranks[RegistrationStatus.Rank(status)];
 
         private static (IReadOnlyList<Registration> Items, long Total) Slice(IEnumerable<List<Registration>> ranks, int total, PageRequest page)
         {
@@ -355,16 +351,5 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
 
             return (items, total);
         }
-    }
-
-    /// <summary>Queue order within one status: ticket, then id (as the list's sort).</summary>
-    private sealed class QueueOrder : IComparer<Registration>
-    {
-        public static QueueOrder Instance { get; } = new();
-
-        public int Compare(Registration? x, Registration? y) =>
-            x is null || y is null ? Comparer<object>.Default.Compare(x, y)
-            : x.QueueTicket != y.QueueTicket ? x.QueueTicket.CompareTo(y.QueueTicket)
-            : x.Id.CompareTo(y.Id);
     }
 }

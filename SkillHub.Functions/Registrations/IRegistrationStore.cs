@@ -1,0 +1,44 @@
+using SkillHub.Functions.Infrastructure.Http;
+
+namespace SkillHub.Functions.Registrations;
+
+/// <summary>The registrations collection, behind the same contract in MongoDB and in memory.</summary>
+public interface IRegistrationStore
+{
+    Task<Registration?> FindAsync(Guid workshopId, Guid userId, CancellationToken cancellationToken);
+
+    Task<Registration?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Inserts a new registration; <see cref="Infrastructure.Documents.DuplicateDocumentException"/> when one exists for the same workshop and user.</summary>
+    Task InsertAsync(Registration registration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the registration from <paramref name="expectedStatus"/> to the transition's status in one
+    /// atomic update, setting its queue ticket and appending the history entry; null when its status
+    /// was not the expected one (someone else changed it first).
+    /// </summary>
+    Task<Registration?> TransitionAsync(Guid id, string expectedStatus, RegistrationTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>The waitlisted registration with the lowest queue ticket, if any.</summary>
+    Task<Registration?> FirstWaitlistedAsync(Guid workshopId, CancellationToken cancellationToken);
+
+    /// <summary>Cancels every active registration of the workshop, appending the entry to each; returns how many.</summary>
+    Task<int> CancelAllActiveAsync(Guid workshopId, HistoryEntry entry, CancellationToken cancellationToken);
+
+    Task<RegistrationCounts> CountAsync(Guid workshopId, CancellationToken cancellationToken);
+
+    /// <summary>A page of the workshop's registrations: confirmed, then waitlisted in queue order, then cancelled.</summary>
+    Task<(IReadOnlyList<Registration> Items, long Total)> ListForWorkshopAsync(Guid workshopId, string? status, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>A page of the user's registrations, newest first.</summary>
+    Task<(IReadOnlyList<Registration> Items, long Total)> ListForUserAsync(Guid userId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>The 1-based waiting-list position of each waitlisted registration given, in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, int>> WaitlistPositionsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken);
+
+    /// <summary>A page of every history entry of the workshop's registrations, oldest first.</summary>
+    Task<(IReadOnlyList<RegistrationEvent> Items, long Total)> HistoryAsync(Guid workshopId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Confirmed and waitlisted counts of every workshop that has any active registration, for reconciliation.</summary>
+    Task<IReadOnlyDictionary<Guid, RegistrationCounts>> ActiveCountsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace SkillHub.Functions.Registrations;
+
+/// <summary>A status change to apply atomically, if the registration is still in the expected status.</summary>
+public sealed record RegistrationTransition(string Status, long QueueTicket, HistoryEntry Entry);

@@ -1,0 +1,31 @@
+using SkillHub.Functions.Infrastructure.Security;
+
+namespace SkillHub.Functions.Workshops;
+
+/// <summary>A workshop as stored, with its trainer's display name.</summary>
+public sealed record WorkshopRecord(
+    Guid Id,
+    string Title,
+    string Description,
+    Guid TrainerId,
+    string TrainerDisplayName,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string Location,
+    int Capacity,
+    int SeatsTaken,
+    string Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    int Version)
+{
+    public string ETag => $"\"{Version}\"";
+
+    public bool IsOpenForRegistration(DateTime now) => RegistrationWindow.IsOpen(Status, StartsAt, now);
+
+    public bool HasStarted(DateTime now) => RegistrationWindow.HasStarted(StartsAt, now);
+
+    public bool IsVisibleTo(Caller? caller) => WorkshopAccess.IsVisible(Status, TrainerId, caller);
+
+    public bool IsManagedBy(Caller caller) => WorkshopAccess.IsManaged(TrainerId, caller);
+}
