@@ -131,7 +131,7 @@ public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<Delive
         var unpacked = Path.Combine(archive.Scratch.Path, "unpacked");
         ZipFile.ExtractToDirectory(archive.ZipPath, unpacked);
 
-        var build = await RunAsync(unpacked, TimeSpan.FromMinutes(4), "dotnet", "build", "src/SkillHub.slnx", "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly", "-nodeReuse:false");
+        var build = await RunAsync(unpacked, TimeSpan.FromMinutes(8), "dotnet", "build", "src/SkillHub.slnx", "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly", "-nodeReuse:false");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.True(File.Exists(Path.Combine(unpacked, "src", "SkillHub.Functions.Tests", "bin", "Release", "net10.0", "data", "mongo_registrations.json")), "the tests' data come from data/ beside src/");
 
