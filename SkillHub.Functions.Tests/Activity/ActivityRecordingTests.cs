@@ -9,6 +9,7 @@ using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Security;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Documents;
+using SkillHub.Functions.Tests.Infrastructure.Security;
 
 namespace SkillHub.Functions.Tests.Activity;
 

@@ -106,7 +106,7 @@ public sealed class MongoDocumentBackupTests(MongoTestDatabase mongo) : IClassFi
         var store = new MongoRegistrationStore(mongo.Database);
         await store.EnsureIndexesAsync(CancellationToken.None);
         var known = DocumentBackupTests.KnownRegistration;
-        await Assert.ThrowsAsync<Infrastructure.Documents.DuplicateDocumentException>(
+        await Assert.ThrowsAsync<SkillHub.Functions.Infrastructure.Documents.DuplicateDocumentException>(
             () => store.InsertAsync(known with { Id = Guid.NewGuid() }, CancellationToken.None));
         Assert.DoesNotContain(await StagingCollectionsAsync(), _ => true);
     }

@@ -8,6 +8,7 @@ using Npgsql;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Infrastructure.Security;
 
 namespace SkillHub.Functions.Tests.Security;
 

@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Infrastructure.Security;
 
 namespace SkillHub.Functions.Tests.Security;
 

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Backups;
+using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Users;
+using SkillHub.Functions.Tests.Backups;
+
+namespace SkillHub.Functions.Tests.Artefacts.DemoDump;
+
+/// <summary>
+/// The demo dump committed in data/ (scripts/export-demo-data.sh): current with this build's schema,
+/// whole against its manifest, and restorable into empty databases that the app then serves.
+/// </summary>
+public sealed class DemoDumpTests : IDisposable
+{
+    private const string Regenerate = "The schema changed since data/ was exported: run scripts/export-demo-data.sh and commit data/";
+
+    private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
+
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"skillhub-demo-dump-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_scratch))
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+    }
+
+    private static async Task<BackupSet> ManifestAsync()
+    {
+        await using var stream = File.OpenRead(Path.Combine(Data, DemoExport.ManifestFile));
+        return (await JsonSerializer.DeserializeAsync<BackupSet>(stream, JsonDefaults.Options))!;
+    }
+
+    [Fact]
+    public async Task TheDump_IsAtTheSchemaVersionThisBuildMigratesTo()
+    {
+        var header = File.ReadLines(Path.Combine(Data, DemoExport.PostgresFile)).Take(50)
+            .FirstOrDefault(l => l.StartsWith(PostgresBackupScript.SchemaVersionPrefix, StringComparison.Ordinal))?[PostgresBackupScript.SchemaVersionPrefix.Length..].Trim();
+        var latest = Migrator.ScriptNames[^1];
+
+        Assert.True(header == latest, $"{Regenerate} (data/{DemoExport.PostgresFile} is at {header ?? "no schema version"}, this build migrates to {latest}).");
+        var manifest = await ManifestAsync();
+        Assert.True(manifest.SchemaVersion == latest, $"{Regenerate} (data/{DemoExport.ManifestFile} is at {manifest.SchemaVersion}, this build migrates to {latest}).");
+    }
+
+    [Fact]
+    public async Task EveryDumpFile_MatchesItsManifestEntry()
+    {
+        var manifest = await ManifestAsync();
+
+        Assert.Contains(manifest.Files, f => f.Name == BackupService.PostgresFile);
+        Assert.Contains(manifest.Files, f => f.Name == "mongo_registrations.json");
+        foreach (var file in manifest.Files)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(Data, DemoExport.DumpNameOf(file.Name)));
+            Assert.Equal(file.Bytes, bytes.LongLength);
+            Assert.True(
+                Convert.ToHexStringLower(SHA256.HashData(bytes)) == file.Sha256,
+                $"data/{DemoExport.DumpNameOf(file.Name)} does not match the SHA-256 of data/{DemoExport.ManifestFile}: regenerate both with scripts/export-demo-data.sh and commit data/.");
+        }
+
+        Assert.Equal(12, manifest.Counts.Tables["workshops"]);
+        Assert.True(manifest.Counts.Collections["registrations"] > 0);
+    }
+
+    /// <summary>The dump back in the set layout RestoreService reads: postgres.sql and manifest.json.</summary>
+    private async Task<BackupSet> CopyAsSetAsync()
+    {
+        var manifest = await ManifestAsync();
+        Directory.CreateDirectory(_scratch);
+        foreach (var name in manifest.Files.Select(f => f.Name).Append(BackupService.ManifestFile))
+        {
+            File.Copy(Path.Combine(Data, DemoExport.DumpNameOf(name)), Path.Combine(_scratch, name));
+        }
+
+        return manifest;
+    }
+
+    [Fact]
+    public async Task TheDump_IsUnsigned_SoTheAppsRestoreRefusesIt_AsAnySetItDidNotSign()
+    {
+        await CopyAsSetAsync();
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            await using var app = await AppInstance.StartAsync(database.ConnectionString);
+
+            var refused = await Assert.ThrowsAsync<BackupRejectedException>(() => app.Services.GetRequiredService<RestoreService>().VerifyAsync(_scratch, CancellationToken.None));
+
+            Assert.Contains("no signature", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TheDump_OnceSignedWithTheAppsKey_PassesTheImporter_AndIsServedByTheApi()
+    {
+        var manifest = await CopyAsSetAsync();
+        await SignedSets.SignAsync(_scratch, AppFixture.BackupSigner);
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            await using var app = await AppInstance.StartAsync(database.ConnectionString);
+            var summary = await app.Services.GetRequiredService<RestoreService>().RestoreAsync(_scratch, force: false, CancellationToken.None);
+
+            Assert.Empty(summary.Repairs);
+            Assert.Equal(manifest.Counts.Collections["registrations"], summary.Collections["registrations"]);
+
+            using var workshops = await app.Client.GetAsync(new Uri("/api/workshops?pageSize=100", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, workshops.StatusCode);
+            var listed = await AppFixture.ReadJsonAsync(workshops);
+            var items = listed.GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal(12, items.Count);
+
+            using var dataset = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Data, "demo.json")));
+            var first = dataset.RootElement.GetProperty("workshops")[0];
+            Assert.Equal(
+                dataset.RootElement.GetProperty("workshops").EnumerateArray().Select(w => w.GetProperty("title").GetString()).Order(StringComparer.Ordinal),
+                items.Select(w => w.GetProperty("title").GetString()).Order(StringComparer.Ordinal));
+            var workshop = items.Single(w => w.GetProperty("title").GetString() == first.GetProperty("title").GetString());
+            var trainer = await app.Services.GetRequiredService<IUserStore>().FindByEmailAsync(first.GetProperty("trainer").GetString()!, CancellationToken.None);
+            Assert.NotNull(trainer);
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/workshops/{workshop.GetProperty("id").GetString()}/registrations?pageSize=100");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (await TestSessions.StartAsync(app.Services, trainer.Id, Roles.Trainer)).AccessToken);
+            using var registrations = await app.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, registrations.StatusCode);
+            var body = await registrations.Content.ReadAsStringAsync();
+            var participants = dataset.RootElement.GetProperty("accounts").EnumerateArray()
+                .Where(a => a.GetProperty("role").GetString() == Roles.Participant)
+                .Select(a => a.GetProperty("displayName").GetString()!)
+                .ToList();
+            Assert.NotEmpty(participants);
+            Assert.All(participants, name => Assert.Contains(name, body, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using SkillHub.Functions.Tests.Support;
+
+namespace SkillHub.Functions.Tests.Artefacts.Scripts;
+
+/// <summary>
+/// scripts/bench.sh, the README's benchmark command, run end to end in its smoke mode (tiny sizes,
+/// one run each). It proves every step still runs and reports; it asserts no time at all.
+/// </summary>
+public sealed class BenchScriptTests : IDisposable
+{
+    private readonly ScratchDirectory _scratch = new("bench");
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public async Task TheSmokeRun_WritesEveryMeasurementAndEveryTarget()
+    {
+        var results = Path.Combine(_scratch.Path, "results.md");
+        Directory.CreateDirectory(_scratch.Path);
+        // The tests' own build is the Release build the script would make; otherwise let it build.
+        string[] build = Repository.AppDirectory.Contains("/Release/", StringComparison.Ordinal) ? ["--no-build"] : [];
+
+        var (code, output) = await ScriptProcess.RunAsync("scripts/bench.sh", ["--smoke", .. build, "--out", results]);
+
+        Assert.True(code == 0, output);
+        var report = await File.ReadAllTextAsync(results);
+        Assert.Contains("- Mode: smoke", report, StringComparison.Ordinal);
+        foreach (var section in new[]
+        {
+            "## Start-up", "## Read routes", "## Authenticated read", "## GET /api/workshops/{id}/registrations", "## POST /api/workshops/{id}/registrations under contention",
+            "## Memory", "## Backup export", "## Targets",
+        })
+        {
+            Assert.Contains(section, report, StringComparison.Ordinal);
+        }
+
+        var targets = report[report.IndexOf("## Targets", StringComparison.Ordinal)..].Split('\n')
+            .Count(line => line.EndsWith("| met |", StringComparison.Ordinal) || line.EndsWith("| MISSED |", StringComparison.Ordinal));
+        Assert.Equal(8, targets);
+        foreach (var row in new[] { "GET /api/workshops?from&to&q | 16", "GET /api/workshops/{id} | 64", "Floor (raw conditional UPDATE)", "pg_dump (plain)" })
+        {
+            Assert.Contains(row, report, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Dapper;
+using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Support.GrpcHost;
+using SkillHub.Functions.Tests.Support.GrpcHost.Protocol;
+
+namespace SkillHub.Functions.Tests.Worker;
+
+/// <summary>
+/// The real worker, started and driven as the Functions host drives it (gRPC event stream, worker
+/// init, function load from functions.metadata, HTTP proxied to the worker's own address, a timer
+/// invocation): what the standalone tests prove of the gate and the functions holds on the
+/// pipeline Azure runs, with the worker's own middleware in between.
+/// </summary>
+public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : IClassFixture<WorkerHostFixture>
+{
+    [Fact]
+    public void TheWorkerIndexesTheFunctionsOfItsMetadataFile()
+    {
+        var declared = worker.Host.Functions.Select(f => (f.Name, f.EntryPoint)).Order();
+
+        var indexed = worker.Host.WorkerIndexedFunctions.Select(f => (f.Name, f.EntryPoint)).Order();
+
+        Assert.Equal(declared, indexed);
+    }
+
+    [Fact]
+    public async Task ATamperedToken_IsRefused401_OnEveryOneOfManyParallelRequests()
+    {
+        var token = await worker.CreateParticipantAsync();
+        var tampered = token[..^4] + (token[^4] == 'A' ? "B" : "A") + token[^3..];
+        using var client = worker.CreateClient(tampered);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.GetAsync("api/me")));
+
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                await HttpProblem.AssertAsync(response, 401);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task NoToken_OnAProtectedRoute_Is401()
+    {
+        using var response = await worker.Client.GetAsync("api/me");
+
+        await HttpProblem.AssertAsync(response, 401);
+    }
+
+    [Fact]
+    public async Task AParticipantCreatingAWorkshop_Is403()
+    {
+        using var participant = worker.CreateClient(await worker.CreateParticipantAsync());
+
+        using var response = await participant.PostAsJsonAsync("api/workshops", AWorkshop());
+
+        await HttpProblem.AssertAsync(response, 403);
+    }
+
+    [Fact]
+    public async Task AnInvalidWorkshop_Is422NamingTheField()
+    {
+        using var trainer = worker.CreateClient(await worker.CreateTrainerAsync());
+
+        using var response = await trainer.PostAsJsonAsync("api/workshops", AWorkshop() with { Capacity = 0 });
+
+        var problem = await HttpProblem.AssertAsync(response, 422);
+        Assert.Equal(["capacity"], HttpProblem.Fields(problem));
+    }
+
+    [Fact]
+    public async Task ACreatedWorkshop_Is201_WithItsLocationAndETag()
+    {
+        using var trainer = worker.CreateClient(await worker.CreateTrainerAsync());
+
+        using var created = await trainer.PostAsJsonAsync("api/workshops", AWorkshop());
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/workshops/{id}", created.Headers.Location?.OriginalString);
+        using var read = await trainer.GetAsync(created.Headers.Location!.OriginalString.TrimStart('/'));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.NotNull(created.Headers.ETag);
+        Assert.Equal(created.Headers.ETag, read.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task AnUpdateWithAStaleIfMatch_Is412_AndWithTheCurrentETag_Succeeds()
+    {
+        using var trainer = worker.CreateClient(await worker.CreateTrainerAsync());
+        using var created = await trainer.PostAsJsonAsync("api/workshops", AWorkshop());
+        var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
+        var first = created.Headers.ETag!;
+        using var renamed = await PatchAsync(trainer, id, first, new { title = "Renamed once" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+
+        using var stale = await PatchAsync(trainer, id, first, new { title = "Renamed from a stale copy" });
+        using var current = await PatchAsync(trainer, id, renamed.Headers.ETag!, new { title = "Renamed twice" });
+
+        await HttpProblem.AssertAsync(stale, 412);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal("Renamed twice", (await AppFixture.ReadJsonAsync(current)).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnexpectedDatabaseError_Is500Problem_WithoutInternals()
+    {
+        await ExecuteAsync("ALTER TABLE workshops RENAME COLUMN title TO title_renamed_by_test");
+        try
+        {
+            using var response = await worker.Client.GetAsync("api/workshops");
+
+            await HttpProblem.AssertAsync(response, 500);
+            var body = await response.Content.ReadAsStringAsync();
+            foreach (var internals in new[] { "title_renamed", "42703", "Npgsql", "Postgres", "column", " at SkillHub" })
+            {
+                Assert.DoesNotContain(internals, body, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        finally
+        {
+            await ExecuteAsync("ALTER TABLE workshops RENAME COLUMN title_renamed_by_test TO title");
+        }
+    }
+
+    [Fact]
+    public async Task AChangeMadeThroughTheWorker_WritesItsActivityEntry()
+    {
+        var trainerToken = await worker.CreateTrainerAsync();
+        using var trainer = worker.CreateClient(trainerToken);
+        var trainerId = (await AppFixture.ReadJsonAsync(await trainer.GetAsync("api/me"))).GetProperty("id").GetGuid();
+        using var created = await trainer.PostAsJsonAsync("api/workshops", AWorkshop());
+        var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
+        using var admin = worker.CreateClient(await worker.LoginAdminAsync());
+
+        using var response = await admin.GetAsync($"api/admin/activity?targetId={id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = Assert.Single((await AppFixture.ReadJsonAsync(response)).GetProperty("items").EnumerateArray());
+        Assert.Equal("workshop.create", entry.GetProperty("action").GetString());
+        Assert.Equal(trainerId, entry.GetProperty("actor").GetProperty("id").GetGuid());
+        Assert.Equal("201", entry.GetProperty("details").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task EveryHttpFunctionOfTheMetadata_IsAnsweredByTheWorker_ThroughTheGate()
+    {
+        foreach (var function in worker.Host.Functions.Where(f => f.Http is not null))
+        {
+            var path = SamplePath(function.Http!.Route);
+            using var request = new HttpRequestMessage(new HttpMethod(function.Http.Methods[0]), $"api/{path}");
+            if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
+            {
+                request.Content = AppFixture.RawJson("{}");
+            }
+
+            using var response = await worker.Client.SendAsync(request);
+
+            var invocation = await worker.Host.AnsweredInvocationAsync(function.Name, TimeSpan.FromSeconds(10));
+            Assert.True(invocation?.Status == StatusResult.Types.Status.Success, $"{function.Name} ({request.Method} {path}) was not invoked: {(int)response.StatusCode}");
+            Assert.True(response.Headers.TryGetValues("X-Content-Type-Options", out var nosniff) && nosniff.Single() == "nosniff", $"{function.Name} ({request.Method} {path}) answered {(int)response.StatusCode} without the gate's headers.");
+        }
+    }
+
+    [Fact]
+    public async Task ATimerInvocation_RunsReconciliationOnTheWorker()
+    {
+        using var trainer = worker.CreateClient(await worker.CreateTrainerAsync());
+        using var created = await trainer.PostAsJsonAsync("api/workshops", AWorkshop());
+        var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
+        using var published = await trainer.PostAsync($"api/workshops/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        using var participant = worker.CreateClient(await worker.CreateParticipantAsync());
+        using var registered = await participant.PostAsync($"api/workshops/{id}/registrations", null);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        await ExecuteAsync("UPDATE workshops SET seats_taken = 0 WHERE id = @id", new { id });
+
+        var answer = await worker.Host.InvokeTimerAsync("ReconcileSeats");
+
+        Assert.Equal(StatusResult.Types.Status.Success, answer.Result.Status);
+        await using var connection = await worker.Database.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT seats_taken FROM workshops WHERE id = @id", new { id }));
+    }
+
+    private sealed record WorkshopInput(string Title, string Description, DateTime StartsAt, DateTime EndsAt, string Location, int Capacity);
+
+    private static WorkshopInput AWorkshop()
+    {
+        var starts = DateTime.UtcNow.Date.AddDays(20).AddHours(9);
+        return new WorkshopInput("Kubernetes from the worker", "Pods, services and probes.", starts, starts.AddHours(3), "Lyon", 12);
+    }
+
+    private static async Task<HttpResponseMessage> PatchAsync(HttpClient client, Guid id, EntityTagHeaderValue ifMatch, object change)
+    {
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"api/workshops/{id}") { Content = JsonContent.Create(change) };
+        patch.Headers.IfMatch.Add(ifMatch);
+        return await client.SendAsync(patch);
+    }
+
+    /// <summary>A path the route matches: a new id for a guid parameter, the literal a regex admits, a word otherwise.</summary>
+    private static string SamplePath(string route) =>
+        RouteParameter().Replace(route, match => match.Groups["constraint"].Value switch
+        {
+            "guid" => Guid.NewGuid().ToString(),
+            "regex(^admin$)" => "admin",
+            _ => "sample",
+        });
+
+    [GeneratedRegex(@"\{(?<name>\w+)(:(?<constraint>[^}]+))?\}")]
+    private static partial Regex RouteParameter();
+
+    private async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await worker.Database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql, parameters);
+    }
+}
