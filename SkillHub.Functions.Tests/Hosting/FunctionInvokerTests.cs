@@ -24,6 +24,7 @@ public sealed class FunctionInvokerTests
     [Theory]
     [InlineData(nameof(TypedTargets.Created), typeof(Created<string>))]
     [InlineData(nameof(TypedTargets.Accepted), typeof(Accepted))]
+    [InlineData(nameof(TypedTargets.Echo), typeof(Results<Ok<string>, ProblemResult>))]
     public async Task AFunctionReturningOneTypedResult_IsServed(string method, Type expected)
     {
         var result = await Invoker(method).InvokeHttpAsync(Request(id: "known"));
@@ -61,6 +62,8 @@ public sealed class FunctionInvokerTests
         public Task<Created<string>> Created(string id) => Task.FromResult(TypedResults.Created($"/things/{id}", id));
 
         public Accepted Accepted() => TypedResults.Accepted((string?)null);
+
+        public Results<Ok<string>, ProblemResult> Echo(string id) => TypedResults.Ok(id);
 
         public Task<string> Text() => Task.FromResult("not a result");
     }

@@ -30,7 +30,7 @@ public sealed class FunctionInvoker
             throw new InvalidOperationException($"{function.EntryPoint} returns {method.ReturnType.Name}; the standalone host runs functions that return an IResult, a Task of one, or Task.");
         }
 
-        _taskResult = method.ReturnType.IsGenericType ? method.ReturnType.GetProperty(nameof(Task<IResult>.Result)) : null;
+        _taskResult = AnsweredType(method.ReturnType) is null ? null : method.ReturnType.GetProperty(nameof(Task<IResult>.Result));
     }
 
     public async Task<IResult?> InvokeHttpAsync(HttpContext http)
@@ -116,8 +116,10 @@ public sealed class FunctionInvoker
 
     /// <summary>Any IResult, typed ones (<c>Results&lt;Ok&lt;T&gt;, ProblemResult&gt;</c>) included, as the worker's ASP.NET Core integration executes.</summary>
     private static bool IsSupportedReturnType(Type type) =>
-        type == typeof(Task)
-        || typeof(IResult).IsAssignableFrom(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) ? type.GetGenericArguments()[0] : type);
+        type == typeof(Task) || typeof(IResult).IsAssignableFrom(AnsweredType(type) ?? type);
+
+    private static Type? AnsweredType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) ? type.GetGenericArguments()[0] : null;
 
     private sealed record InvocationArguments(HttpContext? Http, TimerInfo? Timer, CancellationToken CancellationToken);
 }
