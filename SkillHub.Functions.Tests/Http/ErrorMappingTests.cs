@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Tests.Security;
 
@@ -85,13 +84,14 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
-    public async Task Invoke_WhenEveryHashingSlotStaysBusy_Answers503ProblemWithItsRetryAfter()
+    public async Task Invoke_WhenASharedResourceStaysBusy_Answers503ProblemWithTheDetailAndRetryAfterItGives()
     {
-        var result = await _errors.InvokeAsync(Call(), () => throw new PasswordHashingBusyException(TimeSpan.FromSeconds(7)));
+        var result = await _errors.InvokeAsync(Call(), () => throw new ServiceBusyException("pool exhausted", "The server is busy checking passwords.", TimeSpan.FromSeconds(7)));
 
         var executed = await ExecutedResult.ExecuteAsync(result);
-        executed.AssertProblem(503);
+        Assert.Equal("The server is busy checking passwords.", executed.AssertProblem(503).GetProperty("detail").GetString());
         Assert.Equal("7", executed.Headers.RetryAfter.ToString());
+        Assert.DoesNotContain("pool exhausted", executed.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,14 +2,13 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Documents;
 
 namespace SkillHub.Functions.Infrastructure.Http;
 
 /// <summary>
 /// Whatever escapes the filters after this one or the function becomes a problem without internals: a client that
-/// left (499), a database out of reach or every hashing slot busy (503, with Retry-After), a body too large (413),
+/// left (499), a database out of reach or a shared resource busy (503, with Retry-After), a body too large (413),
 /// anything else 500, logged.
 /// </summary>
 public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : IFunctionFilter
@@ -32,10 +31,10 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : IFunctionFilter
             logger.LogWarning("A database is unreachable while running {EntryPoint}: {ExceptionType}", invocation.EntryPoint, exception.GetType().Name);
             return Problems.ServiceUnavailable();
         }
-        catch (PasswordHashingBusyException busy)
+        catch (ServiceBusyException busy)
         {
-            logger.LogWarning("Every password-hashing slot stayed busy while running {EntryPoint}", invocation.EntryPoint);
-            return Problems.ServiceUnavailable("The server is busy checking passwords. Retry later.", busy.RetryAfter);
+            logger.LogWarning("The server stayed busy while running {EntryPoint}: {Reason}", invocation.EntryPoint, busy.Message);
+            return Problems.ServiceUnavailable(busy.Detail, busy.RetryAfter);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
