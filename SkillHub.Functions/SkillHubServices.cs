@@ -51,7 +51,10 @@ public static class SkillHubServices
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => JsonDefaults.Configure(options.SerializerOptions));
         services.AddSingleton(new ClientAddress(configuration.GetValue(ClientAddress.Setting, behindFunctionsHost)));
-        services.AddSingleton<FunctionGate>();
+        services.AddSingleton<SecurityHeaders>();
+        services.AddSingleton<ReadinessCheck>();
+        services.AddSingleton<ErrorMapping>();
+        services.AddSingleton(SkillHubPipeline.Compose);
         services.AddSingleton<StartupReadiness>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<TimerGate>();
@@ -86,6 +89,7 @@ public static class SkillHubServices
             return new AccessTokens(options, key, provider.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<AccessPolicyCatalog>();
+        services.AddSingleton<CallerAuthentication>();
         return services;
     }
 

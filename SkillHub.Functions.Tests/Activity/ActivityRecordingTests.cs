@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
 using Moq;
 using SkillHub.Functions.Activity;
@@ -13,7 +12,7 @@ using SkillHub.Functions.Tests.Infrastructure.Security;
 
 namespace SkillHub.Functions.Tests.Activity;
 
-/// <summary>The recording the gate does after a function declared with RecordsActivity has answered.</summary>
+/// <summary>The recording done after a function declared with RecordsActivity has answered, behind the app's declared filters.</summary>
 public sealed class ActivityRecordingTests
 {
     private readonly AccessTokens _tokens = new(new JwtOptions(), new SymmetricSecurityKey(JwtForge.AppKey), TimeProvider.System);
@@ -223,8 +222,8 @@ public sealed class ActivityRecordingTests
 
     public sealed record Resource(Guid Id, string Title);
 
-    private FunctionGate Gate(IActivityLog? log = null) =>
-        new(new AccessPolicyCatalog(typeof(RecordingTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(log ?? _log), TestReadiness.Ready(), NullLogger<FunctionGate>.Instance);
+    /// <summary>The declared filters, the recorder among them: a refusal or an exception must reach it as the app's order has it.</summary>
+    private FunctionPipeline Gate(IActivityLog? log = null) => TestPipeline.Create(_tokens, activity: TestActivity.Recorder(log ?? _log));
 
     private DefaultHttpContext Request(string? role)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Moq;
 using Npgsql;
 using SkillHub.Functions.Health;
@@ -68,13 +69,13 @@ public sealed class HealthFunctionTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("postgres").GetString());
     }
 
-    private static async Task<(int Status, JsonElement Body)> ExecuteAsync(IResult result)
+    private static async Task<(int Status, JsonElement Body)> ExecuteAsync(Results<Ok<HealthResponse>, ProblemResult> result)
     {
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
         await result.ExecuteAsync(context);
         context.Response.Body.Position = 0;
-        Assert.IsType<ProblemResult>(result);
+        Assert.IsType<ProblemResult>(result.Result);
         return (context.Response.StatusCode, (await JsonDocument.ParseAsync(context.Response.Body)).RootElement.Clone());
     }
 }

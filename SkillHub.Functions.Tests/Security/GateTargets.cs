@@ -1,3 +1,4 @@
+using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Tests.Security;
@@ -11,6 +12,7 @@ public sealed class GateTargets
     public const string OptionalCaller = Prefix + nameof(CallerOptional);
     public const string AnonymousCaller = Prefix + nameof(Anonymous);
     public const string NoAttribute = Prefix + nameof(Undeclared);
+    public const string WhileStarting = Prefix + nameof(ServesWhileStarting);
 
     [CallerRequired]
     public void CallerRequired()
@@ -33,6 +35,12 @@ public sealed class GateTargets
     }
 
     public void Undeclared()
+    {
+    }
+
+    [Anonymous]
+    [ServesWhileStarting]
+    public void ServesWhileStarting()
     {
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
@@ -9,7 +8,7 @@ using SkillHub.Functions.Tests.Infrastructure.Security;
 
 namespace SkillHub.Functions.Tests.Security;
 
-/// <summary>The gate as the Functions host runs it: a refused request must never reach the function (worker issue #2325).</summary>
+/// <summary>The filters as the Functions host runs them: a refused request must never reach the function (worker issue #2325).</summary>
 public sealed class HttpGateMiddlewareTests
 {
     private readonly AccessTokens _tokens = new(new JwtOptions(), new SymmetricSecurityKey(JwtForge.AppKey), TimeProvider.System);
@@ -18,8 +17,7 @@ public sealed class HttpGateMiddlewareTests
 
     public HttpGateMiddlewareTests()
     {
-        var gate = new FunctionGate(new AccessPolicyCatalog(typeof(GateTargets).Assembly), _tokens, TestSessions.AdmitAll(), TestActivity.Recorder(), TestReadiness.Ready(), NullLogger<FunctionGate>.Instance);
-        _middleware = new HttpGateMiddleware(gate, _ => null, (_, result) => _result = result);
+        _middleware = new HttpGateMiddleware(TestPipeline.Create(_tokens), _ => null, (_, result) => _result = result);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
@@ -9,7 +10,7 @@ public sealed class ActivityFunctions(IActivityLog log)
 {
     [Function("ListActivity")]
     [CallerRequired(Roles.Admin)]
-    public async Task<IResult> List(
+    public async Task<Results<Ok<PageResponse<ActivityEntry>>, ProblemResult>> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminRoute.Prefix + "/activity")] HttpRequest request,
         CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace SkillHub.Functions.Activity;
 
 public static class ActivityModule
 {
-    /// <summary>The activity log (its MongoDB collection) and the recording the gate does with it.</summary>
+    /// <summary>The activity log (its MongoDB collection) and its recorder, one of the filters in front of every HTTP function (<see cref="SkillHubPipeline"/>).</summary>
     public static IServiceCollection AddActivityLog(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton((configuration.GetSection(ActivityOptions.Section).Get<ActivityOptions>() ?? new ActivityOptions()).Validate());

@@ -13,26 +13,39 @@ namespace SkillHub.Functions.Activity;
 /// function has answered: the caller as actor, the target from the function's note, the route's
 /// <c>id</c> or the <c>Id</c> of the resource answered, the client address, the trace id the
 /// problem details carry, and the status. A log that cannot be written never changes the answer.
+/// A function that throws records nothing: its exception passes through to the error mapping.
 /// </summary>
 public sealed class ActivityRecorder(
     RecordedActivityCatalog catalog,
     IActivityLog log,
     ClientAddress clientAddress,
     TimeProvider clock,
-    ILogger<ActivityRecorder> logger)
+    ILogger<ActivityRecorder> logger) : IFunctionFilter
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> IdProperties = new();
 
-    public async Task RecordAsync(HttpContext http, string entryPoint, IResult? result)
+    public async Task<IResult?> InvokeAsync(FunctionCall invocation, Func<Task<IResult?>> proceed)
     {
-        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(proceed);
+        var result = await proceed();
+        await RecordAsync(invocation.Http, invocation.EntryPoint, result);
+        return result;
+    }
+
+    public void Check(string entryPoint) => _ = catalog.For(entryPoint);
+
+    private async Task RecordAsync(HttpContext http, string entryPoint, IResult? answer)
+    {
         string? action = null;
         try
         {
-            if (catalog.For(entryPoint) is not { } declared || result is null)
+            if (catalog.For(entryPoint) is not { } declared || answer is null)
             {
                 return;
             }
+
+            var result = Outcome(answer);
 
             var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
             action = declared.ActionFor(status);
@@ -86,6 +99,9 @@ public sealed class ActivityRecorder(
 
         return answered ?? (declared.TargetIsCaller ? caller?.Id.ToString() : null);
     }
+
+    /// <summary>The outcome a typed <c>Results&lt;...&gt;</c> holds, whose status and value are what the client receives.</summary>
+    private static IResult Outcome(IResult result) => result is INestedHttpResult nested ? Outcome(nested.Result) : result;
 
     /// <summary>The public <c>Id</c> property of an answered resource (a user, a workshop), if it has one.</summary>
     private static string? IdOf(object value)

@@ -1,3 +1,5 @@
+using SkillHub.Functions.Infrastructure.Http;
+
 namespace SkillHub.Functions.Auth;
 
 public sealed class PasswordOptions
@@ -20,7 +22,7 @@ public sealed class PasswordOptions
 }
 
 /// <summary>No hashing slot freed up within the queue wait: the server is busy, and the request should come back later.</summary>
-public sealed class PasswordHashingBusyException : Exception
+public sealed class PasswordHashingBusyException : ServiceBusyException
 {
     public PasswordHashingBusyException()
         : this(TimeSpan.FromSeconds(1))
@@ -28,7 +30,9 @@ public sealed class PasswordHashingBusyException : Exception
     }
 
     public PasswordHashingBusyException(TimeSpan retryAfter)
-        : base("Every password-hashing slot stayed busy for the whole queue wait.") => RetryAfter = retryAfter;
+        : base("Every password-hashing slot stayed busy for the whole queue wait.", "The server is busy checking passwords. Retry later.", retryAfter)
+    {
+    }
 
     public PasswordHashingBusyException(string message)
         : base(message)
@@ -39,8 +43,6 @@ public sealed class PasswordHashingBusyException : Exception
         : base(message, innerException)
     {
     }
-
-    public TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>The slots PBKDF2 runs in, one set per process: <see cref="PasswordHasher"/> takes one for every computation.</summary>

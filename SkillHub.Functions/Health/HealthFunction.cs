@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Npgsql;
 using SkillHub.Functions.Infrastructure.Documents;
@@ -18,7 +19,7 @@ public sealed class HealthFunction(NpgsqlDataSource postgres, IDocumentStoreProb
     [Function("Health")]
     [Anonymous]
     [ServesWhileStarting]
-    public async Task<IResult> Run(
+    public async Task<Results<Ok<HealthResponse>, ProblemResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)
     {

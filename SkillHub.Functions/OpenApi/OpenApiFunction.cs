@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
@@ -19,7 +20,7 @@ public sealed class OpenApiFunction
     [Function("OpenApi")]
     [Anonymous]
     [ServesWhileStarting]
-    public IResult Run(
+    public FileContentHttpResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.yaml")] HttpRequest request) =>
         TypedResults.Bytes(Document.Value, "application/yaml; charset=utf-8");
 }

@@ -19,7 +19,7 @@ public sealed class WorkshopRegistrations(IRegistrationStore registrations, Wait
             var cancelled = await registrations.CancelAllActiveAsync(workshopId, entry, cancellationToken);
             logger.LogInformation("Workshop {WorkshopId} cancelled: {Count} registrations cancelled", workshopId, cancelled);
         }
-        catch (Exception exception) when (Infrastructure.Http.FunctionGate.IsDatabaseUnavailable(exception))
+        catch (Exception exception) when (Infrastructure.Http.ErrorMapping.IsDatabaseUnavailable(exception))
         {
             // The workshop is cancelled in PostgreSQL already; reconciliation cancels what is left.
             logger.LogWarning("Registrations of cancelled workshop {WorkshopId} not cancelled yet ({Failure}); reconciliation will", workshopId, exception.GetType().Name);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
@@ -12,7 +13,7 @@ public sealed class UserFunctions(IUserStore users, AccountService accounts)
 {
     [Function("GetMe")]
     [CallerRequired]
-    public async Task<IResult> GetMe(
+    public async Task<Results<Ok<UserResponse>, ProblemResult>> GetMe(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class UserFunctions(IUserStore users, AccountService accounts)
 
     [Function("ListUsers")]
     [CallerRequired(Roles.Admin)]
-    public async Task<IResult> ListUsers(
+    public async Task<Results<Ok<PageResponse<UserResponse>>, ProblemResult>> ListUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users")] HttpRequest request,
         CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public sealed class FunctionInvoker
     private readonly FunctionDescriptor _function;
     private readonly ObjectFactory _factory;
     private readonly Func<InvocationArguments, object?>[] _binders;
+    private readonly PropertyInfo? _taskResult;
 
     public FunctionInvoker(FunctionDescriptor function)
     {
@@ -26,8 +27,10 @@ public sealed class FunctionInvoker
         _binders = method.GetParameters().Select(BinderFor).ToArray();
         if (!IsSupportedReturnType(method.ReturnType))
         {
-            throw new InvalidOperationException($"{function.EntryPoint} returns {method.ReturnType.Name}; the standalone host runs functions that return IResult, Task<IResult> or Task.");
+            throw new InvalidOperationException($"{function.EntryPoint} returns {method.ReturnType.Name}; the standalone host runs functions that return an IResult, a Task of one, or Task.");
         }
+
+        _taskResult = AnsweredType(method.ReturnType) is null ? null : method.ReturnType.GetProperty(nameof(Task<IResult>.Result));
     }
 
     public async Task<IResult?> InvokeHttpAsync(HttpContext http)
@@ -59,11 +62,9 @@ public sealed class FunctionInvoker
 
             switch (returned)
             {
-                case Task<IResult> resultTask:
-                    return await resultTask;
                 case Task task:
                     await task;
-                    return null;
+                    return _taskResult?.GetValue(task);
                 default:
                     return returned;
             }
@@ -113,8 +114,12 @@ public sealed class FunctionInvoker
             $"{_function.EntryPoint}: parameter '{parameter.Name}' of type {type.Name} cannot be bound by the standalone host.");
     }
 
+    /// <summary>Any IResult, typed ones (<c>Results&lt;Ok&lt;T&gt;, ProblemResult&gt;</c>) included, as the worker's ASP.NET Core integration executes.</summary>
     private static bool IsSupportedReturnType(Type type) =>
-        type == typeof(IResult) || type == typeof(Task<IResult>) || type == typeof(Task);
+        type == typeof(Task) || typeof(IResult).IsAssignableFrom(AnsweredType(type) ?? type);
+
+    private static Type? AnsweredType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) ? type.GetGenericArguments()[0] : null;
 
     private sealed record InvocationArguments(HttpContext? Http, TimerInfo? Timer, CancellationToken CancellationToken);
 }

@@ -4,18 +4,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions;
-using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
-using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
 
 namespace SkillHub.Standalone.Hosting;
 
 /// <summary>
 /// Serves the app without the Functions host: every HTTP function of functions.metadata at its route
-/// (with the host.json prefix) and methods on Kestrel, through the same <see cref="FunctionGate"/>,
+/// (with the host.json prefix) and methods on Kestrel, through the same <see cref="FunctionPipeline"/>,
 /// and every timer function on its schedule.
 /// </summary>
 public static class StandaloneHost
@@ -93,26 +91,23 @@ public static class StandaloneHost
 
     private static void MapHttpFunctions(WebApplication app, FunctionCatalog catalog)
     {
-        var gate = app.Services.GetRequiredService<FunctionGate>();
-        var policies = app.Services.GetRequiredService<AccessPolicyCatalog>();
-        var activities = app.Services.GetRequiredService<RecordedActivityCatalog>();
+        var pipeline = app.Services.GetRequiredService<FunctionPipeline>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHost));
         foreach (var function in catalog.HttpFunctions)
         {
             // Fail at start-up, not at the first request, when a function cannot be served.
-            _ = policies.For(function.EntryPoint);
-            _ = activities.For(function.EntryPoint);
+            pipeline.Check(function.EntryPoint);
             var invoker = new FunctionInvoker(function);
             var entryPoint = function.EntryPoint;
-            RequestDelegate serve = http => ServeAsync(http, gate, entryPoint, invoker);
+            RequestDelegate serve = http => ServeAsync(http, pipeline, entryPoint, invoker);
             app.MapMethods(catalog.PathOf(function), function.Http!.Methods, serve).WithName(function.Name);
             logger.LogDebug("Serving {Function} at {Methods} {Path}", function.Name, function.Http.Methods, catalog.PathOf(function));
         }
     }
 
-    private static async Task ServeAsync(HttpContext http, FunctionGate gate, string entryPoint, FunctionInvoker invoker)
+    private static async Task ServeAsync(HttpContext http, FunctionPipeline pipeline, string entryPoint, FunctionInvoker invoker)
     {
-        var result = await gate.InvokeAsync(http, entryPoint, () => invoker.InvokeHttpAsync(http))
+        var result = await pipeline.InvokeAsync(http, entryPoint, () => invoker.InvokeHttpAsync(http))
             ?? throw new InvalidOperationException($"{entryPoint} returned no result.");
         await result.ExecuteAsync(http);
     }

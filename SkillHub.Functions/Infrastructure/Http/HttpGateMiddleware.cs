@@ -5,31 +5,32 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 namespace SkillHub.Functions.Infrastructure.Http;
 
 /// <summary>
-/// The <see cref="FunctionGate"/> as worker middleware, for HTTP triggers under the Functions host.
-/// The function's answer is the invocation result, which the proxying middleware executes once
-/// this one returns: the gate sees it here, as the standalone host hands it over.
+/// The <see cref="FunctionPipeline"/> as worker middleware, for HTTP triggers under the Functions host.
+/// The function's answer is the invocation result (any IResult, typed ones included), which the proxying
+/// middleware executes once this one returns: the filters see it here, as the standalone host hands it over.
 /// </summary>
 public sealed class HttpGateMiddleware : IFunctionsWorkerMiddleware
 {
-    private readonly FunctionGate _gate;
     private readonly Func<FunctionContext, IResult?> _getResult;
     private readonly Action<FunctionContext, IResult> _setResult;
 
-    public HttpGateMiddleware(FunctionGate gate)
+    public HttpGateMiddleware(FunctionPipeline pipeline)
         : this(
-            gate,
+            pipeline,
             static context => context.GetInvocationResult().Value as IResult,
             static (context, result) => context.GetInvocationResult().Value = result)
     {
     }
 
     /// <summary>The worker keeps the invocation result behind an internal feature; tests observe it through this seam.</summary>
-    internal HttpGateMiddleware(FunctionGate gate, Func<FunctionContext, IResult?> getResult, Action<FunctionContext, IResult> setResult)
+    internal HttpGateMiddleware(FunctionPipeline pipeline, Func<FunctionContext, IResult?> getResult, Action<FunctionContext, IResult> setResult)
     {
-        _gate = gate;
+        Pipeline = pipeline;
         _getResult = getResult;
         _setResult = setResult;
     }
+
+    internal FunctionPipeline Pipeline { get; }
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -39,7 +40,7 @@ public sealed class HttpGateMiddleware : IFunctionsWorkerMiddleware
             ?? throw new InvalidOperationException($"Function '{context.FunctionDefinition.Name}' has no HttpContext; is ConfigureFunctionsWebApplication() called before this middleware?");
 
         IResult? answered = null;
-        var result = await _gate.InvokeAsync(http, context.FunctionDefinition.EntryPoint, async () =>
+        var result = await Pipeline.InvokeAsync(http, context.FunctionDefinition.EntryPoint, async () =>
         {
             await next(context);
             answered = _getResult(context);

@@ -115,7 +115,7 @@ public static class StartupFailures
 
     /// <summary>A server not up yet, or restarting: worth waiting for.</summary>
     internal static bool IsTransient(Exception exception) =>
-        !RetryCannotFix(exception) && Http.FunctionGate.IsDatabaseUnavailable(exception);
+        !RetryCannotFix(exception) && Http.ErrorMapping.IsDatabaseUnavailable(exception);
 
     /// <summary>A server that answers but refuses: a wrong password or account, a database that does not exist.</summary>
     internal static bool RetryCannotFix(Exception exception) => exception switch
