@@ -5,10 +5,10 @@ using Moq;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
-using SkillHub.Functions.Tests.Security;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Documents;
 using SkillHub.Functions.Tests.Infrastructure.Security;
+using SkillHub.Functions.Tests.Infrastructure.Http;
 
 namespace SkillHub.Functions.Tests.Activity;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SkillHub.Functions.Infrastructure.Hosting;
-using SkillHub.Functions.Tests.Security;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Infrastructure.Http;
 
 namespace SkillHub.Functions.Tests.Infrastructure.Hosting;
 

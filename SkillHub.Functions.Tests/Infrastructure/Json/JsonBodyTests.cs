@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Users;
-using SkillHub.Functions.Tests.Security;
+using SkillHub.Functions.Tests.Infrastructure.Http;
 
 namespace SkillHub.Functions.Tests.Infrastructure.Json;
 

@@ -1,5 +1,5 @@
 using SkillHub.Functions.Infrastructure.Security;
-using SkillHub.Functions.Tests.Security;
+using SkillHub.Functions.Tests.Infrastructure.Http;
 
 namespace SkillHub.Functions.Tests.Infrastructure.Security;
 

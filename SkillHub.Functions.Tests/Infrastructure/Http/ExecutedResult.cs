@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 /// <summary>An <see cref="IResult"/> written to an in-memory response: what a client would receive.</summary>
 internal sealed record ExecutedResult(int Status, string? ContentType, IHeaderDictionary Headers, string Body)

@@ -5,7 +5,7 @@ using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Documents;
 using SkillHub.Standalone.Hosting;
 
-namespace SkillHub.Functions.Tests.Hosting;
+namespace SkillHub.Functions.Tests.Standalone.Hosting;
 
 /// <summary>Every function class can be built from the app's services, on either document store, without reaching a server.</summary>
 public sealed class CompositionTests

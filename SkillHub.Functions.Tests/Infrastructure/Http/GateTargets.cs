@@ -1,12 +1,12 @@
 using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Security;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 /// <summary>Stand-in functions whose access attributes the gate tests read, as it reads the app's.</summary>
 public sealed class GateTargets
 {
-    public const string Prefix = "SkillHub.Functions.Tests.Security.GateTargets.";
+    public const string Prefix = "SkillHub.Functions.Tests.Infrastructure.Http.GateTargets.";
     public const string AnyCaller = Prefix + nameof(CallerRequired);
     public const string AdminOnly = Prefix + nameof(AdminRequired);
     public const string OptionalCaller = Prefix + nameof(CallerOptional);

@@ -6,7 +6,7 @@ using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Infrastructure.Security;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 /// <summary>The filters as the Functions host runs them: a refused request must never reach the function (worker issue #2325).</summary>
 public sealed class HttpGateMiddlewareTests

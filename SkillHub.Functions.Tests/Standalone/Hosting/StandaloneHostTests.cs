@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Hosting;
 
-namespace SkillHub.Functions.Tests.Hosting;
+namespace SkillHub.Functions.Tests.Standalone.Hosting;
 
 public sealed class StandaloneHostTests(AppFixture app) : IClassFixture<AppFixture>
 {

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
-using SkillHub.Functions.Tests.Security;
 using SkillHub.Functions.Tests.Support;
 
-namespace SkillHub.Functions.Tests.Http;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 public sealed class ReadinessCheckTests
 {

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using SkillHub.Functions.Infrastructure.Http;
-using SkillHub.Functions.Tests.Security;
 
-namespace SkillHub.Functions.Tests.Http;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 public sealed class SecurityHeadersTests
 {

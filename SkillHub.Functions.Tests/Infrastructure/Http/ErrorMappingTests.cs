@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SkillHub.Functions.Infrastructure.Http;
-using SkillHub.Functions.Tests.Security;
 
-namespace SkillHub.Functions.Tests.Http;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 public sealed class ErrorMappingTests
 {

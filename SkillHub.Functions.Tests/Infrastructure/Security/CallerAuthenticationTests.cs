@@ -4,10 +4,9 @@ using Microsoft.IdentityModel.Tokens;
 using Moq;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
-using SkillHub.Functions.Tests.Security;
-using SkillHub.Functions.Tests.Infrastructure.Security;
+using SkillHub.Functions.Tests.Infrastructure.Http;
 
-namespace SkillHub.Functions.Tests.Http;
+namespace SkillHub.Functions.Tests.Infrastructure.Security;
 
 public sealed class CallerAuthenticationTests
 {

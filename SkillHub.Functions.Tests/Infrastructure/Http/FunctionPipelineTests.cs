@@ -5,11 +5,10 @@ using Moq;
 using Npgsql;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
-using SkillHub.Functions.Tests.Security;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Infrastructure.Security;
 
-namespace SkillHub.Functions.Tests.Http;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 public sealed class FunctionPipelineTests
 {

@@ -1,10 +1,11 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Tests.Support;
 
-namespace SkillHub.Functions.Tests.Hosting;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 /// <summary>Both hosts run every HTTP function behind the one declaration of filters, <see cref="SkillHubPipeline"/>, in its order.</summary>
 public sealed class PipelineCompositionTests
@@ -25,15 +26,16 @@ public sealed class PipelineCompositionTests
     /// <summary>The worker composed as Program.cs composes it under the Functions host (not started: no host to talk to).</summary>
     private static IHost Worker()
     {
-        var builder = FunctionsApplication.CreateBuilder(
+        var builder = SkillHubWorker.CreateBuilder(
         [
             $"--ConnectionStrings:Postgres={UnreachableApp.Postgres}",
-            "--SkillHub:DocumentStore=memory",
+            "--ConnectionStrings:MongoDB=mongodb://127.0.0.1:1/",
             $"--Jwt:SigningKey={AppFixture.SigningKey}",
             $"--Backup:SigningKey={AppFixture.BackupSigningKey}",
+            .. TimerSchedules.Defaults.Select(schedule => $"--{schedule.Key}={schedule.Value}"),
         ]);
         builder.ConfigureFunctionsWebApplication();
-        builder.UseWhen<HttpGateMiddleware>(HttpGateMiddleware.AppliesTo);
+        builder.UseSkillHubMiddleware();
         builder.Services.AddSkillHub(builder.Configuration, builder.Environment, behindFunctionsHost: true);
         return builder.Build();
     }

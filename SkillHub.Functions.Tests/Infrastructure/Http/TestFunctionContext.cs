@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace SkillHub.Functions.Tests.Security;
+namespace SkillHub.Functions.Tests.Infrastructure.Http;
 
 /// <summary>
 /// A hand-written <see cref="FunctionContext"/>, as the worker's own tests have one: the HttpContext

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Standalone.Hosting;
 
-namespace SkillHub.Functions.Tests.Hosting;
+namespace SkillHub.Functions.Tests.Standalone.Hosting;
 
 /// <summary>The standalone host calls a function whatever IResult it declares, as the worker does.</summary>
 public sealed class FunctionInvokerTests
