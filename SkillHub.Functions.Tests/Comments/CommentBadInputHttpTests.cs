@@ -29,7 +29,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     [InlineData("{\"body\":\"Lone \\ud800 surrogate\"}", "body")]
     public async Task Post_WithAValueItCannotTake_Answers422NamingTheField_AndWritesNothing(string json, string field)
     {
-        await PostExpectingNothingWrittenAsync(AppFixture.RawJson(json), HttpStatusCode.UnprocessableEntity, field);
+        await AssertPostRefusedWithNothingWrittenAsync(AppFixture.RawJson(json), HttpStatusCode.UnprocessableEntity, field);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     [InlineData(10_000)]
     public async Task Post_WithABodyOverTwoThousandCharacters_Answers422NamingBody_AndWritesNothing(int length)
     {
-        await PostExpectingNothingWrittenAsync(AppFixture.Json(new { body = new string('x', length) }), HttpStatusCode.UnprocessableEntity, "body");
+        await AssertPostRefusedWithNothingWrittenAsync(AppFixture.Json(new { body = new string('x', length) }), HttpStatusCode.UnprocessableEntity, "body");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     {
         var body = string.Concat(Enumerable.Repeat("\U0001F600", 2001));
 
-        await PostExpectingNothingWrittenAsync(AppFixture.Json(new { body }), HttpStatusCode.UnprocessableEntity, "body");
+        await AssertPostRefusedWithNothingWrittenAsync(AppFixture.Json(new { body }), HttpStatusCode.UnprocessableEntity, "body");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     {
         var json = $"{{\"body\":\"Fine\",\"{property}\":{rawValue}}}";
 
-        await PostExpectingNothingWrittenAsync(AppFixture.RawJson(json), HttpStatusCode.UnprocessableEntity, property);
+        await AssertPostRefusedWithNothingWrittenAsync(AppFixture.RawJson(json), HttpStatusCode.UnprocessableEntity, property);
     }
 
     // ---- POST: bodies that are not a JSON object ----
@@ -88,7 +88,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     [InlineData("null")]
     public async Task Post_WithABodyThatIsNotAJsonObject_Answers400_AndWritesNothing(string json)
     {
-        await PostExpectingNothingWrittenAsync(AppFixture.RawJson(json), HttpStatusCode.BadRequest);
+        await AssertPostRefusedWithNothingWrittenAsync(AppFixture.RawJson(json), HttpStatusCode.BadRequest);
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     [InlineData("text/html")]
     public async Task Post_WithANonJsonContentType_Answers415_AndWritesNothing(string mediaType)
     {
-        await PostExpectingNothingWrittenAsync(new StringContent("{\"body\":\"Nice\"}", Encoding.UTF8, mediaType), HttpStatusCode.UnsupportedMediaType);
+        await AssertPostRefusedWithNothingWrittenAsync(new StringContent("{\"body\":\"Nice\"}", Encoding.UTF8, mediaType), HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     {
         var json = "{\"body\":\"" + new string('x', 1024 * 1024) + "\"}";
 
-        await PostExpectingNothingWrittenAsync(new StringContent(json, Encoding.UTF8, "application/json"), HttpStatusCode.RequestEntityTooLarge);
+        await AssertPostRefusedWithNothingWrittenAsync(new StringContent(json, Encoding.UTF8, "application/json"), HttpStatusCode.RequestEntityTooLarge);
     }
 
     // ---- malformed ids ----
@@ -149,7 +149,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     [InlineData("{\"workshopId\":\"0195f4c2-0000-7000-8000-000000000001\"}", new[] { "workshopId" })]
     public async Task Patch_WithAnInvalidBody_Answers422NamingTheFields_AndChangesNothing(string json, string[] fields)
     {
-        await PatchExpectingNothingChangedAsync(AppFixture.RawJson(json), HttpStatusCode.UnprocessableEntity, fields);
+        await AssertPatchRefusedUnchangedAsync(AppFixture.RawJson(json), HttpStatusCode.UnprocessableEntity, fields);
     }
 
     [Theory]
@@ -157,7 +157,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     [InlineData(10_000)]
     public async Task Patch_WithABodyOverTwoThousandCharacters_Answers422NamingBody_AndChangesNothing(int length)
     {
-        await PatchExpectingNothingChangedAsync(AppFixture.Json(new { body = new string('y', length) }), HttpStatusCode.UnprocessableEntity, "body");
+        await AssertPatchRefusedUnchangedAsync(AppFixture.Json(new { body = new string('y', length) }), HttpStatusCode.UnprocessableEntity, "body");
     }
 
     [Theory]
@@ -166,7 +166,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     [InlineData("text/plain", "{\"body\":\"Plain\"}", HttpStatusCode.UnsupportedMediaType)]
     public async Task Patch_WithABodyThatIsNotAJsonObject_AnswersTheProblem_AndChangesNothing(string mediaType, string body, HttpStatusCode expected)
     {
-        await PatchExpectingNothingChangedAsync(new StringContent(body, Encoding.UTF8, mediaType), expected);
+        await AssertPatchRefusedUnchangedAsync(new StringContent(body, Encoding.UTF8, mediaType), expected);
     }
 
     // ---- helpers ----
@@ -181,7 +181,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
         return (workshopId, app.ClientFor(participant));
     }
 
-    private async Task PostExpectingNothingWrittenAsync(HttpContent content, HttpStatusCode status, params string[] fields)
+    private async Task AssertPostRefusedWithNothingWrittenAsync(HttpContent content, HttpStatusCode status, params string[] fields)
     {
         var (workshopId, client) = await ArrangeAsync();
         using (client)
@@ -196,7 +196,7 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
         }
     }
 
-    private async Task PatchExpectingNothingChangedAsync(HttpContent content, HttpStatusCode status, params string[] fields)
+    private async Task AssertPatchRefusedUnchangedAsync(HttpContent content, HttpStatusCode status, params string[] fields)
     {
         var (workshopId, client) = await ArrangeAsync();
         using (client)

@@ -1,5 +1,6 @@
 using System.Net;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 namespace SkillHub.Functions.Tests.OpenApi;
 

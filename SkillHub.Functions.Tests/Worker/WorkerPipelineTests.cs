@@ -91,21 +91,42 @@ public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : ICla
     }
 
     [Fact]
-    public async Task AnUpdateWithAStaleIfMatch_Is412_AndWithTheCurrentETag_Succeeds()
+    public async Task AnUpdateWithAStaleIfMatch_Is412()
     {
-        using var trainer = worker.CreateClient(await worker.CreateTrainerAsync());
+        var (trainer, id, first, renamed) = await RenamedOnceAsync();
+        using (trainer)
+        using (renamed)
+        {
+            using var stale = await PatchAsync(trainer, id, first, new { title = "Renamed from a stale copy" });
+
+            await HttpProblem.AssertAsync(stale, 412);
+        }
+    }
+
+    [Fact]
+    public async Task AnUpdateWithTheCurrentETag_Succeeds()
+    {
+        var (trainer, id, _, renamed) = await RenamedOnceAsync();
+        using (trainer)
+        using (renamed)
+        {
+            using var current = await PatchAsync(trainer, id, renamed.Headers.ETag!, new { title = "Renamed twice" });
+
+            Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+            Assert.Equal("Renamed twice", (await AppFixture.ReadJsonAsync(current)).GetProperty("title").GetString());
+        }
+    }
+
+    /// <summary>A trainer's workshop, created then renamed once: its first ETag is stale, the rename's current.</summary>
+    private async Task<(HttpClient Trainer, Guid Id, System.Net.Http.Headers.EntityTagHeaderValue First, HttpResponseMessage Renamed)> RenamedOnceAsync()
+    {
+        var trainer = worker.CreateClient(await worker.CreateTrainerAsync());
         using var created = await trainer.PostAsJsonAsync("api/workshops", AWorkshop());
         var id = (await AppFixture.ReadJsonAsync(created)).GetProperty("id").GetGuid();
         var first = created.Headers.ETag!;
-        using var renamed = await PatchAsync(trainer, id, first, new { title = "Renamed once" });
+        var renamed = await PatchAsync(trainer, id, first, new { title = "Renamed once" });
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
-
-        using var stale = await PatchAsync(trainer, id, first, new { title = "Renamed from a stale copy" });
-        using var current = await PatchAsync(trainer, id, renamed.Headers.ETag!, new { title = "Renamed twice" });
-
-        await HttpProblem.AssertAsync(stale, 412);
-        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
-        Assert.Equal("Renamed twice", (await AppFixture.ReadJsonAsync(current)).GetProperty("title").GetString());
+        return (trainer, id, first, renamed);
     }
 
     [Fact]

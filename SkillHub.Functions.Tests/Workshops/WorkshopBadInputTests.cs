@@ -21,7 +21,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     [InlineData("{\"title\":\"a\"} trailing")]
     public async Task Create_WithMalformedJson_Answers400_AndWritesNothing(string body)
     {
-        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(body));
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(AppFixture.RawJson(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -34,7 +34,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     [InlineData("null")]
     public async Task Create_WithJsonThatIsNotAnObject_Answers400_AndWritesNothing(string body)
     {
-        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(body));
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(AppFixture.RawJson(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -47,7 +47,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var content = new StringContent(ValidJson(), Encoding.UTF8, mediaType);
 
-        using var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -58,7 +58,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ValidJson()));
         Assert.Null(content.Headers.ContentType);
 
-        using var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -68,7 +68,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var content = new StringContent(ValidJson(), Encoding.Latin1, "application/json");
 
-        using var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -78,7 +78,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var content = new StringContent(PaddedJson(1024 * 1024 + 1), Encoding.UTF8, "application/json");
 
-        using var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -89,7 +89,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(PaddedJson(1024 * 1024 + 100))));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        using var response = await CreateExpectingNothingWrittenAsync(content);
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(content);
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -119,7 +119,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var body = WorkshopTestData.CreateBody();
         body[field] = value;
 
-        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.Json(body));
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(AppFixture.Json(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
@@ -170,7 +170,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         body.Remove(field);
         var json = System.Text.Json.JsonSerializer.Serialize(body).TrimEnd('}') + $",\"{field}\":{rawValue}}}";
 
-        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(AppFixture.RawJson(json));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
@@ -180,7 +180,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     {
         var json = ValidJson().TrimEnd('}') + ",\"title\":\"Second title\"}";
 
-        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.RawJson(json));
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(AppFixture.RawJson(json));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "title");
     }
@@ -197,7 +197,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
         var body = WorkshopTestData.CreateBody();
         body[field] = new string('x', length);
 
-        using var response = await CreateExpectingNothingWrittenAsync(AppFixture.Json(body));
+        using var response = await AssertCreateRefusedWithNothingWrittenAsync(AppFixture.Json(body));
 
         await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, field);
     }
@@ -337,7 +337,7 @@ public sealed class WorkshopBadInputTests(AppFixture app) : IClassFixture<AppFix
     // ---- helpers ----
 
     /// <summary>Posts <paramref name="content"/> as a trainer and checks no workshop was written; the caller checks the answer.</summary>
-    private async Task<HttpResponseMessage> CreateExpectingNothingWrittenAsync(HttpContent content)
+    private async Task<HttpResponseMessage> AssertCreateRefusedWithNothingWrittenAsync(HttpContent content)
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         using var client = app.ClientFor(trainer);

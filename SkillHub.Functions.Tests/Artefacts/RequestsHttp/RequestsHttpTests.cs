@@ -1,9 +1,9 @@
 using System.Text.Json;
 using SkillHub.Functions.Tests.Demo;
-using SkillHub.Functions.Tests.OpenApi;
+using SkillHub.Functions.Tests.Artefacts.OpenApi;
 using SkillHub.Functions.Tests.Support;
 using YamlDotNet.RepresentationModel;
-using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
+using static SkillHub.Functions.Tests.Artefacts.OpenApi.OpenApiSpec;
 
 namespace SkillHub.Functions.Tests.Artefacts.RequestsHttp;
 

@@ -1,4 +1,4 @@
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// The tests that hold a running app to openapi.yaml and requests.http each start an app with a

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
+using static SkillHub.Functions.Tests.Artefacts.OpenApi.OpenApiSpec;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>The checker the live tests rely on finds what it must: it would be no guard if it passed everything.</summary>
 public sealed class DocumentedSchemaTests

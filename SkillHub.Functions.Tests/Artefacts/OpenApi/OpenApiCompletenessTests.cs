@@ -11,9 +11,9 @@ using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
 using YamlDotNet.RepresentationModel;
-using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
+using static SkillHub.Functions.Tests.Artefacts.OpenApi.OpenApiSpec;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// The document against the code of the functions: every body read has a request schema naming

@@ -3,7 +3,7 @@ using System.Text.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// Real answers of the running app, one resource family at a time, checked against the document

@@ -4,9 +4,9 @@ using System.Text.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
 using YamlDotNet.RepresentationModel;
-using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
+using static SkillHub.Functions.Tests.Artefacts.OpenApi.OpenApiSpec;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// Every operation, called the wrong ways a client will call it (no token, a forged one, each role,

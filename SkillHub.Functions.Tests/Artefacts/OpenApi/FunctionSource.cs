@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Hosting;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// What the source of an HTTP function reads from its request: the JSON body type, the query

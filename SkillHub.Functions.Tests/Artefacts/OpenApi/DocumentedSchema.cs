@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
-using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
+using static SkillHub.Functions.Tests.Artefacts.OpenApi.OpenApiSpec;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// Checks a JSON value the app answered against a schema of the document, the subset of OpenAPI

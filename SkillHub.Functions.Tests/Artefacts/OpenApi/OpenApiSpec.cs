@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 using SkillHub.Standalone.Hosting;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>One operation of the document: its path template, upper-case method and node.</summary>
 internal sealed record ApiOperation(string Path, string Method, YamlMappingNode Node)

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using SkillHub.Functions.Tests.Support;
 using YamlDotNet.RepresentationModel;
-using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
+using static SkillHub.Functions.Tests.Artefacts.OpenApi.OpenApiSpec;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// Sits between a test's HttpClient and the app and checks every answer against the document:

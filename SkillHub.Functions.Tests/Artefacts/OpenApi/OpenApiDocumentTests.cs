@@ -1,11 +1,11 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using SkillHub.Functions.Infrastructure.Security;
-using static SkillHub.Functions.Tests.OpenApi.OpenApiSpec;
+using static SkillHub.Functions.Tests.Artefacts.OpenApi.OpenApiSpec;
 using YamlDotNet.RepresentationModel;
 using SkillHub.Standalone.Hosting;
 
-namespace SkillHub.Functions.Tests.OpenApi;
+namespace SkillHub.Functions.Tests.Artefacts.OpenApi;
 
 /// <summary>
 /// The embedded openapi.yaml against the build's functions.metadata and the functions' own access
