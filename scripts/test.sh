@@ -34,6 +34,14 @@ passed=$(count Passed)
 failed=$(count Failed)
 skipped=$(count Skipped)
 echo
+if [ "$failed" -gt 0 ]; then
+  # Each failed test again, with its message, so the end of a long log says which one and why.
+  echo "Tests en échec :"
+  awk '/^  Failed / { show = 1; lines = 0 }
+       /^  Stack Trace:/ { show = 0 }
+       show && lines++ < 40 { print }' "$log"
+  echo
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test failed outside the tests themselves (build, or a fixture's clean-up): see above." >&2
