@@ -32,23 +32,25 @@ public sealed partial class BackupService(
     BackupSigner signer,
     TimeProvider clock,
     ILogger<BackupService> logger,
-    IBackupMirror? mirror = null)
+    BlobBackupMirror? mirror = null)
 {
     public const string PostgresFile = "postgres.sql";
     public const string ManifestFile = "manifest.json";
     private const string TemporaryPrefix = ".partial-";
 
-    private string Root => options.Directory!;
+    public string Root => options.Directory!;
+
+    /// <summary>The same service writing its sets into <paramref name="directory"/> instead, without the blob mirror.</summary>
+    public BackupService WritingTo(string directory) =>
+        new(postgres, collections, new BackupOptions { Directory = directory, Keep = options.Keep }.Validate(), signer, clock, logger);
+
+    internal static string FileOf(IDocumentCollectionBackup collection) => $"mongo_{collection.CollectionName}.json";
 
     public async Task<BackupSet> CreateAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var id = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
-        if (!Directory.Exists(Root))
-        {
-            CreatePrivateDirectory(Root);
-        }
-
+        CreatePrivateDirectory(Root);
         var temporary = Path.Combine(Root, TemporaryPrefix + id);
         CreatePrivateDirectory(temporary);
         try
@@ -64,7 +66,7 @@ public sealed partial class BackupService(
 
                 foreach (var collection in collections)
                 {
-                    await using var file = CreatePrivateFile(Path.Combine(temporary, $"mongo_{collection.CollectionName}.json"));
+                    await using var file = CreatePrivateFile(Path.Combine(temporary, FileOf(collection)));
                     collectionCounts[collection.CollectionName] = await collection.ExportAsync(file, cancellationToken);
                 }
             }
@@ -129,8 +131,7 @@ public sealed partial class BackupService(
 
         foreach (var folder in Directory.EnumerateDirectories(Root))
         {
-            var manifest = Path.Combine(folder, ManifestFile);
-            if (SetName().IsMatch(Path.GetFileName(folder)) && File.Exists(manifest) && await ReadManifestAsync(manifest, cancellationToken) is { } set)
+            if (await FindAsync(Path.GetFileName(folder), cancellationToken) is { } set)
             {
                 sets.Add(set);
             }
@@ -145,8 +146,7 @@ public sealed partial class BackupService(
         SignedManifest manifest;
         try
         {
-            await using var stream = File.OpenRead(path);
-            manifest = await BackupManifest.ReadAsync(stream, cancellationToken);
+            manifest = await BackupManifest.ReadAsync(path, cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -164,7 +164,7 @@ public sealed partial class BackupService(
     }
 
     /// <summary>Keeps the newest sets (in the order they are listed); older ones, and folders left by an interrupted backup more than a day ago, go.</summary>
-    private async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken)
+    private async Task ApplyRetentionAsync(CancellationToken cancellationToken)
     {
         var old = (await ReadAllAsync(cancellationToken)).Skip(options.Keep).ToList();
         foreach (var set in old)
@@ -180,11 +180,9 @@ public sealed partial class BackupService(
                 TryDelete(partial);
             }
         }
-
-        return old.Count;
     }
 
-    /// <summary>Only the app's own user may enter a set's folder (mode 0700 where modes exist).</summary>
+    /// <summary>Only the app's own user may enter a set's folder (mode 0700 where modes exist); an existing folder is left as it is.</summary>
     internal static void CreatePrivateDirectory(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -209,7 +207,7 @@ public sealed partial class BackupService(
         return new FileStream(path, options);
     }
 
-    private static async Task<BackupFile> DescribeAsync(string path, CancellationToken cancellationToken)
+    internal static async Task<BackupFile> DescribeAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
@@ -222,11 +220,7 @@ public sealed partial class BackupService(
         {
             Directory.Delete(path, recursive: true);
         }
-        catch (IOException exception)
-        {
-            logger.LogWarning(exception, "Could not delete backup folder {Path}", path);
-        }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(exception, "Could not delete backup folder {Path}", path);
         }

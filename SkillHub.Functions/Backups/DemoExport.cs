@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Registrations;
@@ -40,14 +39,7 @@ public static class DemoExport
         var scratch = Path.Combine(Path.GetTempPath(), $"skillhub-demo-export-{Guid.NewGuid():N}");
         try
         {
-            var backups = new BackupService(
-                services.GetRequiredService<PostgresExport>(),
-                services.GetServices<IDocumentCollectionBackup>(),
-                new BackupOptions { Directory = scratch, Keep = 1 }.Validate(),
-                services.GetRequiredService<BackupSigner>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<BackupService>>());
-            var set = await backups.CreateAsync(cancellationToken);
+            var set = await services.GetRequiredService<BackupService>().WritingTo(scratch).CreateAsync(cancellationToken);
             Directory.CreateDirectory(directory);
             var folder = Path.Combine(scratch, set.Id);
             foreach (var file in set.Files.Select(f => f.Name))

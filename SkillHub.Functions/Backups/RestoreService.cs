@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -14,10 +13,6 @@ namespace SkillHub.Functions.Backups;
 /// <summary>A backup set that cannot be restored as it is: damaged, partial, foreign or too new. Nothing was changed.</summary>
 public sealed class BackupRejectedException : Exception
 {
-    public BackupRejectedException()
-    {
-    }
-
     public BackupRejectedException(string message)
         : base(message)
     {
@@ -84,7 +79,7 @@ public sealed class RestoreService(
         var restored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var collection in _collections)
         {
-            await using var file = File.OpenRead(Path.Combine(setDirectory, FileOf(collection)));
+            await using var file = File.OpenRead(Path.Combine(setDirectory, BackupService.FileOf(collection)));
             restored[collection.CollectionName] = await collection.ImportAsync(file, cancellationToken);
         }
 
@@ -118,8 +113,7 @@ public sealed class RestoreService(
         SignedManifest manifest;
         try
         {
-            await using var stream = File.OpenRead(manifestPath);
-            manifest = await BackupManifest.ReadAsync(stream, cancellationToken);
+            manifest = await BackupManifest.ReadAsync(manifestPath, cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -158,7 +152,7 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The manifest lists no {BackupService.PostgresFile}.");
         }
 
-        var expected = _collections.Select(FileOf).ToHashSet(StringComparer.Ordinal);
+        var expected = _collections.Select(BackupService.FileOf).ToHashSet(StringComparer.Ordinal);
         var present = Directory.EnumerateFiles(setDirectory, "mongo_*.json").Select(Path.GetFileName).OfType<string>()
             .Concat(listed.Where(n => n.StartsWith("mongo_", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -175,9 +169,9 @@ public sealed class RestoreService(
         }
 
         await CheckScriptAsync(setDirectory, set.SchemaVersion, cancellationToken);
-        foreach (var collection in _collections.OrderBy(FileOf, StringComparer.Ordinal))
+        foreach (var collection in _collections.OrderBy(BackupService.FileOf, StringComparer.Ordinal))
         {
-            var name = FileOf(collection);
+            var name = BackupService.FileOf(collection);
             await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
             try
             {
@@ -205,14 +199,13 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"{file.Name} is listed in the manifest but missing: the set is partial.");
         }
 
-        await using var stream = File.OpenRead(path);
-        if (stream.Length != file.Bytes)
+        var actual = await BackupService.DescribeAsync(path, cancellationToken);
+        if (actual.Bytes != file.Bytes)
         {
-            throw new BackupRejectedException($"{file.Name} holds {stream.Length} bytes, the manifest says {file.Bytes}: the file is damaged or from another set.");
+            throw new BackupRejectedException($"{file.Name} holds {actual.Bytes} bytes, the manifest says {file.Bytes}: the file is damaged or from another set.");
         }
 
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-        if (!string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(actual.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new BackupRejectedException($"{file.Name} does not match its SHA-256 in the manifest: the file is damaged or from another set.");
         }
@@ -278,6 +271,4 @@ public sealed class RestoreService(
             }
         }
     }
-
-    private static string FileOf(IDocumentCollectionBackup collection) => $"mongo_{collection.CollectionName}.json";
 }
