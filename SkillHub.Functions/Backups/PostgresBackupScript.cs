@@ -112,18 +112,6 @@ public sealed partial class PostgresBackupScript : IDisposable
     public static string SequenceLine(string sequence, long value, bool isCalled) =>
         string.Create(CultureInfo.InvariantCulture, $"SELECT setval('{sequence}', {value}, {(isCalled ? "true" : "false")});");
 
-    /// <summary>The migrations a set at <paramref name="schemaVersion"/> holds: this build's, up to that one.</summary>
-    public static IReadOnlyList<string> MigrationsUpTo(string schemaVersion)
-    {
-        var index = Migrator.ScriptNames.ToList().IndexOf(schemaVersion);
-        if (index < 0)
-        {
-            throw new InvalidDataException($"The script is at schema version {schemaVersion}, which this build does not know.");
-        }
-
-        return Migrator.ScriptNames.Take(index + 1).ToList();
-    }
-
     /// <summary>Reads the whole script without a database, rows included; returns its header and each table's row count.</summary>
     public static async Task<(ScriptHeader Header, IReadOnlyDictionary<string, long> Rows)> VerifyAsync(Stream script, CancellationToken cancellationToken)
     {
@@ -176,7 +164,13 @@ public sealed partial class PostgresBackupScript : IDisposable
         }
 
         var schemaVersion = schemaLine[SchemaVersionPrefix.Length..];
-        var migrations = MigrationsUpTo(schemaVersion);
+        var index = Migrator.ScriptNames.ToList().IndexOf(schemaVersion);
+        if (index < 0)
+        {
+            throw new InvalidDataException($"The script is at schema version {schemaVersion}, which this build does not know.");
+        }
+
+        var migrations = Migrator.ScriptNames.Take(index + 1).ToList();
         foreach (var expected in Preamble)
         {
             await ExpectAsync(expected, $"'{expected}'", cancellationToken);
