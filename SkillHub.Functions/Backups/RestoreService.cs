@@ -11,18 +11,7 @@ using SkillHub.Functions.Registrations;
 namespace SkillHub.Functions.Backups;
 
 /// <summary>A backup set that cannot be restored as it is: damaged, partial, foreign or too new. Nothing was changed.</summary>
-public sealed class BackupRejectedException : Exception
-{
-    public BackupRejectedException(string message)
-        : base(message)
-    {
-    }
-
-    public BackupRejectedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class BackupRejectedException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>What a restore brought back, and what reconciliation then put right.</summary>
 public sealed record RestoreSummary(
@@ -62,19 +51,8 @@ public sealed class RestoreService(
         }
 
         logger.LogWarning("Restoring backup {BackupId} from {Directory} (force: {Force})", set.Id, setDirectory, force);
-        IReadOnlyDictionary<string, long> tables;
-        await using (var script = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile)))
-        {
-            try
-            {
-                tables = await postgres.ImportAsync(script, force, cancellationToken);
-            }
-            catch (InvalidDataException exception)
-            {
-                // Refused inside the import's transaction, which was rolled back.
-                throw new BackupRejectedException($"{BackupService.PostgresFile} was refused by the import, {exception.Message}", exception);
-            }
-        }
+        // A script the import refuses was refused inside its transaction, which was rolled back.
+        var tables = await ReadFileAsync(setDirectory, BackupService.PostgresFile, "was refused by the import, ", script => postgres.ImportAsync(script, force, cancellationToken));
 
         var restored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var collection in _collections)
@@ -168,19 +146,16 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The set holds collection file(s) this app does not know: {string.Join(", ", extra)}.");
         }
 
-        await CheckScriptAsync(setDirectory, set.SchemaVersion, cancellationToken);
+        // The whole of postgres.sql read by the importer's own grammar, without a database.
+        var header = await ReadFileAsync(setDirectory, BackupService.PostgresFile, "is not a script this build writes, ", script => PostgresBackupScript.VerifyAsync(script, cancellationToken));
+        if (header.SchemaVersion != set.SchemaVersion)
+        {
+            throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {header.SchemaVersion}, the manifest says {set.SchemaVersion}: the files come from different sets.");
+        }
+
         foreach (var collection in _collections.OrderBy(BackupService.FileOf, StringComparer.Ordinal))
         {
-            var name = BackupService.FileOf(collection);
-            await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
-            try
-            {
-                await collection.VerifyAsync(stream, cancellationToken);
-            }
-            catch (InvalidDataException exception)
-            {
-                throw new BackupRejectedException($"{name} is not a whole Extended JSON array of the collection's documents: {exception.Message}", exception);
-            }
+            await ReadFileAsync(setDirectory, BackupService.FileOf(collection), "is not a whole Extended JSON array of the collection's documents: ", stream => collection.VerifyAsync(stream, cancellationToken));
         }
 
         return set;
@@ -211,23 +186,17 @@ public sealed class RestoreService(
         }
     }
 
-    /// <summary>The whole of postgres.sql read by the importer's own grammar, without a database.</summary>
-    private static async Task CheckScriptAsync(string setDirectory, string schemaVersion, CancellationToken cancellationToken)
+    /// <summary>Reads one file of the set; a file <paramref name="read"/> finds malformed rejects the set, <paramref name="refused"/> following the file's name.</summary>
+    private static async Task<T> ReadFileAsync<T>(string setDirectory, string name, string refused, Func<Stream, Task<T>> read)
     {
-        await using var stream = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile));
-        ScriptHeader header;
+        await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
         try
         {
-            (header, _) = await PostgresBackupScript.VerifyAsync(stream, cancellationToken);
+            return await read(stream);
         }
         catch (InvalidDataException exception)
         {
-            throw new BackupRejectedException($"{BackupService.PostgresFile} is not a script this build writes, {exception.Message}", exception);
-        }
-
-        if (header.SchemaVersion != schemaVersion)
-        {
-            throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {header.SchemaVersion}, the manifest says {schemaVersion}: the files come from different sets.");
+            throw new BackupRejectedException($"{name} {refused}{exception.Message}", exception);
         }
     }
 
