@@ -71,12 +71,7 @@ public sealed partial class BackupService(
                 }
             }
 
-            var files = new List<BackupFile>();
-            foreach (var path in Directory.EnumerateFiles(temporary).Order(StringComparer.Ordinal))
-            {
-                files.Add(await DescribeAsync(path, cancellationToken));
-            }
-
+            var files = await Task.WhenAll(Directory.EnumerateFiles(temporary).Order(StringComparer.Ordinal).Select(path => DescribeAsync(path, cancellationToken)));
             var set = new BackupSet(id, now, PostgresExport.AppVersion, exported.SchemaVersion, files, new BackupCounts(exported.Counts, collectionCounts));
             await using (var manifest = CreatePrivateFile(Path.Combine(temporary, ManifestFile)))
             {
@@ -123,21 +118,13 @@ public sealed partial class BackupService(
 
     private async Task<List<BackupSet>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var sets = new List<BackupSet>();
         if (!Directory.Exists(Root))
         {
-            return sets;
+            return [];
         }
 
-        foreach (var folder in Directory.EnumerateDirectories(Root))
-        {
-            if (await FindAsync(Path.GetFileName(folder), cancellationToken) is { } set)
-            {
-                sets.Add(set);
-            }
-        }
-
-        return sets.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
+        var sets = await Task.WhenAll(Directory.EnumerateDirectories(Root).Select(folder => FindAsync(Path.GetFileName(folder), cancellationToken)));
+        return sets.OfType<BackupSet>().OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The set, when its manifest is readable and signed by one of this app's keys; otherwise null, said in the log (a stranger's set is neither listed, served, nor counted by retention).</summary>
@@ -183,20 +170,12 @@ public sealed partial class BackupService(
     }
 
     /// <summary>Only the app's own user may enter a set's folder (mode 0700 where modes exist); an existing folder is left as it is.</summary>
-    internal static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    private static DirectoryInfo CreatePrivateDirectory(string path) => OperatingSystem.IsWindows()
+        ? Directory.CreateDirectory(path)
+        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     /// <summary>A new file only the app's own user may read (mode 0600 where modes exist): a set holds every account's password hash.</summary>
-    internal static FileStream CreatePrivateFile(string path)
+    private static FileStream CreatePrivateFile(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

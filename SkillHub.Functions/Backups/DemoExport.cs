@@ -80,16 +80,11 @@ public static class DemoExport
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<IUserStore>();
         var registrations = scope.ServiceProvider.GetRequiredService<RegistrationService>();
-        var dataSource = scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        await using var connection = await scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
         foreach (var title in titles)
         {
-            Guid workshopId;
-            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-            {
-                workshopId = await Dapper.SqlMapper.QuerySingleAsync<Guid>(connection, new Dapper.CommandDefinition(
-                    "SELECT id FROM workshops WHERE title = @title", new { title }, cancellationToken: cancellationToken));
-            }
-
+            var workshopId = await Dapper.SqlMapper.QuerySingleAsync<Guid>(connection, new Dapper.CommandDefinition(
+                "SELECT id FROM workshops WHERE title = @title", new { title }, cancellationToken: cancellationToken));
             foreach (var email in participants)
             {
                 var participant = await users.FindByEmailAsync(email, cancellationToken)

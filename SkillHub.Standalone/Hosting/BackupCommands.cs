@@ -165,9 +165,7 @@ public static class BackupCommands
     private static async Task ExecuteOnServerAsync(string connectionString, string sql)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(sql));
     }
 
     /// <summary>Runs a verb over services already built (the tests call this with the app's own).</summary>
