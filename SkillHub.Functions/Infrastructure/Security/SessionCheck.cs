@@ -62,8 +62,6 @@ public sealed class SessionCheck(ISessionStandings standings) : ISessionCheck, I
     private long _generation;
     private volatile bool _listening;
 
-    public bool IsListening => _listening;
-
     public async Task<bool> AdmitsAsync(Caller caller, Guid sessionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
