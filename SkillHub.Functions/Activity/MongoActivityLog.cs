@@ -57,7 +57,7 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
         var total = await _entries.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await _entries.Find(filter)
             .Sort(NewestFirst)
-            .Skip((int)Math.Min(page.Offset, int.MaxValue))
+            .Skip(page.Skip)
             .Limit(page.PageSize)
             .ToListAsync(cancellationToken);
         return (documents.Select(d => d.ToEntry()).ToList(), total);

@@ -46,7 +46,7 @@ public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
         var total = await _comments.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await _comments.Find(filter)
             .Sort(NewestFirst())
-            .Skip((int)Math.Min(page.Offset, int.MaxValue))
+            .Skip(page.Skip)
             .Limit(page.PageSize)
             .ToListAsync(cancellationToken);
         return (documents.Select(d => d.ToComment()).ToList(), total);

@@ -122,6 +122,9 @@ public readonly record struct PageRequest(int Page, int PageSize)
     public const int MaxPageSize = 100;
 
     public long Offset => (long)(Page - 1) * PageSize;
+
+    /// <summary><see cref="Offset"/> as the count LINQ and the MongoDB driver skip: past <see cref="int.MaxValue"/> every page is empty anyway.</summary>
+    public int Skip => (int)Math.Min(Offset, int.MaxValue);
 }
 
 /// <summary>The shape of every list the API returns.</summary>
