@@ -107,20 +107,14 @@ public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
     internal static UpdateDefinition<CommentDocument> Edit(CommentEdit edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var updates = new List<UpdateDefinition<CommentDocument>>();
-        if (edit.Body is { } body)
-        {
-            updates.Add(Update.Set(d => d.Body, body));
-        }
-
-        if (edit.Rating is { } rating)
-        {
-            updates.Add(Update.Set(d => d.Rating, rating));
-        }
-
-        updates.Add(Update.Set(d => d.Author.DisplayName, edit.AuthorDisplayName));
-        updates.Add(Update.Set(d => d.UpdatedAt, DocumentTime.Truncate(edit.UpdatedAt)));
-        return Update.Combine(updates);
+        UpdateDefinition<CommentDocument>?[] updates =
+        [
+            edit.Body is { } body ? Update.Set(d => d.Body, body) : null,
+            edit.Rating is { } rating ? Update.Set(d => d.Rating, rating) : null,
+            Update.Set(d => d.Author.DisplayName, edit.AuthorDisplayName),
+            Update.Set(d => d.UpdatedAt, DocumentTime.Truncate(edit.UpdatedAt)),
+        ];
+        return Update.Combine(updates.OfType<UpdateDefinition<CommentDocument>>());
     }
 
     /// <summary><c>$set {hidden: true, hiddenBy, hiddenAt}</c>: the comment stays, for the audit trail.</summary>
