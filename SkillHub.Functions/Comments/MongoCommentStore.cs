@@ -11,7 +11,7 @@ namespace SkillHub.Functions.Comments;
 /// an update that matches nothing means "not there", "not yours" or "already hidden". Filters,
 /// updates, the sort and the indexes are built by the static members below, where tests render them.
 /// </summary>
-public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
+public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, IMongoIndexes
 {
     public const string CollectionName = "comments";
 
@@ -20,16 +20,11 @@ public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
 
     private static readonly FindOneAndUpdateOptions<CommentDocument> ReturnChanged = new() { ReturnDocument = ReturnDocument.After };
 
-    private readonly IMongoCollection<CommentDocument> _comments;
+    private readonly IMongoCollection<CommentDocument> _comments =
+        (database ?? throw new ArgumentNullException(nameof(database))).GetCollection<CommentDocument>(CollectionName);
 
     // Before any class map of this store is built, the serialization's conventions.
     static MongoCommentStore() => DocumentSerialization.Ensure();
-
-    public MongoCommentStore(IMongoDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        _comments = database.GetCollection<CommentDocument>(CollectionName);
-    }
 
     public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
         _comments.Indexes.CreateManyAsync(Indexes(), cancellationToken);
