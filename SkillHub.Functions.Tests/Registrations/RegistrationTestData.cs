@@ -42,8 +42,7 @@ internal static class RegistrationTestData
     {
         ArgumentNullException.ThrowIfNull(app);
         using var client = app.ClientFor(trainer);
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/workshops/{workshopId}") { Content = AppFixture.Json(new { capacity }) };
-        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var request = WorkshopTestData.Patch(workshopId, new { capacity }, "*");
         return await client.SendAsync(request);
     }
 
