@@ -104,13 +104,17 @@ public sealed class MongoRegistrationStoreCommandTests
     // ---- pipelines ----
 
     [Fact]
-    public void Count_GroupsTheWorkshopsRegistrationsByStatus()
+    public void Count_GroupsTheWorkshopsRegistrationsAsActiveCountsDoes()
     {
         AssertPipeline(
             $$"""
             [
               { "$match": { "workshopId": UUID("{{WorkshopId}}") } },
-              { "$group": { "_id": "$status", "count": { "$sum": 1 } } }
+              { "$group": {
+                  "_id": "$workshopId",
+                  "confirmed": { "$sum": { "$cond": [ { "$eq": ["$status", "confirmed"] }, 1, 0 ] } },
+                  "waitlisted": { "$sum": { "$cond": [ { "$eq": ["$status", "waitlisted"] }, 1, 0 ] } },
+                  "cancelled": { "$sum": { "$cond": [ { "$not": [ { "$in": ["$status", ["confirmed", "waitlisted"]] } ] }, 1, 0 ] } } } }
             ]
             """,
             MongoRegistrationStore.CountPipeline(WorkshopId));

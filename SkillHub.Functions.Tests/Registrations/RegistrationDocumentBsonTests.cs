@@ -187,15 +187,6 @@ public sealed class RegistrationDocumentBsonTests
     }
 
     [Fact]
-    public void StatusCount_RoundTripsThroughBson_KeyedByTheStatusString()
-    {
-        var (raw, back) = RoundTrip(new StatusCountDocument { Status = RegistrationStatus.Waitlisted, Count = 12 });
-
-        AssertBson("""{ "_id": "waitlisted", "count": 12 }""", raw);
-        Assert.Equal((RegistrationStatus.Waitlisted, 12), (back.Status, back.Count));
-    }
-
-    [Fact]
     public void WorkshopCounts_RoundTripsThroughBson_KeyedByTheWorkshopsStandardUuid()
     {
         var (raw, back) = RoundTrip(new WorkshopCountsDocument { WorkshopId = WorkshopId, Confirmed = 3, Waitlisted = 2, Cancelled = 1 });

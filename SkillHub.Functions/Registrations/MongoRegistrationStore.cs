@@ -73,19 +73,8 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
 
     public async Task<RegistrationCounts> CountAsync(Guid workshopId, CancellationToken cancellationToken)
     {
-        var groups = await (await _registrations.AggregateAsync(CountPipeline(workshopId), options: null, cancellationToken)).ToListAsync(cancellationToken);
-        int confirmed = 0, waitlisted = 0, cancelled = 0;
-        foreach (var group in groups)
-        {
-            switch (group.Status)
-            {
-                case RegistrationStatus.Confirmed: confirmed += group.Count; break;
-                case RegistrationStatus.Waitlisted: waitlisted += group.Count; break;
-                default: cancelled += group.Count; break;
-            }
-        }
-
-        return new RegistrationCounts(confirmed, waitlisted, cancelled);
+        var counts = await (await _registrations.AggregateAsync(CountPipeline(workshopId), options: null, cancellationToken)).FirstOrDefaultAsync(cancellationToken);
+        return counts?.ToCounts() ?? new RegistrationCounts(0, 0, 0);
     }
 
     public async Task<(IReadOnlyList<Registration> Items, long Total)> ListForWorkshopAsync(Guid workshopId, string? status, PageRequest page, CancellationToken cancellationToken)
@@ -126,7 +115,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
     public async Task<IReadOnlyDictionary<Guid, RegistrationCounts>> ActiveCountsAsync(CancellationToken cancellationToken)
     {
         var groups = await (await _registrations.AggregateAsync(ActiveCountsPipeline, options: null, cancellationToken)).ToListAsync(cancellationToken);
-        return groups.ToDictionary(g => g.WorkshopId, g => new RegistrationCounts(g.Confirmed, g.Waitlisted, g.Cancelled));
+        return groups.ToDictionary(g => g.WorkshopId, g => g.ToCounts());
     }
 
     public async Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
@@ -175,10 +164,8 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
             .Push(d => d.History, stored);
     }
 
-    internal static PipelineDefinition<RegistrationDocument, StatusCountDocument> CountPipeline(Guid workshopId) =>
-        Pipeline<StatusCountDocument>(
-            new BsonDocument("$match", new BsonDocument(F.WorkshopId, Uuid(workshopId))),
-            new BsonDocument("$group", new BsonDocument { { "_id", "$" + F.Status }, { "count", new BsonDocument("$sum", 1) } }));
+    internal static PipelineDefinition<RegistrationDocument, WorkshopCountsDocument> CountPipeline(Guid workshopId) =>
+        Pipeline<WorkshopCountsDocument>(new BsonDocument("$match", new BsonDocument(F.WorkshopId, Uuid(workshopId))), CountsByWorkshop);
 
     /// <summary>By <see cref="RegistrationStatus.Rank"/>, each rank in <see cref="Registrations.QueueOrder"/>.</summary>
     internal static PipelineDefinition<RegistrationDocument, PageDocument<RegistrationDocument>> WorkshopPagePipeline(Guid workshopId, string? status, PageRequest page)
@@ -265,18 +252,21 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
     /// <summary>Per workshop, how many registrations are in each status; only workshops with an active one.</summary>
     internal static PipelineDefinition<RegistrationDocument, WorkshopCountsDocument> ActiveCountsPipeline =>
         Pipeline<WorkshopCountsDocument>(
-            new BsonDocument("$group", new BsonDocument
-            {
-                { "_id", "$" + F.WorkshopId },
-                { "confirmed", CountWhere(EqualTo("$" + F.Status, RegistrationStatus.Confirmed)) },
-                { "waitlisted", CountWhere(EqualTo("$" + F.Status, RegistrationStatus.Waitlisted)) },
-                { "cancelled", CountWhere(new BsonDocument("$not", new BsonArray { IsActive() })) },
-            }),
+            CountsByWorkshop,
             new BsonDocument("$match", new BsonDocument("$or", new BsonArray
             {
                 new BsonDocument("confirmed", new BsonDocument("$gt", 0)),
                 new BsonDocument("waitlisted", new BsonDocument("$gt", 0)),
             })));
+
+    /// <summary>Per workshop, how many registrations are in each status; a status not listed counts as cancelled.</summary>
+    private static BsonDocument CountsByWorkshop => new("$group", new BsonDocument
+    {
+        { "_id", "$" + F.WorkshopId },
+        { "confirmed", CountWhere(EqualTo("$" + F.Status, RegistrationStatus.Confirmed)) },
+        { "waitlisted", CountWhere(EqualTo("$" + F.Status, RegistrationStatus.Waitlisted)) },
+        { "cancelled", CountWhere(new BsonDocument("$not", new BsonArray { IsActive() })) },
+    });
 
     internal static IReadOnlyList<CreateIndexModel<RegistrationDocument>> Indexes
     {

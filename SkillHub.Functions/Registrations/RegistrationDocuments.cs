@@ -93,16 +93,6 @@ internal sealed class CountDocument
     public long Count { get; init; }
 }
 
-/// <summary>How many registrations of one workshop are in one status (<c>$group</c> by status).</summary>
-internal sealed class StatusCountDocument
-{
-    [BsonId]
-    public string Status { get; init; } = "";
-
-    [BsonElement("count")]
-    public int Count { get; init; }
-}
-
 /// <summary>How many registrations of one workshop are in each status (<c>$group</c> by workshop).</summary>
 internal sealed class WorkshopCountsDocument
 {
@@ -117,6 +107,8 @@ internal sealed class WorkshopCountsDocument
 
     [BsonElement("cancelled")]
     public int Cancelled { get; init; }
+
+    public RegistrationCounts ToCounts() => new(Confirmed, Waitlisted, Cancelled);
 }
 
 /// <summary>Leaves every id as the caller gave it, Guid.Empty included.</summary>

@@ -120,10 +120,10 @@ public sealed class RegistrationService(
         var positions = await registrations.WaitlistPositionsAsync(items, cancellationToken);
         var people = (await users.FindManyAsync(items.Select(r => r.UserId).Distinct().ToList(), cancellationToken)).ToDictionary(u => u.Id);
         var summary = await counts;
-        var record = workshop.Value!;
+        var shown = WorkshopResponse.From(workshop.Value!);
         return new WorkshopRegistrationsResponse(
-            WorkshopResponse.From(record),
-            new RegistrationSummary(record.Capacity, summary.Confirmed, summary.Waitlisted, summary.Cancelled, Math.Max(0, record.Capacity - record.SeatsTaken)),
+            shown,
+            new RegistrationSummary(shown.Capacity, summary.Confirmed, summary.Waitlisted, summary.Cancelled, shown.AvailableSeats),
             items.Select(r => new WorkshopRegistrationItem(
                 r.Id,
                 r.Status,

@@ -37,40 +37,24 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
         ArgumentNullException.ThrowIfNull(query);
         var where = new StringBuilder($"WHERE {WorkshopAccess.SqlVisible}");
         var parameters = WorkshopAccess.Parameters(caller);
-        if (query.From is { } from)
+        // The search expression matches the trigram index workshops_search_idx.
+        (string Condition, string Name, object? Value)[] filters =
+        [
+            ("w.starts_at >= @from", "from", query.From),
+            ("w.starts_at <= @to", "to", query.To),
+            ("w.trainer_id = @trainerId", "trainerId", query.TrainerId),
+            ("w.status = @status", "status", query.Status),
+            ("(w.title || ' ' || w.description) ILIKE @pattern", "pattern", query.Search is { } search ? "%" + EscapeLike(search) + "%" : null),
+        ];
+        foreach (var (condition, name, value) in filters.Where(f => f.Value is not null))
         {
-            where.Append(" AND w.starts_at >= @from");
-            parameters.Add("from", from);
-        }
-
-        if (query.To is { } to)
-        {
-            where.Append(" AND w.starts_at <= @to");
-            parameters.Add("to", to);
-        }
-
-        if (query.TrainerId is { } trainerId)
-        {
-            where.Append(" AND w.trainer_id = @trainerId");
-            parameters.Add("trainerId", trainerId);
-        }
-
-        if (query.Status is { } status)
-        {
-            where.Append(" AND w.status = @status");
-            parameters.Add("status", status);
+            where.Append(" AND ").Append(condition);
+            parameters.Add(name, value);
         }
 
         if (query.Available is { } available)
         {
             where.Append(available ? " AND w.seats_taken < w.capacity" : " AND w.seats_taken >= w.capacity");
-        }
-
-        if (query.Search is { } search)
-        {
-            // The expression matches the trigram index workshops_search_idx.
-            where.Append(" AND (w.title || ' ' || w.description) ILIKE @pattern");
-            parameters.Add("pattern", "%" + EscapeLike(search) + "%");
         }
 
         var order = query.Descending ? "w.starts_at DESC, w.id DESC" : "w.starts_at, w.id";

@@ -142,7 +142,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
             var positions = new Dictionary<Guid, int>();
             foreach (var registration in registrations.Where(r => r.Status == RegistrationStatus.Waitlisted))
             {
-                positions[registration.Id] = 1 + (_byWorkshop.GetValueOrDefault(registration.WorkshopId)?.WaitlistedBefore(registration.QueueTicket) ?? 0);
+                positions[registration.Id] = 1 + (_byWorkshop.GetValueOrDefault(registration.WorkshopId)?.WaitlistedBefore(registration) ?? 0);
             }
 
             return Task.FromResult<IReadOnlyDictionary<Guid, int>>(positions);
@@ -267,8 +267,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         public void Add(Registration registration)
         {
             var rank = Of(registration.Status);
-            var index = rank.BinarySearch(registration, QueueOrder.Comparer);
-            rank.Insert(index < 0 ? ~index : index, registration);
+            rank.Insert(Place(rank, registration), registration);
         }
 
         public void Remove(Registration registration)
@@ -281,26 +280,8 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
             }
         }
 
-        /// <summary>How many waitlisted registrations hold a ticket lower than <paramref name="ticket"/>.</summary>
-        public int WaitlistedBefore(long ticket)
-        {
-            var waitlisted = Of(RegistrationStatus.Waitlisted);
-            int low = 0, high = waitlisted.Count;
-            while (low < high)
-            {
-                var middle = low + ((high - low) / 2);
-                if (waitlisted[middle].QueueTicket < ticket)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
-        }
+        /// <summary>How many waitlisted registrations hold a ticket lower than this one's: no id sorts before the empty one.</summary>
+        public int WaitlistedBefore(Registration registration) => Place(Of(RegistrationStatus.Waitlisted), registration with { Id = Guid.Empty });
 
         /// <summary>A page of the list, all statuses or one, by index: no sort and no scan of what is skipped.</summary>
         public (IReadOnlyList<Registration> Items, long Total) Page(string? status, PageRequest page)
@@ -316,6 +297,13 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         }
 
         private List<Registration> Of(string status) => _ranks[RegistrationStatus.Rank(status)];
+
+        /// <summary>Where the registration sits, or would be inserted, in a rank kept in <see cref="QueueOrder"/>.</summary>
+        private static int Place(List<Registration> rank, Registration registration)
+        {
+            var index = rank.BinarySearch(registration, QueueOrder.Comparer);
+            return index < 0 ? ~index : index;
+        }
 
         private static (IReadOnlyList<Registration> Items, long Total) Slice(IEnumerable<List<Registration>> ranks, int total, PageRequest page)
         {

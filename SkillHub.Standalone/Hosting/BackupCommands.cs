@@ -81,14 +81,7 @@ public static class BackupCommands
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT"),
         });
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
-        {
-            InitialData = LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")),
-        });
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
-        {
-            InitialData = SkillHubServices.Defaults.Append(new("Logging:LogLevel:Default", "Warning")).GroupBy(p => p.Key).Select(g => g.Last()),
-        });
+        LocalSettings.AddBelowAll(builder.Configuration, SkillHubServices.Defaults.Append(new("Logging:LogLevel:Default", "Warning")).GroupBy(p => p.Key).Select(g => g.Last()));
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Configuration.AddInMemoryCollection(overrides);
         return builder;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace SkillHub.Standalone.Hosting;
 
@@ -36,6 +37,13 @@ public static class LocalSettings
         }
 
         return settings;
+    }
+
+    /// <summary>local.settings.json below every other source, as Core Tools' values are, and the app's defaults below it.</summary>
+    public static void AddBelowAll(IConfigurationBuilder configuration, IEnumerable<KeyValuePair<string, string?>> defaults)
+    {
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")) });
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
     }
 
     private static string? AsString(JsonElement element) =>

@@ -49,15 +49,7 @@ public static class StandaloneHost
             EnvironmentName = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT"),
         });
 
-        // local.settings.json sits below every other source, as Core Tools' values do.
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
-        {
-            InitialData = LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")),
-        });
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
-        {
-            InitialData = SkillHubServices.Defaults.Concat(TimerSchedules.Defaults),
-        });
+        LocalSettings.AddBelowAll(builder.Configuration, SkillHubServices.Defaults.Concat(TimerSchedules.Defaults));
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
