@@ -82,3 +82,8 @@ CREATE TABLE password_resets (
 );
 
 CREATE INDEX password_resets_user_idx ON password_resets (user_id) WHERE used_at IS NULL;
+
+-- Reset requests are throttled per e-mail address and per client address, with the login counters.
+ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
+ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
+    CHECK (scope IN ('account', 'address', 'account_address', 'register', 'reset_account', 'reset_address'));

@@ -49,4 +49,17 @@ internal static class NotificationTestData
         return (await connection.QueryAsync<(string, string)>(
             "SELECT event, status FROM notifications WHERE recipient = @recipient ORDER BY created_at", new { recipient })).AsList();
     }
+
+    /// <summary>Waits (at most 30 s) until no message to <paramref name="recipient"/> is pending: each was sent, skipped or failed.</summary>
+    public static async Task WaitUntilNothingPendingAsync(AppFixture app, string recipient)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<(string Event, string Status)> rows;
+        while ((rows = await OutboxAsync(app, recipient)).Any(r => r.Status == "pending") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.DoesNotContain(rows, r => r.Status == "pending");
+    }
 }

@@ -79,6 +79,7 @@ public sealed class NotificationFunctions(NotificationOutbox outbox, Notificatio
 
     [Function("UpdateMyNotifications")]
     [CallerRequired]
+    [RecordsActivity("user.notifications.update", "user", TargetIsCaller = true)]
     public Task<IResult> UpdatePreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "me/notifications")] HttpRequest request,
         CancellationToken cancellationToken) =>

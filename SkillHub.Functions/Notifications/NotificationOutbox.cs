@@ -85,33 +85,59 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource, Notification
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Up to <paramref name="max"/> due messages, locked for this batch until it commits or is disposed.</summary>
-    public async Task<OutboxBatch> ClaimAsync(int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="max"/> due messages, taken with <c>FOR UPDATE SKIP LOCKED</c> and leased for
+    /// <paramref name="lease"/>: no other sender takes them meanwhile, and if this one stops before it
+    /// records an outcome, they are due again when the lease ends.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingNotification>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var due = await connection.QueryAsync<PendingNotification>(new CommandDefinition(
-                """
-                SELECT id AS Id, message_key AS MessageKey, event AS Event, user_id AS UserId, workshop_id AS WorkshopId,
-                       registration_id AS RegistrationId, data::text AS Data, attempts AS Attempts, created_at AS CreatedAt
-                  FROM notifications
-                 WHERE status = 'pending' AND next_attempt_at <= @now
-                 ORDER BY next_attempt_at, created_at
-                 LIMIT @max
-                   FOR UPDATE SKIP LOCKED
-                """,
-                new { now = clock.GetUtcNow().UtcDateTime, max },
-                transaction,
-                cancellationToken: cancellationToken));
-            return new OutboxBatch(connection, transaction, due.AsList());
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var claimed = await connection.QueryAsync<PendingNotification>(new CommandDefinition(
+            """
+            UPDATE notifications AS n SET next_attempt_at = @leasedUntil
+              FROM (SELECT id FROM notifications
+                     WHERE status = 'pending' AND next_attempt_at <= @now
+                     ORDER BY next_attempt_at, created_at
+                     LIMIT @max
+                       FOR UPDATE SKIP LOCKED) AS due
+             WHERE n.id = due.id
+            RETURNING n.id AS Id, n.message_key AS MessageKey, n.event AS Event, n.user_id AS UserId, n.workshop_id AS WorkshopId,
+                      n.registration_id AS RegistrationId, n.data::text AS Data, n.attempts AS Attempts, n.created_at AS CreatedAt
+            """,
+            new { now, leasedUntil = now + lease, max },
+            cancellationToken: cancellationToken));
+        return claimed.OrderBy(m => m.CreatedAt).ToList();
+    }
+
+    public Task SentAsync(PendingNotification message, string recipient, string subject, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return RecordAsync(message, NotificationStatus.Sent, recipient, subject, null, now, now, cancellationToken);
+    }
+
+    /// <summary>A failed attempt: the message is tried again at <paramref name="retryAt"/>, or is failed for good when that is null.</summary>
+    public Task FailedAsync(PendingNotification message, string? recipient, string? subject, string error, DateTime? retryAt, CancellationToken cancellationToken) =>
+        RecordAsync(message, retryAt is null ? NotificationStatus.Failed : NotificationStatus.Pending, recipient, subject, error,
+            retryAt ?? clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+
+    public async Task SkippedAsync(PendingNotification message, string? recipient, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notifications SET status = 'skipped', recipient = COALESCE(@recipient, recipient), last_error = @reason WHERE id = @Id",
+            new { message.Id, recipient, reason = Truncate(reason) }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Lets a claimed message go before its lease ends, unattempted (the pass was stopped).</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notifications SET next_attempt_at = @now WHERE id = ANY(@ids) AND status = 'pending'",
+            new { ids = ids.ToArray(), now = clock.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The recipients of a batch, as the users table says now, in one query.</summary>
@@ -165,51 +191,28 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource, Notification
     public async Task<bool?> RetryAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        var outcome = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             """
             WITH retried AS (
                 UPDATE notifications SET status = 'pending', attempts = 0, next_attempt_at = @now
                  WHERE id = @id AND status = 'failed'
-                RETURNING status)
-            SELECT COALESCE((SELECT status FROM retried), (SELECT status FROM notifications WHERE id = @id))
+                RETURNING id)
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM retried) THEN 'retried' ELSE (SELECT status FROM notifications WHERE id = @id) END
             """,
             new { id, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken));
-        if (status == NotificationStatus.Pending)
+        if (outcome == "retried")
         {
             signal.Wake();
         }
 
-        return status is null ? null : status == NotificationStatus.Pending;
+        return outcome is null ? null : outcome == "retried";
     }
-}
 
-/// <summary>Claimed messages and the transaction that holds their locks; each outcome is recorded in it.</summary>
-public sealed class OutboxBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingNotification> items) : IAsyncDisposable
-{
-    public IReadOnlyList<PendingNotification> Items => items;
-
-    public Task<int> SentAsync(PendingNotification message, string recipient, string subject, DateTime now, CancellationToken cancellationToken) =>
-        RecordAsync(message, NotificationStatus.Sent, recipient, subject, null, now, now, cancellationToken);
-
-    /// <summary>A failed attempt: the message is tried again at <paramref name="retryAt"/>, or is failed for good when that is null.</summary>
-    public Task<int> FailedAsync(PendingNotification message, string? recipient, string? subject, string error, DateTime? retryAt, DateTime now, CancellationToken cancellationToken) =>
-        RecordAsync(message, retryAt is null ? NotificationStatus.Failed : NotificationStatus.Pending, recipient, subject, error, retryAt ?? now, null, cancellationToken);
-
-    public Task<int> SkippedAsync(PendingNotification message, string? recipient, string reason, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE notifications SET status = 'skipped', recipient = COALESCE(@recipient, recipient), last_error = @reason WHERE id = @Id",
-            new { message.Id, recipient, reason = Truncate(reason) }, transaction, cancellationToken: cancellationToken));
-
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
-
-    public async ValueTask DisposeAsync()
+    private async Task RecordAsync(PendingNotification message, string status, string? recipient, string? subject, string? error, DateTime nextAttempt, DateTime? sentAt, CancellationToken cancellationToken)
     {
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
-    }
-
-    private Task<int> RecordAsync(PendingNotification message, string status, string? recipient, string? subject, string? error, DateTime nextAttempt, DateTime? sentAt, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        ArgumentNullException.ThrowIfNull(message);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE notifications
                SET status = @status, attempts = attempts + 1, recipient = COALESCE(@recipient, recipient), subject = COALESCE(@subject, subject),
@@ -217,8 +220,8 @@ public sealed class OutboxBatch(NpgsqlConnection connection, NpgsqlTransaction t
              WHERE id = @Id
             """,
             new { message.Id, status, recipient, subject, error = Truncate(error), nextAttempt, sentAt },
-            transaction,
             cancellationToken: cancellationToken));
+    }
 
     private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
 }

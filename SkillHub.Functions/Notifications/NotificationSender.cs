@@ -40,80 +40,108 @@ public sealed class NotificationSender(
         var sent = 0;
         while (true)
         {
-            await using var batch = await outbox.ClaimAsync(BatchSize, cancellationToken);
-            if (batch.Items.Count == 0)
+            var batch = await outbox.ClaimAsync(BatchSize, Lease, cancellationToken);
+            if (batch.Count == 0)
             {
                 return sent;
             }
 
             sent += await SendAsync(batch, cancellationToken);
-            await batch.CommitAsync(CancellationToken.None);
-            if (batch.Items.Count < BatchSize)
+            if (batch.Count < BatchSize)
             {
                 return sent;
             }
         }
     }
 
-    private async Task<int> SendAsync(OutboxBatch batch, CancellationToken cancellationToken)
+    /// <summary>Long enough for a whole batch to time out message by message, so a lease never ends while its sender still works.</summary>
+    private TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(120, 2 * BatchSize * smtp.TimeoutSeconds));
+
+    private async Task<int> SendAsync(IReadOnlyList<PendingNotification> batch, CancellationToken cancellationToken)
     {
-        var recipients = await outbox.RecipientsAsync(batch.Items.Select(m => m.UserId).Distinct().ToList(), cancellationToken);
-        var workshops = await outbox.WorkshopsAsync(batch.Items.Where(m => m.WorkshopId is not null).Select(m => m.WorkshopId!.Value).Distinct().ToList(), cancellationToken);
-        var registered = (await registrations.FindManyAsync(batch.Items.Where(m => m.RegistrationId is not null).Select(m => m.RegistrationId!.Value).Distinct().ToList(), cancellationToken))
-            .ToDictionary(r => r.Id);
-        var positions = await registrations.WaitlistPositionsAsync(registered.Values.ToList(), cancellationToken);
-        var sent = 0;
-        IMailConnection? connection = null;
+        var remaining = batch.Select(m => m.Id).ToHashSet();
         try
         {
-            foreach (var message in batch.Items)
+            var recipients = await outbox.RecipientsAsync(batch.Select(m => m.UserId).Distinct().ToList(), cancellationToken);
+            var workshops = await outbox.WorkshopsAsync(batch.Where(m => m.WorkshopId is not null).Select(m => m.WorkshopId!.Value).Distinct().ToList(), cancellationToken);
+            var registered = (await registrations.FindManyAsync(batch.Where(m => m.RegistrationId is not null).Select(m => m.RegistrationId!.Value).Distinct().ToList(), cancellationToken))
+                .ToDictionary(r => r.Id);
+            var positions = await registrations.WaitlistPositionsAsync(registered.Values.ToList(), cancellationToken);
+            var sent = 0;
+            IMailConnection? connection = null;
+            try
             {
-                var now = clock.GetUtcNow().UtcDateTime;
-                if (!recipients.TryGetValue(message.UserId, out var to))
+                foreach (var message in batch)
                 {
-                    continue; // The account was deleted meanwhile, and its messages with it.
-                }
-
-                var registration = message.RegistrationId is { } id ? registered.GetValueOrDefault(id) : null;
-                var composed = messages.Compose(message, new MessageSubject(
-                    to,
-                    message.WorkshopId is { } workshopId ? workshops.GetValueOrDefault(workshopId) : null,
-                    registration,
-                    registration is not null && positions.TryGetValue(registration.Id, out var position) ? position : null));
-                if (composed.Message is not { } mail)
-                {
-                    await batch.SkippedAsync(message, to.Email, composed.SkipReason!, now, CancellationToken.None);
-                    continue;
-                }
-
-                try
-                {
-                    connection ??= await transport.ConnectAsync(cancellationToken);
-                    await connection.SendAsync(mail, cancellationToken);
-                    await batch.SentAsync(message, to.Email, composed.Subject!, now, CancellationToken.None);
-                    sent++;
-                }
-                catch (Exception exception) when (IsDeliveryFailure(exception, cancellationToken))
-                {
-                    var retryAt = options.RetryAt(message.Attempts + 1, now);
-                    logger.LogWarning("Notification {NotificationId} ({Event}) not sent, attempt {Attempt}: {Error}; {Next}",
-                        message.Id, message.Event, message.Attempts + 1, Describe(exception), retryAt is null ? "failed for good" : "retried later");
-                    await batch.FailedAsync(message, to.Email, composed.Subject, Describe(exception), retryAt, now, CancellationToken.None);
-                    if (exception is not SmtpCommandException)
+                    remaining.Remove(message.Id);
+                    if (!recipients.TryGetValue(message.UserId, out var to))
                     {
-                        // The connection itself failed: the next message opens a new one.
-                        await DisposeAsync(connection);
-                        connection = null;
+                        continue; // The account was deleted meanwhile, and its messages with it.
+                    }
+
+                    var registration = message.RegistrationId is { } id ? registered.GetValueOrDefault(id) : null;
+                    var composed = messages.Compose(message, new MessageSubject(
+                        to,
+                        message.WorkshopId is { } workshopId ? workshops.GetValueOrDefault(workshopId) : null,
+                        registration,
+                        registration is not null && positions.TryGetValue(registration.Id, out var position) ? position : null));
+                    if (composed.Message is not { } mail)
+                    {
+                        await outbox.SkippedAsync(message, to.Email, composed.SkipReason!, CancellationToken.None);
+                        continue;
+                    }
+
+                    try
+                    {
+                        connection ??= await transport.ConnectAsync(cancellationToken);
+                        await connection.SendAsync(mail, cancellationToken);
+                        await outbox.SentAsync(message, to.Email, composed.Subject!, CancellationToken.None);
+                        sent++;
+                    }
+                    catch (Exception exception) when (IsDeliveryFailure(exception, cancellationToken))
+                    {
+                        var retryAt = options.RetryAt(message.Attempts + 1, clock.GetUtcNow().UtcDateTime);
+                        logger.LogWarning("Notification {NotificationId} ({Event}) not sent, attempt {Attempt}: {Error}; {Next}",
+                            message.Id, message.Event, message.Attempts + 1, Describe(exception), retryAt is null ? "failed for good" : "retried later");
+                        await outbox.FailedAsync(message, to.Email, composed.Subject, Describe(exception), retryAt, CancellationToken.None);
+                        if (exception is not SmtpCommandException)
+                        {
+                            // The connection itself failed: the next message opens a new one.
+                            await DisposeAsync(connection);
+                            connection = null;
+                        }
                     }
                 }
             }
+            finally
+            {
+                await DisposeAsync(connection);
+            }
+
+            return sent;
         }
         finally
         {
-            await DisposeAsync(connection);
+            if (remaining.Count > 0)
+            {
+                await ReleaseAsync(remaining);
+            }
         }
+    }
 
-        return sent;
+    /// <summary>Messages the pass stopped before (cancelled, or a database unreachable) are due again now; if even that fails, when their lease ends.</summary>
+    private async Task ReleaseAsync(HashSet<Guid> ids)
+    {
+        try
+        {
+            await outbox.ReleaseAsync(ids, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The lease's end releases them anyway; the original failure is what the caller sees.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning("Could not release {Count} claimed notification(s) ({Failure}); they are due again when their lease ends", ids.Count, exception.GetType().Name);
+        }
     }
 
     private static async Task DisposeAsync(IMailConnection? connection)
