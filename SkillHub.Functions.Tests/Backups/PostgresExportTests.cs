@@ -181,16 +181,15 @@ public sealed class PostgresExportTests(SeededDatabase source) : IClassFixture<S
     }
 
     [Fact]
-    public async Task TheReader_ReadsEveryExportBack_WithItsSchemaVersionAndRowCounts()
+    public async Task TheReader_ReadsEveryExportBack_WithItsSchemaVersion()
     {
         var (script, result) = await ExportAsync();
 
-        var (header, rows) = await PostgresBackupScript.VerifyAsync(new MemoryStream(script), CancellationToken.None);
+        var header = await PostgresBackupScript.VerifyAsync(new MemoryStream(script), CancellationToken.None);
 
         Assert.Equal(result.SchemaVersion, header.SchemaVersion);
         Assert.Equal(PostgresExport.AppVersion, header.AppVersion);
         Assert.Equal(Migrator.ScriptNames, header.Migrations);
-        Assert.Equal(result.Counts, rows);
     }
 
     [Theory]

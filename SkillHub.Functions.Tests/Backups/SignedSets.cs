@@ -8,12 +8,7 @@ public static class SignedSets
     public static async Task<string> SignAsync(string set, BackupSigner signer)
     {
         var path = Path.Combine(set, BackupService.ManifestFile);
-        SignedManifest manifest;
-        await using (var stream = File.OpenRead(path))
-        {
-            manifest = await BackupManifest.ReadAsync(stream, CancellationToken.None);
-        }
-
+        var manifest = await BackupManifest.ReadAsync(path, CancellationToken.None);
         await using var file = File.Create(path);
         await BackupManifest.WriteAsync(file, manifest.Set, signer, CancellationToken.None);
         return set;

@@ -53,8 +53,7 @@ public sealed class ConcurrentRequestTests(ConcurrentRequestTests.SmallThrottleA
         var statuses = await Task.WhenAll(Enumerable.Range(0, Attempts).Select(async i =>
         {
             using var client = app.ClientFor(trainer);
-            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/workshops/{id}") { Content = AppFixture.Json(new { capacity = 11 + i }) };
-            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var request = WorkshopTestData.Patch(id, new { capacity = 11 + i }, etag);
             using var response = await client.SendAsync(request);
             return response.StatusCode;
         }));

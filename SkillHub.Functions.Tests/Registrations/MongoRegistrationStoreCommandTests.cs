@@ -1,7 +1,6 @@
 using System.Net;
 using System.Reflection;
 using MongoDB.Bson;
-using MongoDB.Bson.IO;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using MongoDB.Driver.Core.Clusters;
@@ -10,6 +9,8 @@ using MongoDB.Driver.Core.Servers;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Registrations;
+
+using static SkillHub.Functions.Tests.Registrations.RegistrationBson;
 
 namespace SkillHub.Functions.Tests.Registrations;
 
@@ -20,12 +21,6 @@ namespace SkillHub.Functions.Tests.Registrations;
 /// </summary>
 public sealed class MongoRegistrationStoreCommandTests
 {
-    private static readonly Guid RegistrationId = Guid.Parse("0b9f2f4e-5a1c-4d3e-9f8a-1c2d3e4f5a6b");
-    private static readonly Guid WorkshopId = Guid.Parse("7e1d6c2b-3a4f-4b5c-8d9e-0f1a2b3c4d5e");
-    private static readonly Guid UserId = Guid.Parse("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
-    private static readonly Guid AdminId = Guid.Parse("ffeeddcc-bbaa-4998-8776-554433221100");
-    private static readonly DateTime At = new DateTime(2026, 3, 1, 9, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567);
-
     private static readonly IBsonSerializerRegistry Registry = BsonSerializer.SerializerRegistry;
 
     public MongoRegistrationStoreCommandTests() => DocumentSerialization.Ensure();
@@ -310,17 +305,6 @@ public sealed class MongoRegistrationStoreCommandTests
 
     private static void AssertPipeline<TOutput>(string expectedJson, PipelineDefinition<RegistrationDocument, TOutput> pipeline) =>
         AssertBson(expectedJson, new BsonArray(Render(pipeline)));
-
-    /// <summary>Compares the shell forms first, for a readable difference, then the values, types included.</summary>
-    private static void AssertBson(string expectedJson, BsonValue actual)
-    {
-        var expected = expectedJson.TrimStart().StartsWith('[')
-            ? BsonSerializer.Deserialize<BsonArray>(expectedJson)
-            : (BsonValue)BsonDocument.Parse(expectedJson);
-        var shell = new JsonWriterSettings { OutputMode = JsonOutputMode.Shell };
-        Assert.Equal(expected.ToJson(shell), actual.ToJson(shell));
-        Assert.Equal(expected, actual);
-    }
 
     private static byte[] RandomBytes(Random random, int i)
     {

@@ -1,8 +1,9 @@
 using MongoDB.Bson;
-using MongoDB.Bson.IO;
 using MongoDB.Bson.Serialization;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Registrations;
+
+using static SkillHub.Functions.Tests.Registrations.RegistrationBson;
 
 namespace SkillHub.Functions.Tests.Registrations;
 
@@ -13,12 +14,6 @@ namespace SkillHub.Functions.Tests.Registrations;
 /// </summary>
 public sealed class RegistrationDocumentBsonTests
 {
-    private static readonly Guid RegistrationId = Guid.Parse("0b9f2f4e-5a1c-4d3e-9f8a-1c2d3e4f5a6b");
-    private static readonly Guid WorkshopId = Guid.Parse("7e1d6c2b-3a4f-4b5c-8d9e-0f1a2b3c4d5e");
-    private static readonly Guid UserId = Guid.Parse("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
-    private static readonly Guid AdminId = Guid.Parse("ffeeddcc-bbaa-4998-8776-554433221100");
-    private static readonly DateTime Created = new DateTime(2026, 3, 1, 9, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567);
-
     public RegistrationDocumentBsonTests() => DocumentSerialization.Ensure();
 
     [Fact]
@@ -30,11 +25,11 @@ public sealed class RegistrationDocumentBsonTests
             UserId,
             RegistrationStatus.Confirmed,
             long.MaxValue,
-            Created,
-            DateTime.SpecifyKind(Created.AddMinutes(1), DateTimeKind.Unspecified),
+            At,
+            DateTime.SpecifyKind(At.AddMinutes(1), DateTimeKind.Unspecified),
             [
-                new HistoryEntry(Created, RegistrationStatus.Waitlisted, null, null),
-                new HistoryEntry(Created.AddMinutes(1), RegistrationStatus.Confirmed, AdminId, "a seat was freed"),
+                new HistoryEntry(At, RegistrationStatus.Waitlisted, null, null),
+                new HistoryEntry(At.AddMinutes(1), RegistrationStatus.Confirmed, AdminId, "a seat was freed"),
             ]);
 
         var (raw, back) = RoundTrip(MongoRegistrationStore.ToDocument(registration));
@@ -61,7 +56,7 @@ public sealed class RegistrationDocumentBsonTests
             id => Assert.Equal(BsonBinarySubType.UuidStandard, id.AsBsonBinaryData.SubType));
 
         var mapped = MongoRegistrationStore.ToRegistration(back);
-        var milliseconds = Created.AddTicks(-4567);
+        var milliseconds = At.AddTicks(-4567);
         Assert.Equal(
             registration with { CreatedAt = milliseconds, UpdatedAt = milliseconds.AddMinutes(1), History = [] },
             mapped with { History = [] });
@@ -78,7 +73,7 @@ public sealed class RegistrationDocumentBsonTests
     public void Registration_WithTheEmptyId_KeepsIt()
     {
         var document = MongoRegistrationStore.ToDocument(
-            new Registration(Guid.Empty, WorkshopId, UserId, RegistrationStatus.Waitlisted, 1, Created, Created, []));
+            new Registration(Guid.Empty, WorkshopId, UserId, RegistrationStatus.Waitlisted, 1, At, At, []));
 
         var classMap = BsonClassMap.LookupClassMap(typeof(RegistrationDocument));
         var (raw, back) = RoundTrip(document);
@@ -93,7 +88,7 @@ public sealed class RegistrationDocumentBsonTests
     public void Registration_WithFieldsAddedByALaterVersion_StillReads_InTheDocumentAndItsHistory()
     {
         var raw = MongoRegistrationStore.ToDocument(
-            new Registration(RegistrationId, WorkshopId, UserId, RegistrationStatus.Confirmed, 3, Created, Created, [new HistoryEntry(Created, RegistrationStatus.Confirmed, null, null)]))
+            new Registration(RegistrationId, WorkshopId, UserId, RegistrationStatus.Confirmed, 3, At, At, [new HistoryEntry(At, RegistrationStatus.Confirmed, null, null)]))
             .ToBsonDocument();
         raw.Add("addedLater", "x");
         raw["history"][0].AsBsonDocument.Add("channel", "mobile");
@@ -107,10 +102,10 @@ public sealed class RegistrationDocumentBsonTests
     [Fact]
     public void HistoryEntry_RoundTripsThroughBson()
     {
-        var (raw, back) = RoundTrip(MongoRegistrationStore.ToDocument(new HistoryEntry(Created, RegistrationStatus.Cancelled, UserId, "changed my mind")));
+        var (raw, back) = RoundTrip(MongoRegistrationStore.ToDocument(new HistoryEntry(At, RegistrationStatus.Cancelled, UserId, "changed my mind")));
 
         AssertBson($$"""{ "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "cancelled", "by": UUID("{{UserId}}"), "reason": "changed my mind" }""", raw);
-        Assert.Equal(Created.AddTicks(-4567), back.At);
+        Assert.Equal(At.AddTicks(-4567), back.At);
         Assert.Equal(DateTimeKind.Utc, back.At.Kind);
         Assert.Equal(RegistrationStatus.Cancelled, back.Status);
         Assert.Equal(UserId, back.By);
@@ -124,7 +119,7 @@ public sealed class RegistrationDocumentBsonTests
         {
             RegistrationId = RegistrationId,
             UserId = UserId,
-            At = Created.AddTicks(-4567),
+            At = RegistrationBson.At.AddTicks(-4567),
             Status = RegistrationStatus.Waitlisted,
             By = null,
             Reason = null,
@@ -135,7 +130,7 @@ public sealed class RegistrationDocumentBsonTests
             { "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "waitlisted", "by": null, "reason": null, "registrationId": UUID("{{RegistrationId}}"), "userId": UUID("{{UserId}}") }
             """,
             raw);
-        Assert.Equal((RegistrationId, UserId, Created.AddTicks(-4567), RegistrationStatus.Waitlisted), (back.RegistrationId, back.UserId, back.At, back.Status));
+        Assert.Equal((RegistrationId, UserId, At.AddTicks(-4567), RegistrationStatus.Waitlisted), (back.RegistrationId, back.UserId, back.At, back.Status));
         Assert.Null(back.By);
         Assert.Null(back.Reason);
     }
@@ -159,7 +154,7 @@ public sealed class RegistrationDocumentBsonTests
         var page = new PageDocument<RegistrationDocument>
         {
             Total = [new CountDocument { Count = 41 }],
-            Items = [MongoRegistrationStore.ToDocument(new Registration(RegistrationId, WorkshopId, UserId, RegistrationStatus.Confirmed, 3, Created, Created, []))],
+            Items = [MongoRegistrationStore.ToDocument(new Registration(RegistrationId, WorkshopId, UserId, RegistrationStatus.Confirmed, 3, At, At, []))],
         };
 
         var (raw, back) = RoundTrip(page);
@@ -214,13 +209,5 @@ public sealed class RegistrationDocumentBsonTests
     {
         var bytes = document.ToBson();
         return (BsonSerializer.Deserialize<BsonDocument>(bytes), BsonSerializer.Deserialize<T>(bytes));
-    }
-
-    private static void AssertBson(string expectedJson, BsonDocument actual)
-    {
-        var expected = BsonDocument.Parse(expectedJson);
-        var shell = new JsonWriterSettings { OutputMode = JsonOutputMode.Shell };
-        Assert.Equal(expected.ToJson(shell), actual.ToJson(shell));
-        Assert.Equal(expected, actual);
     }
 }

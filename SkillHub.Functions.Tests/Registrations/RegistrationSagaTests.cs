@@ -1,11 +1,12 @@
-using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Tests.Auth;
 using SkillHub.Functions.Tests.Support;
+using SkillHub.Functions.Tests.Workshops;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
 using SkillHub.Standalone.Documents;
@@ -29,7 +30,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
 
         await Assert.ThrowsAsync<TimeoutException>(() => Service(store.Object).RegisterAsync(workshopId, participant, CancellationToken.None));
 
-        Assert.Equal(0, await SeatsTakenAsync(workshopId));
+        Assert.Equal(0, await RegistrationTestData.SeatsTakenAsync(database.DataSource, workshopId));
         Assert.Null(await _documents.FindAsync(workshopId, participant.Id, CancellationToken.None));
     }
 
@@ -48,7 +49,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         var outcome = await Service(store.Object).RegisterAsync(workshopId, participant, CancellationToken.None);
 
         Assert.Equal(RegistrationStatus.Confirmed, outcome.Value!.Status);
-        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+        Assert.Equal(1, await RegistrationTestData.SeatsTakenAsync(database.DataSource, workshopId));
     }
 
     [Fact]
@@ -62,12 +63,12 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         store.Setup(s => s.InsertAsync(It.IsAny<Registration>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException());
 
         await Assert.ThrowsAsync<TimeoutException>(() => Service(store.Object).RegisterAsync(workshopId, participant, CancellationToken.None));
-        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+        Assert.Equal(1, await RegistrationTestData.SeatsTakenAsync(database.DataSource, workshopId));
 
         var repairs = await Reconciliation(quietSeconds: 0).RunAsync(CancellationToken.None);
 
         Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Kind == SeatReconciliation.SeatCountCorrected && r.Before == 1 && r.After == 0);
-        Assert.Equal(0, await SeatsTakenAsync(workshopId));
+        Assert.Equal(0, await RegistrationTestData.SeatsTakenAsync(database.DataSource, workshopId));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Kind == SeatReconciliation.SeatCountCorrected && r.Before == 1 && r.After == 0);
         Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Kind == SeatReconciliation.WaitingListPromoted);
         Assert.Equal(RegistrationStatus.Confirmed, (await _documents.FindAsync(workshopId, waiting.Id, CancellationToken.None))!.Status);
-        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+        Assert.Equal(1, await RegistrationTestData.SeatsTakenAsync(database.DataSource, workshopId));
         Assert.Null(await _documents.FindAsync(workshopId, first.Id, CancellationToken.None));
 
         // Each repair, and the promotion it allowed, is in the activity log, made by no one.
@@ -106,7 +107,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         var repairs = await Reconciliation(quietSeconds: 3600).RunAsync(CancellationToken.None);
 
         Assert.DoesNotContain(repairs, r => r.WorkshopId == workshopId);
-        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+        Assert.Equal(1, await RegistrationTestData.SeatsTakenAsync(database.DataSource, workshopId));
     }
 
     [Fact]
@@ -114,12 +115,12 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
     {
         var (workshopId, participant) = await PublishedWorkshopAsync(capacity: 2);
         await Service(_documents).RegisterAsync(workshopId, participant, CancellationToken.None);
-        await ExecuteAsync("UPDATE workshops SET seats_taken = 0 WHERE id = @workshopId", new { workshopId });
+        await WorkshopTestData.ExecuteAsync(database.DataSource, "UPDATE workshops SET seats_taken = 0 WHERE id = @workshopId", new { workshopId });
 
         var repairs = await Reconciliation(quietSeconds: 3600).RunAsync(CancellationToken.None);
 
         Assert.Contains(repairs, r => r.WorkshopId == workshopId && r.Before == 0 && r.After == 1);
-        Assert.Equal(1, await SeatsTakenAsync(workshopId));
+        Assert.Equal(1, await RegistrationTestData.SeatsTakenAsync(database.DataSource, workshopId));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         var (workshopId, participant) = await PublishedWorkshopAsync(capacity: 2);
         await Service(_documents).RegisterAsync(workshopId, participant, CancellationToken.None);
         // The workshop was cancelled in PostgreSQL, and the process died before the documents followed.
-        await ExecuteAsync("UPDATE workshops SET status = 'cancelled', cancel_reason = 'Storm warning', seats_taken = 0 WHERE id = @workshopId", new { workshopId });
+        await WorkshopTestData.ExecuteAsync(database.DataSource, "UPDATE workshops SET status = 'cancelled', cancel_reason = 'Storm warning', seats_taken = 0 WHERE id = @workshopId", new { workshopId });
 
         var repairs = await Reconciliation(quietSeconds: 0).RunAsync(CancellationToken.None);
 
@@ -178,35 +179,14 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
 
     private async Task<(Guid WorkshopId, Caller Participant)> PublishedWorkshopAsync(int capacity)
     {
-        var trainer = Guid.CreateVersion7();
-        var workshopId = Guid.CreateVersion7();
-        await ExecuteAsync(
-            """
-            INSERT INTO users (id, email, display_name, password_hash, role) VALUES (@trainer, @email, 'Trainer', 'x', 'trainer');
-            INSERT INTO workshops (id, title, trainer_id, starts_at, ends_at, location, capacity, status)
-            VALUES (@workshopId, 'Saga workshop', @trainer, now() + interval '7 days', now() + interval '7 days 2 hours', 'Nantes', @capacity, 'published');
-            """,
-            new { trainer, email = $"{trainer}@example.test", workshopId, capacity });
+        var trainer = await StoredUsers.InsertAsync(database.DataSource, Roles.Trainer);
+        var workshopId = await WorkshopTestData.InsertAsync(database.DataSource, trainer.Id, status: "published", capacity: capacity);
         return (workshopId, await ParticipantAsync());
     }
 
     private async Task<Caller> ParticipantAsync()
     {
-        var id = Guid.CreateVersion7();
-        await ExecuteAsync("INSERT INTO users (id, email, display_name, password_hash, role) VALUES (@id, @email, 'Participant', 'x', 'participant')",
-            new { id, email = $"{id}@example.test" });
-        return new Caller(id, Roles.Participant);
-    }
-
-    private async Task<int> SeatsTakenAsync(Guid workshopId)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT seats_taken FROM workshops WHERE id = @workshopId", new { workshopId });
-    }
-
-    private async Task ExecuteAsync(string sql, object parameters)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(sql, parameters);
+        var participant = await StoredUsers.InsertAsync(database.DataSource, Roles.Participant);
+        return new Caller(participant.Id, participant.Role);
     }
 }

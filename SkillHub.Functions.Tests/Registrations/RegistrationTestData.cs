@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Dapper;
+using Npgsql;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Workshops;
@@ -41,14 +42,15 @@ internal static class RegistrationTestData
     {
         ArgumentNullException.ThrowIfNull(app);
         using var client = app.ClientFor(trainer);
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/workshops/{workshopId}") { Content = AppFixture.Json(new { capacity }) };
-        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var request = WorkshopTestData.Patch(workshopId, new { capacity }, "*");
         return await client.SendAsync(request);
     }
 
-    public static async Task<int> SeatsTakenAsync(AppFixture app, Guid workshopId)
+    public static Task<int> SeatsTakenAsync(AppFixture app, Guid workshopId) => SeatsTakenAsync(app.Database.DataSource, workshopId);
+
+    public static async Task<int> SeatsTakenAsync(NpgsqlDataSource database, Guid workshopId)
     {
-        await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+        await using var connection = await database.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<int>("SELECT seats_taken FROM workshops WHERE id = @workshopId", new { workshopId });
     }
 

@@ -10,8 +10,7 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The app's own build output (same configuration as the tests), where its runtimeconfig and functions.metadata are.</summary>
-    /// <summary>The product's build output, in the configuration and framework of this test build.</summary>
+    /// <summary>The product's build output (same configuration and framework as the tests), where its runtimeconfig and functions.metadata are.</summary>
     public static string AppDirectory => BuildDirectory("SkillHub.Functions");
 
     /// <summary>A project's build output, in the configuration and framework of this test build.</summary>

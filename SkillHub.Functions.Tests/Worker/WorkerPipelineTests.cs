@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Dapper;
+using SkillHub.Functions.Tests.Registrations;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Support.GrpcHost;
 using SkillHub.Functions.Tests.Support.GrpcHost.Protocol;
+using SkillHub.Functions.Tests.Workshops;
 
 namespace SkillHub.Functions.Tests.Worker;
 
@@ -118,7 +119,7 @@ public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : ICla
     }
 
     /// <summary>A trainer's workshop, created then renamed once: its first ETag is stale, the rename's current.</summary>
-    private async Task<(HttpClient Trainer, Guid Id, System.Net.Http.Headers.EntityTagHeaderValue First, HttpResponseMessage Renamed)> RenamedOnceAsync()
+    private async Task<(HttpClient Trainer, Guid Id, EntityTagHeaderValue First, HttpResponseMessage Renamed)> RenamedOnceAsync()
     {
         var trainer = worker.CreateClient(await worker.CreateTrainerAsync());
         using var created = await trainer.PostAsJsonAsync("api/workshops", AWorkshop());
@@ -132,7 +133,7 @@ public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : ICla
     [Fact]
     public async Task AnUnexpectedDatabaseError_Is500Problem_WithoutInternals()
     {
-        await ExecuteAsync("ALTER TABLE workshops RENAME COLUMN title TO title_renamed_by_test");
+        await WorkshopTestData.ExecuteAsync(worker.Database.DataSource, "ALTER TABLE workshops RENAME COLUMN title TO title_renamed_by_test");
         try
         {
             using var response = await worker.Client.GetAsync("api/workshops");
@@ -146,7 +147,7 @@ public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : ICla
         }
         finally
         {
-            await ExecuteAsync("ALTER TABLE workshops RENAME COLUMN title_renamed_by_test TO title");
+            await WorkshopTestData.ExecuteAsync(worker.Database.DataSource, "ALTER TABLE workshops RENAME COLUMN title_renamed_by_test TO title");
         }
     }
 
@@ -200,13 +201,12 @@ public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : ICla
         using var participant = worker.CreateClient(await worker.CreateParticipantAsync());
         using var registered = await participant.PostAsync($"api/workshops/{id}/registrations", null);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        await ExecuteAsync("UPDATE workshops SET seats_taken = 0 WHERE id = @id", new { id });
+        await WorkshopTestData.ExecuteAsync(worker.Database.DataSource, "UPDATE workshops SET seats_taken = 0 WHERE id = @id", new { id });
 
         var answer = await worker.Host.InvokeTimerAsync("ReconcileSeats");
 
         Assert.Equal(StatusResult.Types.Status.Success, answer.Result.Status);
-        await using var connection = await worker.Database.DataSource.OpenConnectionAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT seats_taken FROM workshops WHERE id = @id", new { id }));
+        Assert.Equal(1, await RegistrationTestData.SeatsTakenAsync(worker.Database.DataSource, id));
     }
 
     private sealed record WorkshopInput(string Title, string Description, DateTime StartsAt, DateTime EndsAt, string Location, int Capacity);
@@ -235,10 +235,4 @@ public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : ICla
 
     [GeneratedRegex(@"\{(?<name>\w+)(:(?<constraint>[^}]+))?\}")]
     private static partial Regex RouteParameter();
-
-    private async Task ExecuteAsync(string sql, object? parameters = null)
-    {
-        await using var connection = await worker.Database.DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(sql, parameters);
-    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
+using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Tests.Auth;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Workshops;
 
@@ -54,13 +56,9 @@ public sealed class RegistrationWindowTests(PostgresDatabase database) : IClassF
 
     private async Task<(SeatLedger Ledger, Guid WorkshopId, bool Open)> ArrangeAsync(string status, int minutesFromNow)
     {
-        var trainer = Guid.CreateVersion7();
-        await WorkshopTestData.ExecuteAsync(
-            database.DataSource,
-            "INSERT INTO users (id, email, display_name, password_hash, role) VALUES (@trainer, @email, 'Window Trainer', 'not-a-hash', 'trainer')",
-            new { trainer, email = $"trainer-{trainer:N}@example.test" });
+        var trainer = await StoredUsers.InsertAsync(database.DataSource, Roles.Trainer);
         var startsAt = Now.AddMinutes(minutesFromNow);
-        var workshopId = await WorkshopTestData.InsertAsync(database.DataSource, trainer, status: status, startsAt: startsAt);
+        var workshopId = await WorkshopTestData.InsertAsync(database.DataSource, trainer.Id, status: status, startsAt: startsAt);
         var ledger = new SeatLedger(database.DataSource, new FakeTimeProvider(new DateTimeOffset(Now)));
         return (ledger, workshopId, RegistrationWindow.IsOpen(status, startsAt, Now));
     }

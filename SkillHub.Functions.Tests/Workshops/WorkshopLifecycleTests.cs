@@ -55,20 +55,6 @@ public sealed class WorkshopLifecycleTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(day.AddHours(8), row!.StartsAt);
     }
 
-    [Fact]
-    public async Task Create_ByAdminNamingATrainer_GivesTheWorkshopToThatTrainer()
-    {
-        var admin = await app.CreateUserAsync(Roles.Admin);
-        var trainer = await app.CreateUserAsync(Roles.Trainer);
-        using var client = app.ClientFor(admin);
-
-        using var response = await client.PostAsync("/api/workshops", AppFixture.Json(WorkshopTestData.CreateBody(trainer.Id)));
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = (await AppFixture.ReadJsonAsync(response)).GetProperty("id").GetGuid();
-        Assert.Equal(trainer.Id, (await WorkshopTestData.ReadAsync(app.Database.DataSource, id))!.TrainerId);
-    }
-
     [Theory]
     [InlineData(Roles.Participant)]
     [InlineData(Roles.Admin)]

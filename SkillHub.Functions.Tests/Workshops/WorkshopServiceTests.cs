@@ -20,38 +20,11 @@ public sealed class WorkshopServiceTests
     {
         _service = new WorkshopService(_store.Object, Mock.Of<IWorkshopRegistrations>(), new SkillHub.Functions.Notifications.NotificationSignal(), new FixedClock(new DateTimeOffset(Now)), NullLogger<WorkshopService>.Instance);
         _store.Setup(s => s.InsertAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<WorkshopDetails>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Guid id, Guid trainerId, WorkshopDetails details, CancellationToken _) => Written(id, trainerId, details, version: 1));
+            .ReturnsAsync((Guid id, Guid trainerId, WorkshopDetails d, CancellationToken _) =>
+                new WorkshopRecord(id, d.Title, d.Description, trainerId, "A trainer", d.StartsAt, d.EndsAt, d.Location, d.Capacity, 0, WorkshopStatus.Draft, Now, Now, 1));
     }
 
     // ---- create ----
-
-    [Fact]
-    public async Task Create_ByTrainerNamingAnotherTrainer_IsForbidden_AndWritesNothing()
-    {
-        var outcome = await _service.CreateAsync(_trainer, ValidCreate() with { TrainerId = _otherTrainer.Id }, CancellationToken.None);
-
-        Assert.Equal(FailureKind.Forbidden, outcome.Failure?.Kind);
-        _store.Verify(s => s.InsertAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<WorkshopDetails>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    [Fact]
-    public async Task Create_ByTrainerNamingThemselves_CreatesTheirWorkshop()
-    {
-        var outcome = await _service.CreateAsync(_trainer, ValidCreate() with { TrainerId = _trainer.Id }, CancellationToken.None);
-
-        Assert.True(outcome.Succeeded);
-        Assert.Equal(_trainer.Id, outcome.Value!.TrainerId);
-    }
-
-    [Fact]
-    public async Task Create_ByTrainerWithoutTrainerId_MakesThemTheTrainer()
-    {
-        var outcome = await _service.CreateAsync(_trainer, ValidCreate(), CancellationToken.None);
-
-        Assert.True(outcome.Succeeded);
-        Assert.Equal(_trainer.Id, outcome.Value!.TrainerId);
-        Assert.Equal(WorkshopStatus.Draft, outcome.Value.Status);
-    }
 
     [Fact]
     public async Task Create_ByAdminWithoutTrainerId_IsInvalidNamingTrainerId()
@@ -59,36 +32,6 @@ public sealed class WorkshopServiceTests
         var outcome = await _service.CreateAsync(_admin, ValidCreate(), CancellationToken.None);
 
         AssertInvalid(outcome, "trainerId");
-    }
-
-    [Fact]
-    public async Task Create_ByAdminNamingANonTrainer_IsInvalidNamingTrainerId()
-    {
-        var participantId = Guid.NewGuid();
-        _store.Setup(s => s.IsActiveTrainerAsync(participantId, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-
-        var outcome = await _service.CreateAsync(_admin, ValidCreate() with { TrainerId = participantId }, CancellationToken.None);
-
-        AssertInvalid(outcome, "trainerId");
-    }
-
-    [Fact]
-    public async Task Create_ByAdminNamingAnActiveTrainer_CreatesTheWorkshopForThatTrainer()
-    {
-        _store.Setup(s => s.IsActiveTrainerAsync(_trainer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-
-        var outcome = await _service.CreateAsync(_admin, ValidCreate() with { TrainerId = _trainer.Id }, CancellationToken.None);
-
-        Assert.True(outcome.Succeeded);
-        Assert.Equal(_trainer.Id, outcome.Value!.TrainerId);
-    }
-
-    [Fact]
-    public async Task Create_WithEveryRequiredFieldMissing_NamesEachOfThem()
-    {
-        var outcome = await _service.CreateAsync(_trainer, new CreateWorkshopRequest(null, null, null, null, null, null, null), CancellationToken.None);
-
-        AssertInvalid(outcome, "capacity", "endsAt", "location", "startsAt", "title");
     }
 
     [Fact]
@@ -214,69 +157,6 @@ public sealed class WorkshopServiceTests
     // ---- update ----
 
     [Fact]
-    public async Task Update_WithoutIfMatch_RequiresAPrecondition()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id));
-
-        var outcome = await _service.UpdateAsync(workshop.Id, _trainer, null, new UpdateWorkshopRequest("New title", null, null, null, null, null), CancellationToken.None);
-
-        Assert.Equal(FailureKind.PreconditionRequired, outcome.Failure?.Kind);
-    }
-
-    [Theory]
-    [InlineData("\"2\"")]
-    [InlineData("\"4\"")]
-    [InlineData("garbage")]
-    [InlineData("W/\"3\"")]
-    public async Task Update_WithAnIfMatchOtherThanTheCurrentVersion_IsStale(string ifMatch)
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Version = 3 });
-
-        var outcome = await _service.UpdateAsync(workshop.Id, _trainer, ifMatch, new UpdateWorkshopRequest("New title", null, null, null, null, null), CancellationToken.None);
-
-        Assert.Equal(FailureKind.PreconditionFailed, outcome.Failure?.Kind);
-    }
-
-    [Theory]
-    [InlineData("\"3\"")]
-    [InlineData("*")]
-    public async Task Update_WithTheCurrentVersionOrAWildcard_WritesTheChange(string ifMatch)
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Version = 3 });
-        ArrangeWrites(workshop);
-
-        var outcome = await _service.UpdateAsync(workshop.Id, _trainer, ifMatch, new UpdateWorkshopRequest(" New title ", null, null, null, null, 40), CancellationToken.None);
-
-        Assert.True(outcome.Succeeded);
-        Assert.Equal("New title", outcome.Value!.Title);
-        Assert.Equal(40, outcome.Value.Capacity);
-        Assert.Equal(workshop.Location, outcome.Value.Location);
-        Assert.Equal(4, outcome.Value.Version);
-    }
-
-    [Fact]
-    public async Task Update_ByAdmin_WritesTheChange()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id));
-        ArrangeWrites(workshop);
-
-        var outcome = await _service.UpdateAsync(workshop.Id, _admin, workshop.ETag, new UpdateWorkshopRequest("By the admin", null, null, null, null, null), CancellationToken.None);
-
-        Assert.Equal("By the admin", outcome.Value!.Title);
-    }
-
-    [Fact]
-    public async Task Update_CapacityBelowSeatsTaken_IsConflict()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Capacity = 10, SeatsTaken = 8 });
-        ArrangeWrites(workshop);
-
-        var outcome = await _service.UpdateAsync(workshop.Id, _trainer, workshop.ETag, new UpdateWorkshopRequest(null, null, null, null, null, 7), CancellationToken.None);
-
-        Assert.Equal(FailureKind.Conflict, outcome.Failure?.Kind);
-    }
-
-    [Fact]
     public async Task Update_CapacityDownToSeatsTaken_IsAccepted()
     {
         var workshop = Arrange(Workshop(_trainer.Id) with { Capacity = 10, SeatsTaken = 8 });
@@ -285,28 +165,6 @@ public sealed class WorkshopServiceTests
         var outcome = await _service.UpdateAsync(workshop.Id, _trainer, workshop.ETag, new UpdateWorkshopRequest(null, null, null, null, null, 8), CancellationToken.None);
 
         Assert.Equal(8, outcome.Value!.Capacity);
-    }
-
-    [Fact]
-    public async Task Update_CancelledWorkshop_IsConflict()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Status = WorkshopStatus.Cancelled });
-        ArrangeWrites(workshop);
-
-        var outcome = await _service.UpdateAsync(workshop.Id, _trainer, workshop.ETag, new UpdateWorkshopRequest("New title", null, null, null, null, null), CancellationToken.None);
-
-        Assert.Equal(FailureKind.Conflict, outcome.Failure?.Kind);
-    }
-
-    [Fact]
-    public async Task Update_ByATrainerWhoDoesNotOwnAPublishedWorkshop_IsForbidden()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Status = WorkshopStatus.Published });
-        ArrangeWrites(workshop);
-
-        var outcome = await _service.UpdateAsync(workshop.Id, _otherTrainer, workshop.ETag, new UpdateWorkshopRequest("Hijacked", null, null, null, null, null), CancellationToken.None);
-
-        Assert.Equal(FailureKind.Forbidden, outcome.Failure?.Kind);
     }
 
     [Theory]
@@ -412,43 +270,11 @@ public sealed class WorkshopServiceTests
     // ---- publish ----
 
     [Fact]
-    public async Task Publish_WhenTheStoreChangesTheRow_ReturnsThePublishedWorkshop()
-    {
-        var workshop = Workshop(_trainer.Id) with { Status = WorkshopStatus.Draft };
-        _store.Setup(s => s.PublishAsync(workshop.Id, _trainer, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(workshop with { Status = WorkshopStatus.Published, Version = workshop.Version + 1 });
-
-        var outcome = await _service.PublishAsync(workshop.Id, _trainer, CancellationToken.None);
-
-        Assert.Equal(WorkshopStatus.Published, outcome.Value!.Status);
-    }
-
-    [Fact]
     public async Task Publish_NoRowAndNoWorkshop_IsNotFound()
     {
         var outcome = await _service.PublishAsync(Guid.NewGuid(), _admin, CancellationToken.None);
 
         Assert.Equal(FailureKind.NotFound, outcome.Failure?.Kind);
-    }
-
-    [Fact]
-    public async Task Publish_NoRow_OnSomeoneElsesDraft_IsNotFound()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Status = WorkshopStatus.Draft });
-
-        var outcome = await _service.PublishAsync(workshop.Id, _otherTrainer, CancellationToken.None);
-
-        Assert.Equal(FailureKind.NotFound, outcome.Failure?.Kind);
-    }
-
-    [Fact]
-    public async Task Publish_NoRow_OnSomeoneElsesPublishedWorkshop_IsForbidden()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Status = WorkshopStatus.Published });
-
-        var outcome = await _service.PublishAsync(workshop.Id, _otherTrainer, CancellationToken.None);
-
-        Assert.Equal(FailureKind.Forbidden, outcome.Failure?.Kind);
     }
 
     [Theory]
@@ -500,94 +326,11 @@ public sealed class WorkshopServiceTests
     }
 
     [Fact]
-    public async Task Cancel_WithANulCharacterInTheReason_NamesReason()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id));
-
-        var outcome = await _service.CancelAsync(workshop.Id, _trainer, new CancelWorkshopRequest("Ill\0"), CancellationToken.None);
-
-        AssertInvalid(outcome, "reason");
-    }
-
-    [Fact]
-    public async Task Cancel_WhenTheStoreChangesTheRow_KeepsTheTrimmedReason()
-    {
-        var workshop = Workshop(_trainer.Id);
-        _store.Setup(s => s.CancelAsync(workshop.Id, _trainer, "Room flooded", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(workshop with { Status = WorkshopStatus.Cancelled, Version = workshop.Version + 1 });
-
-        var outcome = await _service.CancelAsync(workshop.Id, _trainer, new CancelWorkshopRequest("  Room flooded  "), CancellationToken.None);
-
-        Assert.Equal(WorkshopStatus.Cancelled, outcome.Value!.Status);
-    }
-
-    [Fact]
     public async Task Cancel_NoRowAndNoWorkshop_IsNotFound()
     {
         var outcome = await _service.CancelAsync(Guid.NewGuid(), _trainer, new CancelWorkshopRequest("Because"), CancellationToken.None);
 
         Assert.Equal(FailureKind.NotFound, outcome.Failure?.Kind);
-    }
-
-    [Fact]
-    public async Task Cancel_NoRow_OnSomeoneElsesDraft_IsNotFound()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Status = WorkshopStatus.Draft });
-
-        var outcome = await _service.CancelAsync(workshop.Id, _otherTrainer, new CancelWorkshopRequest("Because"), CancellationToken.None);
-
-        Assert.Equal(FailureKind.NotFound, outcome.Failure?.Kind);
-    }
-
-    [Fact]
-    public async Task Cancel_NoRow_OnSomeoneElsesPublishedWorkshop_IsForbidden()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Status = WorkshopStatus.Published });
-
-        var outcome = await _service.CancelAsync(workshop.Id, _otherTrainer, new CancelWorkshopRequest("Because"), CancellationToken.None);
-
-        Assert.Equal(FailureKind.Forbidden, outcome.Failure?.Kind);
-    }
-
-    [Fact]
-    public async Task Cancel_NoRow_OnAnAlreadyCancelledWorkshop_IsConflict()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id) with { Status = WorkshopStatus.Cancelled });
-
-        var outcome = await _service.CancelAsync(workshop.Id, _trainer, new CancelWorkshopRequest("Because"), CancellationToken.None);
-
-        Assert.Equal(FailureKind.Conflict, outcome.Failure?.Kind);
-    }
-
-    // ---- delete ----
-
-    [Fact]
-    public async Task Delete_WhenTheStoreDeletesTheRow_Succeeds()
-    {
-        var id = Guid.NewGuid();
-        _store.Setup(s => s.DeleteUnusedAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-
-        var failure = await _service.DeleteAsync(id, _admin, CancellationToken.None);
-
-        Assert.Null(failure);
-    }
-
-    [Fact]
-    public async Task Delete_NoRowAndNoWorkshop_IsNotFound()
-    {
-        var failure = await _service.DeleteAsync(Guid.NewGuid(), _admin, CancellationToken.None);
-
-        Assert.Equal(FailureKind.NotFound, failure?.Kind);
-    }
-
-    [Fact]
-    public async Task Delete_NoRowButTheWorkshopExists_IsConflict()
-    {
-        var workshop = Arrange(Workshop(_trainer.Id));
-
-        var failure = await _service.DeleteAsync(workshop.Id, _admin, CancellationToken.None);
-
-        Assert.Equal(FailureKind.Conflict, failure?.Kind);
     }
 
     // ---- helpers ----
@@ -598,10 +341,6 @@ public sealed class WorkshopServiceTests
     private static WorkshopRecord Workshop(Guid trainerId) =>
         new(Guid.NewGuid(), "Existing", "Existing description", trainerId, "A trainer", Now.AddDays(5), Now.AddDays(5).AddHours(3),
             "Room 1", 20, 0, WorkshopStatus.Published, Now.AddDays(-1), Now.AddDays(-1), 2);
-
-    private static WorkshopRecord Written(Guid id, Guid trainerId, WorkshopDetails details, int version) =>
-        new(id, details.Title, details.Description, trainerId, "A trainer", details.StartsAt, details.EndsAt, details.Location,
-            details.Capacity, 0, WorkshopStatus.Draft, Now, Now, version);
 
     private WorkshopRecord Arrange(WorkshopRecord workshop)
     {

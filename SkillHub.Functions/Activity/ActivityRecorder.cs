@@ -56,9 +56,7 @@ public sealed class ActivityRecorder(
 
             var caller = http.Request.Caller();
             var note = http.Features.Get<ActivityNote>();
-            var details = note is null
-                ? new Dictionary<string, string>(StringComparer.Ordinal)
-                : new Dictionary<string, string>(note.Details, StringComparer.Ordinal);
+            var details = new Dictionary<string, string>(note?.Details ?? new Dictionary<string, string>(), StringComparer.Ordinal);
             details["status"] = status.ToString(CultureInfo.InvariantCulture);
             var entry = ActivityEntry.Create(
                 clock.GetUtcNow(),
@@ -161,11 +159,9 @@ public static class ActivityNoteHttpExtensions
     {
         ArgumentNullException.ThrowIfNull(request);
         var features = request.HttpContext.Features;
-        var note = features.Get<ActivityNote>();
-        if (note is null)
+        if (features.Get<ActivityNote>() is not { } note)
         {
-            note = new ActivityNote();
-            features.Set(note);
+            features.Set(note = new ActivityNote());
         }
 
         return note;

@@ -57,7 +57,7 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
         var total = await _entries.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await _entries.Find(filter)
             .Sort(NewestFirst)
-            .Skip((int)Math.Min(page.Offset, int.MaxValue))
+            .Skip(page.Skip)
             .Limit(page.PageSize)
             .ToListAsync(cancellationToken);
         return (documents.Select(d => d.ToEntry()).ToList(), total);
@@ -89,32 +89,15 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
     {
         ArgumentNullException.ThrowIfNull(query);
         var filter = Builders<ActivityDocument>.Filter;
-        var clauses = new List<FilterDefinition<ActivityDocument>>();
-        if (query.ActorId is { } actorId)
-        {
-            clauses.Add(filter.Eq(d => d.Actor!.Id, actorId));
-        }
-
-        if (query.Action is { } action)
-        {
-            clauses.Add(filter.Eq(d => d.Action, action));
-        }
-
-        if (query.TargetId is { } targetId)
-        {
-            clauses.Add(filter.Eq(d => d.Target.Id, targetId));
-        }
-
-        if (query.StoredFrom is { } from)
-        {
-            clauses.Add(filter.Gte(d => d.At, from));
-        }
-
-        if (query.StoredTo is { } to)
-        {
-            clauses.Add(filter.Lte(d => d.At, to));
-        }
-
+        FilterDefinition<ActivityDocument>?[] given =
+        [
+            query.ActorId is { } actorId ? filter.Eq(d => d.Actor!.Id, actorId) : null,
+            query.Action is { } action ? filter.Eq(d => d.Action, action) : null,
+            query.TargetId is { } targetId ? filter.Eq(d => d.Target.Id, targetId) : null,
+            query.StoredFrom is { } from ? filter.Gte(d => d.At, from) : null,
+            query.StoredTo is { } to ? filter.Lte(d => d.At, to) : null,
+        ];
+        var clauses = given.OfType<FilterDefinition<ActivityDocument>>().ToList();
         return clauses.Count == 0 ? filter.Empty : filter.And(clauses);
     }
 

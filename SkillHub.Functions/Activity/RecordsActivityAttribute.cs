@@ -54,23 +54,20 @@ public sealed record RecordedActivity(string Action, string TargetType, IReadOnl
 /// ("Namespace.Class.Method", as in functions.metadata) and cached; null for a function that
 /// declares none (reads, and token refresh).
 /// </summary>
-public sealed class RecordedActivityCatalog
+public sealed class RecordedActivityCatalog(Assembly assembly)
 {
     private readonly ConcurrentDictionary<string, RecordedActivity?> _declarations = new(StringComparer.Ordinal);
-    private readonly Assembly _assembly;
 
     public RecordedActivityCatalog()
         : this(typeof(RecordedActivityCatalog).Assembly)
     {
     }
 
-    public RecordedActivityCatalog(Assembly assembly) => _assembly = assembly;
-
     public RecordedActivity? For(string entryPoint) => _declarations.GetOrAdd(entryPoint, Resolve);
 
     private RecordedActivity? Resolve(string entryPoint)
     {
-        var method = AccessPolicyCatalog.FindMethod(_assembly, entryPoint);
+        var method = AccessPolicyCatalog.FindMethod(assembly, entryPoint);
         if (method.GetCustomAttribute<RecordsActivityAttribute>(inherit: false) is not { } declared)
         {
             return null;

@@ -10,8 +10,7 @@ public static class AuthModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        var throttle = Validated<LoginThrottleOptions>(configuration, LoginThrottleOptions.Section, o => o.Validate());
-        services.AddSingleton(throttle);
+        services.AddSingleton(Validated<LoginThrottleOptions>(configuration, LoginThrottleOptions.Section, o => o.Validate()));
         services.AddSingleton(Validated<RegisterThrottleOptions>(configuration, RegisterThrottleOptions.Section, o => o.Validate()));
         services.AddSingleton(Validated<PasswordOptions>(configuration, PasswordOptions.Section, o => o.Validate()));
         services.AddSingleton<ThrottleCounters>();

@@ -22,28 +22,8 @@ public sealed class PasswordOptions
 }
 
 /// <summary>No hashing slot freed up within the queue wait: the server is busy, and the request should come back later.</summary>
-public sealed class PasswordHashingBusyException : ServiceBusyException
-{
-    public PasswordHashingBusyException()
-        : this(TimeSpan.FromSeconds(1))
-    {
-    }
-
-    public PasswordHashingBusyException(TimeSpan retryAfter)
-        : base("Every password-hashing slot stayed busy for the whole queue wait.", "The server is busy checking passwords. Retry later.", retryAfter)
-    {
-    }
-
-    public PasswordHashingBusyException(string message)
-        : base(message)
-    {
-    }
-
-    public PasswordHashingBusyException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class PasswordHashingBusyException(TimeSpan retryAfter)
+    : ServiceBusyException("Every password-hashing slot stayed busy for the whole queue wait.", "The server is busy checking passwords. Retry later.", retryAfter);
 
 /// <summary>The slots PBKDF2 runs in, one set per process: <see cref="PasswordHasher"/> takes one for every computation.</summary>
 public sealed class HashingLimiter(PasswordOptions options) : IDisposable

@@ -51,15 +51,8 @@ public sealed class PasswordPolicy
         using var stream = typeof(PasswordPolicy).Assembly.GetManifestResourceStream("common-passwords.txt")
             ?? throw new InvalidOperationException("The common-passwords.txt resource is missing from the build.");
         using var reader = new StreamReader(stream);
-        var entries = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-            {
-                entries.Add(line.Trim().ToLowerInvariant());
-            }
-        }
-
-        return entries.ToFrozenSet(StringComparer.Ordinal);
+        return reader.ReadToEnd().Split(["\r\n", "\n", "\r"], StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Trim().ToLowerInvariant())
+            .ToFrozenSet(StringComparer.Ordinal);
     }
 }

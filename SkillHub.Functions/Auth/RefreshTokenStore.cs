@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -31,8 +32,7 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider 
 {
     public const int TokenBytes = 32;
 
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(TokenBytes))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
 
     public async Task<string> IssueAsync(Guid userId, Guid familyId, TimeSpan lifetime, CancellationToken cancellationToken)
     {

@@ -38,8 +38,9 @@ public static class BackupManifest
     }
 
     /// <exception cref="JsonException">The file is not a manifest: not JSON, a missing or unknown property, a signature that is not a string.</exception>
-    public static async Task<SignedManifest> ReadAsync(Stream source, CancellationToken cancellationToken)
+    public static async Task<SignedManifest> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        await using var source = File.OpenRead(path);
         var node = await JsonNode.ParseAsync(source, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: cancellationToken) as JsonObject
             ?? throw new JsonException("The manifest is not a JSON object.");
         string? signature = null;
@@ -52,7 +53,6 @@ public static class BackupManifest
         return new SignedManifest(set, signature);
     }
 
-    /// <summary>Whether the manifest's signature verifies under the signer's keys.</summary>
     public static bool Verifies(SignedManifest manifest, BackupSigner signer)
     {
         ArgumentNullException.ThrowIfNull(manifest);

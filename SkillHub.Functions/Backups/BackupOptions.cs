@@ -18,15 +18,12 @@ public sealed class BackupOptions
     /// <summary>How many of the newest sets retention keeps.</summary>
     public int Keep { get; set; } = 14;
 
-    public static string DefaultDirectory =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "SkillHub", "backups");
-
     /// <summary>Fills the default and refuses what cannot work, naming the setting.</summary>
     public BackupOptions Validate()
     {
         if (string.IsNullOrWhiteSpace(Directory))
         {
-            Directory = DefaultDirectory;
+            Directory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "SkillHub", "backups");
         }
 
         if (!Path.IsPathFullyQualified(Directory))

@@ -32,23 +32,25 @@ public sealed partial class BackupService(
     BackupSigner signer,
     TimeProvider clock,
     ILogger<BackupService> logger,
-    IBackupMirror? mirror = null)
+    BlobBackupMirror? mirror = null)
 {
     public const string PostgresFile = "postgres.sql";
     public const string ManifestFile = "manifest.json";
     private const string TemporaryPrefix = ".partial-";
 
-    private string Root => options.Directory!;
+    public string Root => options.Directory!;
+
+    /// <summary>The same service writing its sets into <paramref name="directory"/> instead, without the blob mirror.</summary>
+    public BackupService WritingTo(string directory) =>
+        new(postgres, collections, new BackupOptions { Directory = directory, Keep = options.Keep }.Validate(), signer, clock, logger);
+
+    internal static string FileOf(IDocumentCollectionBackup collection) => $"mongo_{collection.CollectionName}.json";
 
     public async Task<BackupSet> CreateAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var id = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
-        if (!Directory.Exists(Root))
-        {
-            CreatePrivateDirectory(Root);
-        }
-
+        CreatePrivateDirectory(Root);
         var temporary = Path.Combine(Root, TemporaryPrefix + id);
         CreatePrivateDirectory(temporary);
         try
@@ -64,17 +66,12 @@ public sealed partial class BackupService(
 
                 foreach (var collection in collections)
                 {
-                    await using var file = CreatePrivateFile(Path.Combine(temporary, $"mongo_{collection.CollectionName}.json"));
+                    await using var file = CreatePrivateFile(Path.Combine(temporary, FileOf(collection)));
                     collectionCounts[collection.CollectionName] = await collection.ExportAsync(file, cancellationToken);
                 }
             }
 
-            var files = new List<BackupFile>();
-            foreach (var path in Directory.EnumerateFiles(temporary).Order(StringComparer.Ordinal))
-            {
-                files.Add(await DescribeAsync(path, cancellationToken));
-            }
-
+            var files = await Task.WhenAll(Directory.EnumerateFiles(temporary).Order(StringComparer.Ordinal).Select(path => DescribeAsync(path, cancellationToken)));
             var set = new BackupSet(id, now, PostgresExport.AppVersion, exported.SchemaVersion, files, new BackupCounts(exported.Counts, collectionCounts));
             await using (var manifest = CreatePrivateFile(Path.Combine(temporary, ManifestFile)))
             {
@@ -121,22 +118,13 @@ public sealed partial class BackupService(
 
     private async Task<List<BackupSet>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var sets = new List<BackupSet>();
         if (!Directory.Exists(Root))
         {
-            return sets;
+            return [];
         }
 
-        foreach (var folder in Directory.EnumerateDirectories(Root))
-        {
-            var manifest = Path.Combine(folder, ManifestFile);
-            if (SetName().IsMatch(Path.GetFileName(folder)) && File.Exists(manifest) && await ReadManifestAsync(manifest, cancellationToken) is { } set)
-            {
-                sets.Add(set);
-            }
-        }
-
-        return sets.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
+        var sets = await Task.WhenAll(Directory.EnumerateDirectories(Root).Select(folder => FindAsync(Path.GetFileName(folder), cancellationToken)));
+        return sets.OfType<BackupSet>().OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The set, when its manifest is readable and signed by one of this app's keys; otherwise null, said in the log (a stranger's set is neither listed, served, nor counted by retention).</summary>
@@ -145,8 +133,7 @@ public sealed partial class BackupService(
         SignedManifest manifest;
         try
         {
-            await using var stream = File.OpenRead(path);
-            manifest = await BackupManifest.ReadAsync(stream, cancellationToken);
+            manifest = await BackupManifest.ReadAsync(path, cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -164,7 +151,7 @@ public sealed partial class BackupService(
     }
 
     /// <summary>Keeps the newest sets (in the order they are listed); older ones, and folders left by an interrupted backup more than a day ago, go.</summary>
-    private async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken)
+    private async Task ApplyRetentionAsync(CancellationToken cancellationToken)
     {
         var old = (await ReadAllAsync(cancellationToken)).Skip(options.Keep).ToList();
         foreach (var set in old)
@@ -180,25 +167,15 @@ public sealed partial class BackupService(
                 TryDelete(partial);
             }
         }
-
-        return old.Count;
     }
 
-    /// <summary>Only the app's own user may enter a set's folder (mode 0700 where modes exist).</summary>
-    internal static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    /// <summary>Only the app's own user may enter a set's folder (mode 0700 where modes exist); an existing folder is left as it is.</summary>
+    private static DirectoryInfo CreatePrivateDirectory(string path) => OperatingSystem.IsWindows()
+        ? Directory.CreateDirectory(path)
+        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     /// <summary>A new file only the app's own user may read (mode 0600 where modes exist): a set holds every account's password hash.</summary>
-    internal static FileStream CreatePrivateFile(string path)
+    private static FileStream CreatePrivateFile(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -209,7 +186,7 @@ public sealed partial class BackupService(
         return new FileStream(path, options);
     }
 
-    private static async Task<BackupFile> DescribeAsync(string path, CancellationToken cancellationToken)
+    internal static async Task<BackupFile> DescribeAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
@@ -222,11 +199,7 @@ public sealed partial class BackupService(
         {
             Directory.Delete(path, recursive: true);
         }
-        catch (IOException exception)
-        {
-            logger.LogWarning(exception, "Could not delete backup folder {Path}", path);
-        }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(exception, "Could not delete backup folder {Path}", path);
         }

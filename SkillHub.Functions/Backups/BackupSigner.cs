@@ -10,21 +10,13 @@ namespace SkillHub.Functions.Backups;
 /// that key or any of <c>Backup__PreviousSigningKeys__N</c> (so a key can be rotated without
 /// orphaning the sets it signed). The keys stay in this object: never in options, a set or a log.
 /// </summary>
-public sealed class BackupSigner
+public sealed class BackupSigner(byte[] key, IEnumerable<byte[]> previousKeys)
 {
     public const string KeySetting = "Backup__SigningKey";
     public const string PreviousKeysSetting = "Backup__PreviousSigningKeys";
 
-    private readonly byte[] _key;
-    private readonly byte[][] _verifyingKeys;
-
-    public BackupSigner(byte[] key, IEnumerable<byte[]> previousKeys)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(previousKeys);
-        _key = key;
-        _verifyingKeys = [key, .. previousKeys];
-    }
+    private readonly byte[] _key = key ?? throw new ArgumentNullException(nameof(key));
+    private readonly byte[][] _verifyingKeys = [key, .. previousKeys ?? throw new ArgumentNullException(nameof(previousKeys))];
 
     /// <summary>True when Development made the key up: sets it signs do not verify after this process.</summary>
     public bool Ephemeral { get; private init; }

@@ -14,7 +14,6 @@ public static class BackupActivity
     public const string TargetType = "backup";
 }
 
-/// <summary>The backups feature's wiring.</summary>
 public static class BackupsModule
 {
     /// <summary>The backup service over PostgreSQL and every registered <see cref="IDocumentCollectionBackup"/>, writing to a directory.</summary>
@@ -44,7 +43,7 @@ public static class BackupsModule
             }
 
             services.AddSingleton(new BlobServiceClient(storage).GetBlobContainerClient(BlobBackupMirror.ContainerName));
-            services.AddSingleton<IBackupMirror, BlobBackupMirror>();
+            services.AddSingleton<BlobBackupMirror>();
         }
 
         services.AddSingleton<BackupService>();

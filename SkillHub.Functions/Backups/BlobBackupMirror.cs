@@ -4,27 +4,15 @@ using Microsoft.Extensions.Logging;
 
 namespace SkillHub.Functions.Backups;
 
-/// <summary>A second home for every backup set, off the machine that made it.</summary>
-public interface IBackupMirror
-{
-    /// <summary>Copies a complete set; the manifest goes last, so a set whose manifest is there is whole.</summary>
-    Task PublishAsync(string setDirectory, string setId, CancellationToken cancellationToken);
-
-    /// <summary>The ids of the complete sets held, newest first.</summary>
-    Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
-
-    /// <summary>Keeps the newest <paramref name="keep"/> sets.</summary>
-    Task ApplyRetentionAsync(int keep, CancellationToken cancellationToken);
-}
-
 /// <summary>
-/// Backup sets in Azure Blob Storage: container <c>backups</c> of the <c>AzureWebJobsStorage</c>
-/// account (Azurite locally), one blob per file under <c>{setId}/</c>.
+/// A second home for every backup set, off the machine that made it: container <c>backups</c> of the
+/// <c>AzureWebJobsStorage</c> account (Azurite locally), one blob per file under <c>{setId}/</c>.
 /// </summary>
-public sealed class BlobBackupMirror(BlobContainerClient container, ILogger<BlobBackupMirror> logger) : IBackupMirror
+public sealed class BlobBackupMirror(BlobContainerClient container, ILogger<BlobBackupMirror> logger)
 {
     public const string ContainerName = "backups";
 
+    /// <summary>Copies a complete set; the manifest goes last, so a set whose manifest is there is whole.</summary>
     public async Task PublishAsync(string setDirectory, string setId, CancellationToken cancellationToken)
     {
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -39,6 +27,7 @@ public sealed class BlobBackupMirror(BlobContainerClient container, ILogger<Blob
         logger.LogInformation("Backup {BackupId} copied to blob container {Container}", setId, container.Name);
     }
 
+    /// <summary>The ids of the complete sets held, newest first.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();

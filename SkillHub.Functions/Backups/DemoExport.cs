@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Registrations;
@@ -40,14 +39,7 @@ public static class DemoExport
         var scratch = Path.Combine(Path.GetTempPath(), $"skillhub-demo-export-{Guid.NewGuid():N}");
         try
         {
-            var backups = new BackupService(
-                services.GetRequiredService<PostgresExport>(),
-                services.GetServices<IDocumentCollectionBackup>(),
-                new BackupOptions { Directory = scratch, Keep = 1 }.Validate(),
-                services.GetRequiredService<BackupSigner>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<BackupService>>());
-            var set = await backups.CreateAsync(cancellationToken);
+            var set = await services.GetRequiredService<BackupService>().WritingTo(scratch).CreateAsync(cancellationToken);
             Directory.CreateDirectory(directory);
             var folder = Path.Combine(scratch, set.Id);
             foreach (var file in set.Files.Select(f => f.Name))
@@ -88,16 +80,11 @@ public static class DemoExport
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<IUserStore>();
         var registrations = scope.ServiceProvider.GetRequiredService<RegistrationService>();
-        var dataSource = scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        await using var connection = await scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
         foreach (var title in titles)
         {
-            Guid workshopId;
-            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-            {
-                workshopId = await Dapper.SqlMapper.QuerySingleAsync<Guid>(connection, new Dapper.CommandDefinition(
-                    "SELECT id FROM workshops WHERE title = @title", new { title }, cancellationToken: cancellationToken));
-            }
-
+            var workshopId = await Dapper.SqlMapper.QuerySingleAsync<Guid>(connection, new Dapper.CommandDefinition(
+                "SELECT id FROM workshops WHERE title = @title", new { title }, cancellationToken: cancellationToken));
             foreach (var email in participants)
             {
                 var participant = await users.FindByEmailAsync(email, cancellationToken)

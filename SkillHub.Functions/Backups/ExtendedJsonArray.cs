@@ -17,8 +17,7 @@ namespace SkillHub.Functions.Backups;
 internal static class ExtendedJsonArray
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static JsonWriterSettings WriterSettings { get; } = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
+    private static readonly JsonWriterSettings Relaxed = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
 
     /// <summary>Writes the documents, in the order given, as one array; returns how many. Leaves <paramref name="destination"/> open.</summary>
     public static async Task<long> WriteAsync<TDocument>(Stream destination, IAsyncEnumerable<TDocument> documents, CancellationToken cancellationToken)
@@ -42,11 +41,10 @@ internal static class ExtendedJsonArray
     }
 
     /// <summary>One document in relaxed Extended JSON, as the backup file holds it.</summary>
-    public static string ToJson<TDocument>(TDocument document)
+    private static string ToJson<TDocument>(TDocument document)
     {
-        DocumentSerialization.Ensure();
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var json = new UuidAsBinaryJsonWriter(text, WriterSettings))
+        using (var json = new UuidAsBinaryJsonWriter(text, Relaxed))
         {
             BsonSerializer.Serialize(json, document);
         }

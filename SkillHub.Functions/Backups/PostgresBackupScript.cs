@@ -112,41 +112,21 @@ public sealed partial class PostgresBackupScript : IDisposable
     public static string SequenceLine(string sequence, long value, bool isCalled) =>
         string.Create(CultureInfo.InvariantCulture, $"SELECT setval('{sequence}', {value}, {(isCalled ? "true" : "false")});");
 
-    /// <summary>The migrations a set at <paramref name="schemaVersion"/> holds: this build's, up to that one.</summary>
-    public static IReadOnlyList<string> MigrationsUpTo(string schemaVersion)
-    {
-        var index = Migrator.ScriptNames.ToList().IndexOf(schemaVersion);
-        if (index < 0)
-        {
-            throw new InvalidDataException($"The script is at schema version {schemaVersion}, which this build does not know.");
-        }
-
-        return Migrator.ScriptNames.Take(index + 1).ToList();
-    }
-
-    /// <summary>Reads the whole script without a database, rows included; returns its header and each table's row count.</summary>
-    public static async Task<(ScriptHeader Header, IReadOnlyDictionary<string, long> Rows)> VerifyAsync(Stream script, CancellationToken cancellationToken)
+    /// <summary>Reads the whole script without a database, rows included; returns its header.</summary>
+    public static async Task<ScriptHeader> VerifyAsync(Stream script, CancellationToken cancellationToken)
     {
         using var reader = new PostgresBackupScript(script);
         var header = await reader.ReadHeaderAsync(cancellationToken);
-        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         ScriptStatement statement;
         while ((statement = await reader.ReadStatementAsync(cancellationToken)) is not EndOfScript)
         {
-            // Statements are checked as read; only COPY blocks carry anything more.
-            if (statement is CopyStatement copy)
+            // Statements are checked as read; only COPY blocks carry anything more, each row checked as it is read.
+            while (statement is CopyStatement && await reader.ReadRowAsync(cancellationToken) is not null)
             {
-                long count = 0;
-                while (await reader.ReadRowAsync(cancellationToken) is not null)
-                {
-                    count++;
-                }
-
-                rows[copy.Table] = count;
             }
         }
 
-        return (header, rows);
+        return header;
     }
 
     /// <summary>The header and the schema block, which must be exactly <see cref="SchemaText"/> of the migrations up to the named version.</summary>
@@ -176,7 +156,13 @@ public sealed partial class PostgresBackupScript : IDisposable
         }
 
         var schemaVersion = schemaLine[SchemaVersionPrefix.Length..];
-        var migrations = MigrationsUpTo(schemaVersion);
+        var index = Migrator.ScriptNames.ToList().IndexOf(schemaVersion);
+        if (index < 0)
+        {
+            throw new InvalidDataException($"The script is at schema version {schemaVersion}, which this build does not know.");
+        }
+
+        var migrations = Migrator.ScriptNames.Take(index + 1).ToList();
         foreach (var expected in Preamble)
         {
             await ExpectAsync(expected, $"'{expected}'", cancellationToken);

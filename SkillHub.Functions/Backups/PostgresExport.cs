@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Data;
 using System.Reflection;
 using Dapper;
@@ -55,45 +54,42 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
             throw new InvalidOperationException("The database has no applied migrations: there is nothing to back up.");
         }
 
-        var writer = new StreamWriter(destination, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
-        await using (writer)
+        await using var writer = new StreamWriter(destination, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        var schemaVersion = applied[^1];
+        if (!applied.SequenceEqual(Migrator.ScriptNames.Take(applied.Count), StringComparer.Ordinal))
         {
-            var schemaVersion = applied[^1];
-            if (!applied.SequenceEqual(Migrator.ScriptNames.Take(applied.Count), StringComparer.Ordinal))
-            {
-                throw new InvalidOperationException($"The database's applied migrations are not this build's, in order, up to {schemaVersion}: back it up with the version of the app that migrated it.");
-            }
-
-            foreach (var line in PostgresBackupScript.HeaderLines(AppVersion, schemaVersion))
-            {
-                await writer.WriteLineAsync(line);
-            }
-
-            await writer.WriteAsync(PostgresBackupScript.SchemaText(applied));
-            await writer.WriteLineAsync(PostgresBackupScript.SchemaEnd);
-
-            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var table in Tables)
-            {
-                counts[table] = await CopyTableAsync(connection, transaction, table, writer, destination, cancellationToken);
-                if (AfterTable is { } hook)
-                {
-                    await hook(table);
-                }
-            }
-
-            await writer.WriteLineAsync(PostgresBackupScript.JournalSequenceSql);
-            foreach (var sequence in Sequences)
-            {
-                var state = await connection.QuerySingleAsync<(long LastValue, bool IsCalled)>(new CommandDefinition(
-                    $"SELECT last_value, is_called FROM {sequence}", transaction: transaction, cancellationToken: cancellationToken));
-                await writer.WriteLineAsync(PostgresBackupScript.SequenceLine(sequence, state.LastValue, state.IsCalled));
-            }
-
-            await writer.WriteLineAsync(PostgresBackupScript.Commit);
-            await transaction.CommitAsync(cancellationToken);
-            return new PostgresExportResult(schemaVersion, counts);
+            throw new InvalidOperationException($"The database's applied migrations are not this build's, in order, up to {schemaVersion}: back it up with the version of the app that migrated it.");
         }
+
+        foreach (var line in PostgresBackupScript.HeaderLines(AppVersion, schemaVersion))
+        {
+            await writer.WriteLineAsync(line);
+        }
+
+        await writer.WriteAsync(PostgresBackupScript.SchemaText(applied));
+        await writer.WriteLineAsync(PostgresBackupScript.SchemaEnd);
+
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in Tables)
+        {
+            counts[table] = await CopyTableAsync(connection, transaction, table, writer, destination, cancellationToken);
+            if (AfterTable is { } hook)
+            {
+                await hook(table);
+            }
+        }
+
+        await writer.WriteLineAsync(PostgresBackupScript.JournalSequenceSql);
+        foreach (var sequence in Sequences)
+        {
+            var state = await connection.QuerySingleAsync<(long LastValue, bool IsCalled)>(new CommandDefinition(
+                $"SELECT last_value, is_called FROM {sequence}", transaction: transaction, cancellationToken: cancellationToken));
+            await writer.WriteLineAsync(PostgresBackupScript.SequenceLine(sequence, state.LastValue, state.IsCalled));
+        }
+
+        await writer.WriteLineAsync(PostgresBackupScript.Commit);
+        await transaction.CommitAsync(cancellationToken);
+        return new PostgresExportResult(schemaVersion, counts);
     }
 
     /// <summary>A table's columns in the order and spelling of the COPY lines: what the import requires of a COPY line, too.</summary>
@@ -119,10 +115,9 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
         await writer.WriteLineAsync(PostgresBackupScript.CopyLine(table, columnList));
         await writer.FlushAsync(cancellationToken);
         long rows = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBlockBytes);
-        try
+        var buffer = new byte[CopyBlockBytes];
+        using (var reader = await connection.BeginTextExportAsync($"COPY {table} ({columnList}) TO STDOUT", cancellationToken))
         {
-            using var reader = await connection.BeginTextExportAsync($"COPY {table} ({columnList}) TO STDOUT", cancellationToken);
             // The rows go out as the server sent them, UTF-8 bytes untouched, gathered in blocks: the
             // server sends one message per row, and one awaited write per row made the export slower
             // than pg_dump. Text COPY escapes newlines inside values, so each '\n' ends one row.
@@ -130,24 +125,14 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
             int filled;
             do
             {
-                filled = 0;
-                int read;
-                while (filled < CopyBlockBytes && (read = await raw.ReadAsync(buffer.AsMemory(filled, CopyBlockBytes - filled), cancellationToken)) > 0)
-                {
-                    filled += read;
-                }
-
+                filled = await raw.ReadAtLeastAsync(buffer, CopyBlockBytes, throwOnEndOfStream: false, cancellationToken);
                 rows += buffer.AsSpan(0, filled).Count((byte)'\n');
                 await destination.WriteAsync(buffer.AsMemory(0, filled), cancellationToken);
             }
             while (filled == CopyBlockBytes);
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
 
-        await writer.WriteLineAsync("\\.");
+        await writer.WriteLineAsync(PostgresBackupScript.EndOfCopy);
         return rows;
     }
 }

@@ -92,11 +92,8 @@ public sealed class PostgresImport(NpgsqlDataSource dataSource)
     }
 
     /// <summary>This build's own SQL (its migrations, its fixed statements), never text from the script.</summary>
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
 
     /// <summary>Feeds the block's rows to COPY FROM STDIN over exactly the table's columns, or reads past them when <paramref name="skip"/>.</summary>
     private static async Task<long> CopyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresBackupScript reader, CopyStatement copy, bool skip, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -12,22 +11,7 @@ using SkillHub.Functions.Registrations;
 namespace SkillHub.Functions.Backups;
 
 /// <summary>A backup set that cannot be restored as it is: damaged, partial, foreign or too new. Nothing was changed.</summary>
-public sealed class BackupRejectedException : Exception
-{
-    public BackupRejectedException()
-    {
-    }
-
-    public BackupRejectedException(string message)
-        : base(message)
-    {
-    }
-
-    public BackupRejectedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class BackupRejectedException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>What a restore brought back, and what reconciliation then put right.</summary>
 public sealed record RestoreSummary(
@@ -67,24 +51,13 @@ public sealed class RestoreService(
         }
 
         logger.LogWarning("Restoring backup {BackupId} from {Directory} (force: {Force})", set.Id, setDirectory, force);
-        IReadOnlyDictionary<string, long> tables;
-        await using (var script = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile)))
-        {
-            try
-            {
-                tables = await postgres.ImportAsync(script, force, cancellationToken);
-            }
-            catch (InvalidDataException exception)
-            {
-                // Refused inside the import's transaction, which was rolled back.
-                throw new BackupRejectedException($"{BackupService.PostgresFile} was refused by the import, {exception.Message}", exception);
-            }
-        }
+        // A script the import refuses was refused inside its transaction, which was rolled back.
+        var tables = await ReadFileAsync(setDirectory, BackupService.PostgresFile, "was refused by the import, ", script => postgres.ImportAsync(script, force, cancellationToken));
 
         var restored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var collection in _collections)
         {
-            await using var file = File.OpenRead(Path.Combine(setDirectory, FileOf(collection)));
+            await using var file = File.OpenRead(Path.Combine(setDirectory, BackupService.FileOf(collection)));
             restored[collection.CollectionName] = await collection.ImportAsync(file, cancellationToken);
         }
 
@@ -118,8 +91,7 @@ public sealed class RestoreService(
         SignedManifest manifest;
         try
         {
-            await using var stream = File.OpenRead(manifestPath);
-            manifest = await BackupManifest.ReadAsync(stream, cancellationToken);
+            manifest = await BackupManifest.ReadAsync(manifestPath, cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -158,7 +130,7 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The manifest lists no {BackupService.PostgresFile}.");
         }
 
-        var expected = _collections.Select(FileOf).ToHashSet(StringComparer.Ordinal);
+        var expected = _collections.Select(BackupService.FileOf).ToHashSet(StringComparer.Ordinal);
         var present = Directory.EnumerateFiles(setDirectory, "mongo_*.json").Select(Path.GetFileName).OfType<string>()
             .Concat(listed.Where(n => n.StartsWith("mongo_", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -174,19 +146,16 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"The set holds collection file(s) this app does not know: {string.Join(", ", extra)}.");
         }
 
-        await CheckScriptAsync(setDirectory, set.SchemaVersion, cancellationToken);
-        foreach (var collection in _collections.OrderBy(FileOf, StringComparer.Ordinal))
+        // The whole of postgres.sql read by the importer's own grammar, without a database.
+        var header = await ReadFileAsync(setDirectory, BackupService.PostgresFile, "is not a script this build writes, ", script => PostgresBackupScript.VerifyAsync(script, cancellationToken));
+        if (header.SchemaVersion != set.SchemaVersion)
         {
-            var name = FileOf(collection);
-            await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
-            try
-            {
-                await collection.VerifyAsync(stream, cancellationToken);
-            }
-            catch (InvalidDataException exception)
-            {
-                throw new BackupRejectedException($"{name} is not a whole Extended JSON array of the collection's documents: {exception.Message}", exception);
-            }
+            throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {header.SchemaVersion}, the manifest says {set.SchemaVersion}: the files come from different sets.");
+        }
+
+        foreach (var collection in _collections.OrderBy(BackupService.FileOf, StringComparer.Ordinal))
+        {
+            await ReadFileAsync(setDirectory, BackupService.FileOf(collection), "is not a whole Extended JSON array of the collection's documents: ", stream => collection.VerifyAsync(stream, cancellationToken));
         }
 
         return set;
@@ -205,36 +174,29 @@ public sealed class RestoreService(
             throw new BackupRejectedException($"{file.Name} is listed in the manifest but missing: the set is partial.");
         }
 
-        await using var stream = File.OpenRead(path);
-        if (stream.Length != file.Bytes)
+        var actual = await BackupService.DescribeAsync(path, cancellationToken);
+        if (actual.Bytes != file.Bytes)
         {
-            throw new BackupRejectedException($"{file.Name} holds {stream.Length} bytes, the manifest says {file.Bytes}: the file is damaged or from another set.");
+            throw new BackupRejectedException($"{file.Name} holds {actual.Bytes} bytes, the manifest says {file.Bytes}: the file is damaged or from another set.");
         }
 
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-        if (!string.Equals(hash, file.Sha256, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(actual.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new BackupRejectedException($"{file.Name} does not match its SHA-256 in the manifest: the file is damaged or from another set.");
         }
     }
 
-    /// <summary>The whole of postgres.sql read by the importer's own grammar, without a database.</summary>
-    private static async Task CheckScriptAsync(string setDirectory, string schemaVersion, CancellationToken cancellationToken)
+    /// <summary>Reads one file of the set; a file <paramref name="read"/> finds malformed rejects the set, <paramref name="refused"/> following the file's name.</summary>
+    private static async Task<T> ReadFileAsync<T>(string setDirectory, string name, string refused, Func<Stream, Task<T>> read)
     {
-        await using var stream = File.OpenRead(Path.Combine(setDirectory, BackupService.PostgresFile));
-        ScriptHeader header;
+        await using var stream = File.OpenRead(Path.Combine(setDirectory, name));
         try
         {
-            (header, _) = await PostgresBackupScript.VerifyAsync(stream, cancellationToken);
+            return await read(stream);
         }
         catch (InvalidDataException exception)
         {
-            throw new BackupRejectedException($"{BackupService.PostgresFile} is not a script this build writes, {exception.Message}", exception);
-        }
-
-        if (header.SchemaVersion != schemaVersion)
-        {
-            throw new BackupRejectedException($"{BackupService.PostgresFile} is at schema version {header.SchemaVersion}, the manifest says {schemaVersion}: the files come from different sets.");
+            throw new BackupRejectedException($"{name} {refused}{exception.Message}", exception);
         }
     }
 
@@ -278,6 +240,4 @@ public sealed class RestoreService(
             }
         }
     }
-
-    private static string FileOf(IDocumentCollectionBackup collection) => $"mongo_{collection.CollectionName}.json";
 }

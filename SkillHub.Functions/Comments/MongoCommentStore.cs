@@ -11,7 +11,7 @@ namespace SkillHub.Functions.Comments;
 /// an update that matches nothing means "not there", "not yours" or "already hidden". Filters,
 /// updates, the sort and the indexes are built by the static members below, where tests render them.
 /// </summary>
-public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
+public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, IMongoIndexes
 {
     public const string CollectionName = "comments";
 
@@ -20,16 +20,11 @@ public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
 
     private static readonly FindOneAndUpdateOptions<CommentDocument> ReturnChanged = new() { ReturnDocument = ReturnDocument.After };
 
-    private readonly IMongoCollection<CommentDocument> _comments;
+    private readonly IMongoCollection<CommentDocument> _comments =
+        (database ?? throw new ArgumentNullException(nameof(database))).GetCollection<CommentDocument>(CollectionName);
 
     // Before any class map of this store is built, the serialization's conventions.
     static MongoCommentStore() => DocumentSerialization.Ensure();
-
-    public MongoCommentStore(IMongoDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        _comments = database.GetCollection<CommentDocument>(CollectionName);
-    }
 
     public Task EnsureIndexesAsync(CancellationToken cancellationToken) =>
         _comments.Indexes.CreateManyAsync(Indexes(), cancellationToken);
@@ -46,7 +41,7 @@ public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
         var total = await _comments.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await _comments.Find(filter)
             .Sort(NewestFirst())
-            .Skip((int)Math.Min(page.Offset, int.MaxValue))
+            .Skip(page.Skip)
             .Limit(page.PageSize)
             .ToListAsync(cancellationToken);
         return (documents.Select(d => d.ToComment()).ToList(), total);
@@ -107,20 +102,14 @@ public sealed class MongoCommentStore : ICommentStore, IMongoIndexes
     internal static UpdateDefinition<CommentDocument> Edit(CommentEdit edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var updates = new List<UpdateDefinition<CommentDocument>>();
-        if (edit.Body is { } body)
-        {
-            updates.Add(Update.Set(d => d.Body, body));
-        }
-
-        if (edit.Rating is { } rating)
-        {
-            updates.Add(Update.Set(d => d.Rating, rating));
-        }
-
-        updates.Add(Update.Set(d => d.Author.DisplayName, edit.AuthorDisplayName));
-        updates.Add(Update.Set(d => d.UpdatedAt, DocumentTime.Truncate(edit.UpdatedAt)));
-        return Update.Combine(updates);
+        UpdateDefinition<CommentDocument>?[] updates =
+        [
+            edit.Body is { } body ? Update.Set(d => d.Body, body) : null,
+            edit.Rating is { } rating ? Update.Set(d => d.Rating, rating) : null,
+            Update.Set(d => d.Author.DisplayName, edit.AuthorDisplayName),
+            Update.Set(d => d.UpdatedAt, DocumentTime.Truncate(edit.UpdatedAt)),
+        ];
+        return Update.Combine(updates.OfType<UpdateDefinition<CommentDocument>>());
     }
 
     /// <summary><c>$set {hidden: true, hiddenBy, hiddenAt}</c>: the comment stays, for the audit trail.</summary>

@@ -12,12 +12,7 @@ public sealed class MemoryActivityLog : IActivityLog, IMemoryDocuments<ActivityE
 
     public Task AppendAsync(ActivityEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var stored = entry with
-        {
-            At = DocumentTime.Truncate(entry.At),
-            Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal),
-        };
+        var stored = Stored(entry);
         lock (_lock)
         {
             _entries.Add(stored);
@@ -40,8 +35,7 @@ public sealed class MemoryActivityLog : IActivityLog, IMemoryDocuments<ActivityE
                 .OrderByDescending(e => e.At)
                 .ThenByDescending(e => e.Id)
                 .ToList();
-            IReadOnlyList<ActivityEntry> items = matching.Skip((int)Math.Min(page.Offset, int.MaxValue)).Take(page.PageSize).ToList();
-            return Task.FromResult((items, (long)matching.Count));
+            return Task.FromResult(matching.Page(page));
         }
     }
 
@@ -67,19 +61,10 @@ public sealed class MemoryActivityLog : IActivityLog, IMemoryDocuments<ActivityE
     {
         ArgumentNullException.ThrowIfNull(items);
         var ids = new HashSet<Guid>();
-        var stored = new List<ActivityEntry>();
-        foreach (var entry in items)
+        var stored = items.Select(Stored).ToList();
+        if (stored.FirstOrDefault(entry => !ids.Add(entry.Id)) is { } repeated)
         {
-            if (!ids.Add(entry.Id))
-            {
-                throw new DuplicateDocumentException($"The activity entries restored hold id {entry.Id} twice.");
-            }
-
-            stored.Add(entry with
-            {
-                At = DocumentTime.Truncate(entry.At),
-                Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal),
-            });
+            throw new DuplicateDocumentException($"The activity entries restored hold id {repeated.Id} twice.");
         }
 
         lock (_lock)
@@ -95,5 +80,16 @@ public sealed class MemoryActivityLog : IActivityLog, IMemoryDocuments<ActivityE
         {
             return _entries.Count;
         }
+    }
+
+    /// <summary>The entry as MongoDB would hand it back: its time cut to the millisecond, its details a copy of their own.</summary>
+    private static ActivityEntry Stored(ActivityEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry with
+        {
+            At = DocumentTime.Truncate(entry.At),
+            Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal),
+        };
     }
 }

@@ -12,7 +12,7 @@ namespace SkillHub.Standalone.Documents;
 public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment>
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, Comment> _byId = [];
+    private Dictionary<Guid, Comment> _byId = [];
 
     public Task<Comment?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -31,20 +31,13 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
                 .OrderByDescending(c => c.CreatedAt)
                 .ThenByDescending(c => c.Id, BsonUuidOrder.Instance)
                 .ToList();
-            IReadOnlyList<Comment> items = visible.Skip((int)Math.Min(page.Offset, int.MaxValue)).Take(page.PageSize).ToList();
-            return Task.FromResult((items, (long)visible.Count));
+            return Task.FromResult(visible.Page(page));
         }
     }
 
     public Task InsertAsync(Comment comment, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(comment);
-        var stored = comment with
-        {
-            CreatedAt = DocumentTime.Truncate(comment.CreatedAt),
-            UpdatedAt = DocumentTime.Truncate(comment.UpdatedAt),
-            HiddenAt = comment.HiddenAt is { } hiddenAt ? DocumentTime.Truncate(hiddenAt) : null,
-        };
+        var stored = Stored(comment);
         lock (_lock)
         {
             if (!_byId.TryAdd(stored.Id, stored))
@@ -106,14 +99,8 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
     {
         ArgumentNullException.ThrowIfNull(items);
         var byId = new Dictionary<Guid, Comment>();
-        foreach (var comment in items)
+        foreach (var stored in items.Select(Stored))
         {
-            var stored = comment with
-            {
-                CreatedAt = DocumentTime.Truncate(comment.CreatedAt),
-                UpdatedAt = DocumentTime.Truncate(comment.UpdatedAt),
-                HiddenAt = comment.HiddenAt is { } hiddenAt ? DocumentTime.Truncate(hiddenAt) : null,
-            };
             if (!byId.TryAdd(stored.Id, stored))
             {
                 throw new DuplicateDocumentException($"The comments restored hold id {stored.Id} twice.");
@@ -122,11 +109,7 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
 
         lock (_lock)
         {
-            _byId.Clear();
-            foreach (var (id, comment) in byId)
-            {
-                _byId.Add(id, comment);
-            }
+            _byId = byId;
         }
     }
 
@@ -137,6 +120,9 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
             return _byId.Count;
         }
     }
+
+    /// <summary>A comment as MongoDB would hand it back: through its stored document, dates cut to the millisecond.</summary>
+    private static Comment Stored(Comment comment) => MongoCommentStore.CommentDocument.From(comment).ToComment();
 
     /// <summary>
     /// UUIDs in the order MongoDB sorts them: a standard (subtype 4) binary compares byte by byte in

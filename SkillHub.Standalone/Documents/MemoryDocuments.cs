@@ -6,6 +6,7 @@ using SkillHub.Functions.Activity;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Registrations;
 
@@ -48,6 +49,10 @@ public static class MemoryDocuments
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>One page of a list already in order, and the list's length.</summary>
+    internal static (IReadOnlyList<T> Items, long Total) Page<T>(this List<T> all, PageRequest page) =>
+        (all.Skip(page.Skip).Take(page.PageSize).ToList(), all.Count);
 
     /// <summary>A store a test registered first is kept. The concrete store too: its backup reads and replaces the very instance the feature uses.</summary>
     private static void AddCollection<TStore, TMemory, TBackup>(this IServiceCollection services)

@@ -14,8 +14,8 @@ namespace SkillHub.Standalone.Documents;
 public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocuments<Registration>
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, Registration> _byId = [];
-    private readonly Dictionary<(Guid WorkshopId, Guid UserId), Guid> _byWorkshopAndUser = [];
+    private Dictionary<Guid, Registration> _byId = [];
+    private Dictionary<(Guid WorkshopId, Guid UserId), Guid> _byWorkshopAndUser = [];
     private readonly Dictionary<Guid, WorkshopRegistrations> _byWorkshop = [];
 
     public Task<Registration?> FindAsync(Guid workshopId, Guid userId, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
                 .OrderByDescending(r => r.UpdatedAt)
                 .ThenByDescending(r => r.Id)
                 .ToList();
-            return Task.FromResult(Page(matching, page));
+            return Task.FromResult(matching.Page(page));
         }
     }
 
@@ -176,7 +176,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
                 .OrderBy(e => e.At)
                 .ThenBy(e => e.RegistrationId)
                 .ToList();
-            return Task.FromResult(Page(events, page));
+            return Task.FromResult(events.Page(page));
         }
     }
 
@@ -219,18 +219,12 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
 
         lock (_lock)
         {
-            _byId.Clear();
-            _byWorkshopAndUser.Clear();
+            _byId = byId;
+            _byWorkshopAndUser = byWorkshopAndUser;
             _byWorkshop.Clear();
-            foreach (var (id, registration) in byId)
+            foreach (var registration in byId.Values)
             {
-                _byId.Add(id, registration);
                 Workshop(registration.WorkshopId).Add(registration);
-            }
-
-            foreach (var (key, id) in byWorkshopAndUser)
-            {
-                _byWorkshopAndUser.Add(key, id);
             }
         }
     }
@@ -261,11 +255,6 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         registrations.Remove(current);
         registrations.Add(updated);
     }
-
-    private static (IReadOnlyList<T> Items, long Total) Page<T>(List<T> all, PageRequest page) =>
-        (all.Skip(Skipped(page)).Take(page.PageSize).ToList(), all.Count);
-
-    private static int Skipped(PageRequest page) => (int)Math.Min(page.Offset, int.MaxValue);
 
     private static Registration Normalize(Registration registration) => registration with
     {
@@ -338,7 +327,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
             {
                 var rank = Of(status);
                 // The last rank holds every status not listed: only there can a filter leave some out.
-                return RegistrationStatus.Rank(status) < _ranks.Length - 1 ? Slice([rank], rank.Count, page) : MemoryRegistrationStore.Page(rank.Where(r => r.Status == status).ToList(), page);
+                return RegistrationStatus.Rank(status) < _ranks.Length - 1 ? Slice([rank], rank.Count, page) : rank.Where(r => r.Status == status).ToList().Page(page);
             }
 
             return Slice(_ranks, _ranks.Sum(rank => rank.Count), page);
@@ -349,7 +338,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         private static (IReadOnlyList<Registration> Items, long Total) Slice(IEnumerable<List<Registration>> ranks, int total, PageRequest page)
         {
             var items = new List<Registration>(page.PageSize);
-            var skip = Skipped(page);
+            var skip = page.Skip;
             foreach (var rank in ranks)
             {
                 if (skip >= rank.Count)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -51,15 +52,7 @@ public static class BackupCommands
                 // Still say whether the set itself is sound: a damaged set is refused as such.
                 if (args.Skip(1).FirstOrDefault(a => !a.StartsWith('-')) is { } set)
                 {
-                    try
-                    {
-                        await host.Services.GetRequiredService<RestoreService>().VerifyAsync(Path.GetFullPath(set), CancellationToken.None);
-                    }
-                    catch (BackupRejectedException exception)
-                    {
-                        await error.WriteLineAsync($"Backup set rejected, nothing was changed: {exception.Message}");
-                        return Rejected;
-                    }
+                    await host.Services.GetRequiredService<RestoreService>().VerifyAsync(Path.GetFullPath(set), CancellationToken.None);
                 }
 
                 await error.WriteLineAsync("restore needs MongoDB (ConnectionStrings__MongoDB): with the in-memory document store, the documents would be restored into this short-lived process only. Restore into the app that will serve them instead: restore.sh <set> --serve (the app started with --restore <set>).");
@@ -67,6 +60,10 @@ public static class BackupCommands
             }
 
             return await ExecuteAsync(args, host.Services, output, error, CancellationToken.None);
+        }
+        catch (BackupRejectedException exception)
+        {
+            return await RejectedAsync(error, exception);
         }
         catch (InvalidOperationException exception)
         {
@@ -93,7 +90,7 @@ public static class BackupCommands
             InitialData = SkillHubServices.Defaults.Append(new("Logging:LogLevel:Default", "Warning")).GroupBy(p => p.Key).Select(g => g.Last()),
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Configuration.Sources.Add(new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = overrides });
+        builder.Configuration.AddInMemoryCollection(overrides);
         return builder;
     }
 
@@ -168,9 +165,7 @@ public static class BackupCommands
     private static async Task ExecuteOnServerAsync(string connectionString, string sql)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(sql));
     }
 
     /// <summary>Runs a verb over services already built (the tests call this with the app's own).</summary>
@@ -194,8 +189,7 @@ public static class BackupCommands
         }
         catch (BackupRejectedException exception)
         {
-            await error.WriteLineAsync($"Backup set rejected, nothing was changed: {exception.Message}");
-            return Rejected;
+            return await RejectedAsync(error, exception);
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException or Npgsql.NpgsqlException or InvalidDataException)
         {
@@ -209,6 +203,12 @@ public static class BackupCommands
         }
     }
 
+    private static async Task<int> RejectedAsync(TextWriter error, BackupRejectedException exception)
+    {
+        await error.WriteLineAsync($"Backup set rejected, nothing was changed: {exception.Message}");
+        return Rejected;
+    }
+
     private static async Task<int> UsageAsync(TextWriter error)
     {
         await error.WriteLineAsync("Usage: SkillHub.Standalone backup [--directory DIR] | restore <set-directory> [--force] | export-demo <directory>");
@@ -218,19 +218,15 @@ public static class BackupCommands
     private static async Task<int> BackupAsync(IServiceProvider services, string? directory, TextWriter output, CancellationToken cancellationToken)
     {
         services.GetRequiredService<Migrator>().Migrate();
-        var backups = directory is null
-            ? services.GetRequiredService<BackupService>()
-            : new BackupService(
-                services.GetRequiredService<PostgresExport>(),
-                services.GetServices<IDocumentCollectionBackup>(),
-                new BackupOptions { Directory = Path.GetFullPath(directory), Keep = services.GetRequiredService<BackupOptions>().Keep }.Validate(),
-                services.GetRequiredService<BackupSigner>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<BackupService>>());
-        var root = directory is null ? services.GetRequiredService<BackupOptions>().Directory! : Path.GetFullPath(directory);
+        var backups = services.GetRequiredService<BackupService>();
+        if (directory is not null)
+        {
+            backups = backups.WritingTo(Path.GetFullPath(directory));
+        }
+
         var set = await backups.CreateAsync(cancellationToken);
         await output.WriteLineAsync(set.Id);
-        await output.WriteLineAsync(Path.Combine(root, set.Id));
+        await output.WriteLineAsync(Path.Combine(backups.Root, set.Id));
         return Success;
     }
 

@@ -45,7 +45,7 @@ public sealed class FunctionInvoker
 
     private async Task<object?> InvokeAsync(IServiceProvider services, InvocationArguments arguments)
     {
-        var instance = _function.Method.IsStatic ? null : _factory(services, null);
+        var instance = _factory(services, null);
         try
         {
             var values = _binders.Select(bind => bind(arguments)).ToArray();
@@ -60,14 +60,13 @@ public sealed class FunctionInvoker
                 throw;
             }
 
-            switch (returned)
+            if (returned is Task task)
             {
-                case Task task:
-                    await task;
-                    return _taskResult?.GetValue(task);
-                default:
-                    return returned;
+                await task;
+                return _taskResult?.GetValue(task);
             }
+
+            return returned;
         }
         finally
         {
@@ -86,33 +85,21 @@ public sealed class FunctionInvoker
     private Func<InvocationArguments, object?> BinderFor(ParameterInfo parameter)
     {
         var type = parameter.ParameterType;
-        if (type == typeof(HttpRequest))
+        var name = parameter.Name!;
+        return type switch
         {
-            return args => args.Http?.Request ?? throw new InvalidOperationException("No HTTP request in a timer invocation.");
-        }
-
-        if (type == typeof(CancellationToken))
-        {
-            return args => args.CancellationToken;
-        }
-
-        if (type == typeof(TimerInfo))
-        {
-            return args => args.Timer ?? throw new InvalidOperationException("No timer information in an HTTP invocation.");
-        }
-
-        if (_function.Http is not null && (type == typeof(string) || type == typeof(Guid) || type == typeof(int)))
-        {
-            var converter = TypeDescriptor.GetConverter(type);
-            var name = parameter.Name!;
-            return args => args.Http!.Request.RouteValues.TryGetValue(name, out var raw) && raw is not null
-                ? converter.ConvertFromInvariantString(Convert.ToString(raw, CultureInfo.InvariantCulture)!)
-                : throw new InvalidOperationException($"Route value '{name}' is missing for {_function.EntryPoint}.");
-        }
-
-        throw new InvalidOperationException(
-            $"{_function.EntryPoint}: parameter '{parameter.Name}' of type {type.Name} cannot be bound by the standalone host.");
+            _ when type == typeof(HttpRequest) => args => args.Http?.Request ?? throw new InvalidOperationException("No HTTP request in a timer invocation."),
+            _ when type == typeof(CancellationToken) => args => args.CancellationToken,
+            _ when type == typeof(TimerInfo) => args => args.Timer ?? throw new InvalidOperationException("No timer information in an HTTP invocation."),
+            _ when _function.Http is not null && (type == typeof(string) || type == typeof(Guid) || type == typeof(int)) => RouteValue(name, TypeDescriptor.GetConverter(type)),
+            _ => throw new InvalidOperationException($"{_function.EntryPoint}: parameter '{name}' of type {type.Name} cannot be bound by the standalone host."),
+        };
     }
+
+    private Func<InvocationArguments, object?> RouteValue(string name, TypeConverter converter) =>
+        args => args.Http!.Request.RouteValues.TryGetValue(name, out var raw) && raw is not null
+            ? converter.ConvertFromInvariantString(Convert.ToString(raw, CultureInfo.InvariantCulture)!)
+            : throw new InvalidOperationException($"Route value '{name}' is missing for {_function.EntryPoint}.");
 
     /// <summary>Any IResult, typed ones (<c>Results&lt;Ok&lt;T&gt;, ProblemResult&gt;</c>) included, as the worker's ASP.NET Core integration executes.</summary>
     private static bool IsSupportedReturnType(Type type) =>

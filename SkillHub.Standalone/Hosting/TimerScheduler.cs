@@ -39,14 +39,12 @@ public sealed class TimerScheduler(
         {
             var next = timer.Schedule.GetNextOccurrence(last);
             var delay = next - clock.GetUtcNow().UtcDateTime;
-            try
+            if (delay > TimeSpan.Zero)
             {
-                if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, clock, stoppingToken);
-                }
+                await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            catch (OperationCanceledException)
+
+            if (stoppingToken.IsCancellationRequested)
             {
                 return;
             }

@@ -73,6 +73,10 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening, but too busy starting to answer within the probe's time-out: ask again.
+            }
 
             await Task.Delay(5);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using Dapper;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Hosting;
@@ -112,14 +113,6 @@ public sealed class RestoreScriptTests(RestoreSourceFixture source) : IClassFixt
     private static async Task<List<string>> PublicTablesAsync(BareDatabase database)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var tables = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            tables.Add(reader.GetString(0));
-        }
-
-        return tables;
+        return [.. await connection.QueryAsync<string>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")];
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 using SkillHub.Functions.Infrastructure.Security;
@@ -45,33 +44,6 @@ public sealed class AccessTokensTests
     }
 
     [Fact]
-    public async Task Validate_AHandForgedTokenWithEveryClaimAndTheAppKey_IsAccepted()
-    {
-        // Proves the forge builds real tokens, so the refusals below are refusals of the forgery alone.
-        var token = JwtForge.Hs256(JwtForge.Claims(_userId, Roles.Participant, Start), Key);
-
-        Assert.NotNull(await _tokens.ValidateAsync(token));
-    }
-
-    [Fact]
-    public async Task Validate_AnUnsignedAlgNoneToken_IsRefused()
-    {
-        var token = JwtForge.Unsigned(JwtForge.Claims(_userId, Roles.Admin, Start));
-
-        Assert.Null(await _tokens.ValidateAsync(token));
-    }
-
-    [Fact]
-    public async Task Validate_ATokenSignedWithAnotherKey_IsRefused()
-    {
-        var otherKey = Encoding.UTF8.GetBytes("another-signing-key-also-more-than-32-bytes-long!");
-
-        var token = JwtForge.Hs256(JwtForge.Claims(_userId, Roles.Admin, Start), otherKey);
-
-        Assert.Null(await _tokens.ValidateAsync(token));
-    }
-
-    [Fact]
     public async Task Validate_AfterExpiryAndTheClockSkew_IsRefused()
     {
         var issued = _tokens.Issue(_userId, Roles.Participant, _sessionId);
@@ -87,68 +59,6 @@ public sealed class AccessTokensTests
         _clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(20));
 
         Assert.NotNull(await _tokens.ValidateAsync(issued.Token));
-    }
-
-    [Fact]
-    public async Task Validate_ATokenNotValidBeforeAMinuteFromNow_IsRefused()
-    {
-        var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
-        claims["nbf"] = Start.AddMinutes(1).ToUnixTimeSeconds();
-
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
-    }
-
-    [Fact]
-    public async Task Validate_ATokenWithoutExpiry_IsRefused()
-    {
-        var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
-        claims.Remove("exp");
-
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
-    }
-
-    [Fact]
-    public async Task Validate_ATokenOfAnotherIssuer_IsRefused()
-    {
-        var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
-        claims["iss"] = "someone-else";
-
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
-    }
-
-    [Fact]
-    public async Task Validate_ATokenForAnotherAudience_IsRefused()
-    {
-        var claims = JwtForge.Claims(_userId, Roles.Participant, Start);
-        claims["aud"] = "another-api";
-
-        Assert.Null(await _tokens.ValidateAsync(JwtForge.Hs256(claims, Key)));
-    }
-
-    [Fact]
-    public async Task Validate_ATokenWhoseRoleWasChangedToAdminKeepingTheSignature_IsRefused()
-    {
-        var issued = _tokens.Issue(_userId, Roles.Participant, _sessionId);
-
-        var tampered = JwtForge.Tamper(issued.Token, payload => payload["role"] = Roles.Admin);
-
-        Assert.Null(await _tokens.ValidateAsync(tampered));
-    }
-
-    [Fact]
-    public async Task Validate_ATokenSignedWithHs512AndTheAppKey_IsRefused()
-    {
-        var token = JwtForge.Hs512(JwtForge.Claims(_userId, Roles.Participant, Start), Key);
-
-        Assert.Null(await _tokens.ValidateAsync(token));
-    }
-
-    [Fact]
-    public async Task Validate_AnRs256Token_IsRefused()
-    {
-        var token = JwtForge.Rs256(JwtForge.Claims(_userId, Roles.Participant, Start));
-
-        Assert.Null(await _tokens.ValidateAsync(token));
     }
 
     [Fact]

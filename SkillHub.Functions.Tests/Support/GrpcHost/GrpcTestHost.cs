@@ -40,13 +40,12 @@ public sealed class GrpcTestHost : IAsyncDisposable
     private WorkerProcess? _worker;
     private Uri? _workerHttp;
 
-    private GrpcTestHost(WebApplication front, WorkerChannel channel, IReadOnlyList<HostFunction> functions, Uri baseAddress, Uri grpcEndpoint)
+    private GrpcTestHost(WebApplication front, WorkerChannel channel, IReadOnlyList<HostFunction> functions, Uri baseAddress)
     {
         _front = front;
         _channel = channel;
         Functions = functions;
         BaseAddress = baseAddress;
-        GrpcEndpoint = grpcEndpoint;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(90) };
     }
 
@@ -55,21 +54,12 @@ public sealed class GrpcTestHost : IAsyncDisposable
     /// <summary>The host's front door (what a client of the Functions app calls).</summary>
     public Uri BaseAddress { get; }
 
-    public Uri GrpcEndpoint { get; }
-
     public HttpClient Client { get; }
-
-    public WorkerChannel Channel => _channel;
 
     public WorkerProcess Worker => _worker ?? throw new InvalidOperationException("The worker is not started.");
 
-    /// <summary>The capabilities the worker declared in its init response.</summary>
-    public IReadOnlyDictionary<string, string> WorkerCapabilities { get; private set; } = new Dictionary<string, string>();
-
     /// <summary>The functions the worker indexed itself, as it answers a functions-metadata request.</summary>
     public IReadOnlyList<RpcFunctionMetadata> WorkerIndexedFunctions { get; private set; } = [];
-
-    public IReadOnlyCollection<Invocation> Invocations => _invocations;
 
     /// <summary>
     /// The first invocation of a function the worker has answered: a client may read the proxied
@@ -116,14 +106,14 @@ public sealed class GrpcTestHost : IAsyncDisposable
         builder.Services.AddSingleton(channel);
         builder.Services.AddHttpForwarder();
         var front = builder.Build();
-        var host = new GrpcTestHost(front, channel, functions, new Uri($"http://127.0.0.1:{frontPort}/"), new Uri($"http://127.0.0.1:{grpcPort}/"));
+        var host = new GrpcTestHost(front, channel, functions, new Uri($"http://127.0.0.1:{frontPort}/"));
         host.Map(routePrefix, frontPort);
         front.MapGrpcService<WorkerChannel>().RequireHost($"*:{grpcPort}");
         await front.StartAsync();
 
         try
         {
-            host._worker = WorkerProcess.Start(app, host.GrpcEndpoint, appSettings);
+            host._worker = WorkerProcess.Start(app, new Uri($"http://127.0.0.1:{grpcPort}/"), appSettings);
             await host.WaitForStreamAsync();
             if (initialise)
             {
@@ -140,7 +130,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
     }
 
     /// <summary>Worker init, the worker's own indexing, then one load request per function of <c>functions.metadata</c>.</summary>
-    public async Task InitialiseAsync(string appDirectory)
+    private async Task InitialiseAsync(string appDirectory)
     {
         var init = new WorkerInitRequest
         {
@@ -150,8 +140,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
         };
         var initialised = (await _channel.RequestAsync(new StreamingMessage { WorkerInitRequest = init }, AnswerTimeout)).WorkerInitResponse;
         EnsureSuccess(initialised.Result, "worker init");
-        WorkerCapabilities = initialised.Capabilities.ToDictionary(StringComparer.Ordinal);
-        _workerHttp = WorkerCapabilities.TryGetValue("HttpUri", out var httpUri)
+        _workerHttp = initialised.Capabilities.TryGetValue("HttpUri", out var httpUri)
             ? new Uri(httpUri)
             : throw new InvalidOperationException("The worker did not report its HttpUri: the ASP.NET Core integration is not on.");
 
@@ -188,7 +177,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
     }
 
     /// <summary>Invokes a timer function as the host does when its schedule fires.</summary>
-    public async Task<InvocationResponse> InvokeTimerAsync(string functionName, bool isPastDue = false)
+    public async Task<InvocationResponse> InvokeTimerAsync(string functionName)
     {
         var function = Functions.Single(f => f.Name == functionName);
         var timer = function.Timer ?? throw new InvalidOperationException($"{functionName} is not a timer function.");
@@ -197,7 +186,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
         {
             Schedule = new { AdjustForDST = true },
             ScheduleStatus = new { Last = now.AddMinutes(-5), Next = now.AddMinutes(5), LastUpdated = now.AddMinutes(-5) },
-            IsPastDue = isPastDue,
+            IsPastDue = false,
         });
         var request = NewInvocation(function);
         request.InputData.Add(new ParameterBinding { Name = timer.ParameterName, Data = new TypedData { Json = info } });

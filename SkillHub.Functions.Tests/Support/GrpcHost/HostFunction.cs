@@ -100,22 +100,10 @@ public sealed record HostFunction(
     }
 
     private static BindingInfo.Types.Direction DirectionOf(JsonElement binding) =>
-        binding.GetProperty("direction").GetString()!.ToUpperInvariant() switch
-        {
-            "IN" => BindingInfo.Types.Direction.In,
-            "OUT" => BindingInfo.Types.Direction.Out,
-            "INOUT" => BindingInfo.Types.Direction.Inout,
-            var other => throw new InvalidOperationException($"Unknown binding direction '{other}'."),
-        };
+        Enum.Parse<BindingInfo.Types.Direction>(binding.GetProperty("direction").GetString()!, ignoreCase: true);
 
     private static BindingInfo.Types.DataType DataTypeOf(JsonElement binding) =>
-        binding.TryGetProperty("dataType", out var dataType)
-            ? dataType.GetString()!.ToUpperInvariant() switch
-            {
-                "STRING" => BindingInfo.Types.DataType.String,
-                "BINARY" => BindingInfo.Types.DataType.Binary,
-                "STREAM" => BindingInfo.Types.DataType.Stream,
-                _ => BindingInfo.Types.DataType.Undefined,
-            }
+        binding.TryGetProperty("dataType", out var dataType) && Enum.TryParse<BindingInfo.Types.DataType>(dataType.GetString(), ignoreCase: true, out var parsed)
+            ? parsed
             : BindingInfo.Types.DataType.Undefined;
 }

@@ -12,7 +12,6 @@ public enum DocumentStoreKind
     Memory,
 }
 
-/// <summary>Answers whether the document store can be reached.</summary>
 public interface IDocumentStoreProbe
 {
     DocumentStoreKind Kind { get; }

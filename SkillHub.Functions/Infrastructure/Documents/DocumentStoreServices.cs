@@ -12,22 +12,7 @@ public interface IMongoIndexes
 }
 
 /// <summary>A write refused because a unique index already holds the key (MongoDB error 11000, or the in-memory store's equivalent).</summary>
-public sealed class DuplicateDocumentException : Exception
-{
-    public DuplicateDocumentException()
-    {
-    }
-
-    public DuplicateDocumentException(string message)
-        : base(message)
-    {
-    }
-
-    public DuplicateDocumentException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+public sealed class DuplicateDocumentException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 public static class DocumentStoreServices
 {

@@ -13,10 +13,6 @@ public static class Problems
 {
     public static ProblemResult BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, "Bad request", detail);
 
-    public static ProblemResult BadQuery(string parameter, string message) =>
-        Create(StatusCodes.Status400BadRequest, "Bad query parameter", $"The query parameter '{parameter}' is invalid.",
-            new Dictionary<string, string[]> { [parameter] = [message] });
-
     public static ProblemResult Unauthorized(string detail = "A valid bearer token is required.") =>
         Create(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 

@@ -24,73 +24,19 @@ public sealed class QueryParameters(IQueryCollection query)
         return new PageRequest(page, pageSize);
     }
 
-    public int Number(string name, int defaultValue, int min, int max)
-    {
-        var raw = Single(name);
-        if (raw is null)
-        {
-            return defaultValue;
-        }
+    public int Number(string name, int defaultValue, int min, int max) =>
+        Parse<int>(name, raw => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value : null,
+            $"Expected a whole number from {min} to {max}.") ?? defaultValue;
 
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
+    public Guid? Id(string name) =>
+        Parse<Guid>(name, raw => Guid.TryParseExact(raw, "D", out var value) ? value : null, "Expected a UUID.");
 
-        Fail(name, $"Expected a whole number from {min} to {max}.");
-        return defaultValue;
-    }
+    public DateTime? Timestamp(string name) =>
+        Parse<DateTime>(name, raw => Timestamps.TryParse(raw, out var value) ? value : null,
+            "Expected an ISO 8601 timestamp with an offset, such as 2026-12-01T09:00:00Z.");
 
-    public Guid? Id(string name)
-    {
-        var raw = Single(name);
-        if (raw is null)
-        {
-            return null;
-        }
-
-        if (Guid.TryParseExact(raw, "D", out var value))
-        {
-            return value;
-        }
-
-        Fail(name, "Expected a UUID.");
-        return null;
-    }
-
-    public DateTime? Timestamp(string name)
-    {
-        var raw = Single(name);
-        if (raw is null)
-        {
-            return null;
-        }
-
-        if (Timestamps.TryParse(raw, out var value))
-        {
-            return value;
-        }
-
-        Fail(name, "Expected an ISO 8601 timestamp with an offset, such as 2026-12-01T09:00:00Z.");
-        return null;
-    }
-
-    public bool? Bool(string name)
-    {
-        var raw = Single(name);
-        switch (raw)
-        {
-            case null:
-                return null;
-            case "true":
-                return true;
-            case "false":
-                return false;
-            default:
-                Fail(name, "Expected true or false.");
-                return null;
-        }
-    }
+    public bool? Bool(string name) =>
+        Parse<bool>(name, raw => raw switch { "true" => true, "false" => false, _ => null }, "Expected true or false.");
 
     public string? OneOf(string name, params string[] allowed)
     {
@@ -135,6 +81,24 @@ public sealed class QueryParameters(IQueryCollection query)
             ? null
             : Problems.Create(StatusCodes.Status400BadRequest, "Bad query parameter", "One or more query parameters are invalid.", _errors);
 
+    /// <summary>The parameter's value; null when it is absent, or when <paramref name="parse"/> refuses it, which is then an error.</summary>
+    private T? Parse<T>(string name, Func<string, T?> parse, string expected)
+        where T : struct
+    {
+        if (Single(name) is not { } raw)
+        {
+            return null;
+        }
+
+        if (parse(raw) is { } value)
+        {
+            return value;
+        }
+
+        Fail(name, expected);
+        return null;
+    }
+
     private string? Single(string name)
     {
         if (!query.TryGetValue(name, out var values) || values.Count == 0)
@@ -158,6 +122,9 @@ public readonly record struct PageRequest(int Page, int PageSize)
     public const int MaxPageSize = 100;
 
     public long Offset => (long)(Page - 1) * PageSize;
+
+    /// <summary><see cref="Offset"/> as the count LINQ and the MongoDB driver skip: past <see cref="int.MaxValue"/> every page is empty anyway.</summary>
+    public int Skip => (int)Math.Min(Offset, int.MaxValue);
 }
 
 /// <summary>The shape of every list the API returns.</summary>

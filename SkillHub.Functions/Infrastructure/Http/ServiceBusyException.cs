@@ -4,31 +4,9 @@ namespace SkillHub.Functions.Infrastructure.Http;
 /// Something every request shares (a pool of slots) stayed busy: the error mapping answers 503 with
 /// <see cref="RetryAfter"/> and <see cref="Detail"/>, which the feature that throws words for the client.
 /// </summary>
-public class ServiceBusyException : Exception
+public class ServiceBusyException(string message, string detail, TimeSpan retryAfter) : Exception(message)
 {
-    public ServiceBusyException()
-        : this("The server stayed busy.")
-    {
-    }
+    public string Detail { get; } = detail;
 
-    public ServiceBusyException(string message)
-        : base(message)
-    {
-    }
-
-    public ServiceBusyException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public ServiceBusyException(string message, string detail, TimeSpan retryAfter)
-        : base(message)
-    {
-        Detail = detail;
-        RetryAfter = retryAfter;
-    }
-
-    public string Detail { get; } = "The server is busy. Retry later.";
-
-    public TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RetryAfter { get; } = retryAfter;
 }

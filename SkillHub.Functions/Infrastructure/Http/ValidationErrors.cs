@@ -11,8 +11,7 @@ public sealed class ValidationErrors
     {
         if (!_errors.TryGetValue(field, out var messages))
         {
-            messages = [];
-            _errors[field] = messages;
+            _errors[field] = messages = [];
         }
 
         messages.Add(message);
@@ -22,15 +21,8 @@ public sealed class ValidationErrors
     public ValidationErrors Required(string field, object? value) =>
         value is null || (value is string text && string.IsNullOrWhiteSpace(text)) ? Add(field, "This field is required.") : this;
 
-    public ValidationErrors Length(string field, string? value, int min, int max)
-    {
-        if (value is not null && (value.Length < min || value.Length > max))
-        {
-            Add(field, min == 0 ? $"At most {max} characters." : $"Between {min} and {max} characters.");
-        }
-
-        return this;
-    }
+    public ValidationErrors Length(string field, string? value, int min, int max) =>
+        value is not null && (value.Length < min || value.Length > max) ? OutOfLength(field, min, max) : this;
 
     /// <summary>
     /// A text bound for a PostgreSQL <c>text</c> column: its length counted as <c>char_length</c>
@@ -50,9 +42,7 @@ public sealed class ValidationErrors
         }
 
         var length = value.EnumerateRunes().Count();
-        return length < min || length > max
-            ? Add(field, min == 0 ? $"At most {max} characters." : $"Between {min} and {max} characters.")
-            : this;
+        return length < min || length > max ? OutOfLength(field, min, max) : this;
     }
 
     public ValidationErrors Range(string field, int? value, int min, int max)
@@ -73,4 +63,7 @@ public sealed class ValidationErrors
     public Failure? ToFailure() => IsEmpty ? null : Failure.Invalid(ToDictionary());
 
     public ProblemResult? ToProblem() => IsEmpty ? null : Problems.Validation(ToDictionary());
+
+    private ValidationErrors OutOfLength(string field, int min, int max) =>
+        Add(field, min == 0 ? $"At most {max} characters." : $"Between {min} and {max} characters.");
 }

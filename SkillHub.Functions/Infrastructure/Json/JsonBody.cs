@@ -66,10 +66,7 @@ public static class JsonBody
             var unknown = UnknownProperties<T>(document.RootElement);
             if (unknown.Count > 0)
             {
-                return new(null, Problems.Validation(unknown.ToDictionary(
-                    name => name,
-                    _ => NotAccepted,
-                    StringComparer.Ordinal)));
+                return new(null, Problems.Validation(unknown.ToDictionary(name => name, _ => NotAccepted, StringComparer.Ordinal)));
             }
 
             try

@@ -7,27 +7,24 @@ namespace SkillHub.Functions.Infrastructure.Security;
 /// The access policy of each function, read once per entry point ("Namespace.Class.Method", as in
 /// functions.metadata) from the method's <see cref="AccessAttribute"/> and cached.
 /// </summary>
-public sealed class AccessPolicyCatalog
+public sealed class AccessPolicyCatalog(Assembly assembly)
 {
     private readonly ConcurrentDictionary<string, AccessPolicy> _policies = new(StringComparer.Ordinal);
-    private readonly Assembly _assembly;
 
     public AccessPolicyCatalog()
         : this(typeof(AccessPolicyCatalog).Assembly)
     {
     }
 
-    public AccessPolicyCatalog(Assembly assembly) => _assembly = assembly;
-
     public AccessPolicy For(string entryPoint) => _policies.GetOrAdd(entryPoint, Resolve);
 
     /// <summary>Whether the function answers before start-up is done (<see cref="Hosting.ServesWhileStartingAttribute"/>); read only while starting.</summary>
     public bool ServesWhileStarting(string entryPoint) =>
-        FindMethod(_assembly, entryPoint).IsDefined(typeof(Hosting.ServesWhileStartingAttribute), inherit: false);
+        FindMethod(assembly, entryPoint).IsDefined(typeof(Hosting.ServesWhileStartingAttribute), inherit: false);
 
     private AccessPolicy Resolve(string entryPoint)
     {
-        var method = FindMethod(_assembly, entryPoint);
+        var method = FindMethod(assembly, entryPoint);
         var attributes = method.GetCustomAttributes<AccessAttribute>(inherit: false).ToList();
         return attributes.Count == 1
             ? attributes[0].Policy

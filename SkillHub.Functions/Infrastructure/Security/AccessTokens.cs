@@ -87,7 +87,6 @@ public sealed class AccessTokens
         return Caller.FromPrincipal(principal) is null || SessionOf(principal) is null ? null : principal;
     }
 
-    /// <summary>The session a validated token was issued in.</summary>
     public static Guid? SessionOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal?.FindFirstValue(TokenClaims.Session), out var id) ? id : null;
 

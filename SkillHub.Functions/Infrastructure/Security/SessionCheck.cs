@@ -15,7 +15,6 @@ public sealed record SessionStanding(Guid UserId, string Role, bool Disabled, bo
         caller is not null && !Ended && !Disabled && UserId == caller.Id && Role == caller.Role;
 }
 
-/// <summary>Reads a session's standing from the database.</summary>
 public interface ISessionStandings
 {
     /// <summary>The standing of the session, or null when there is no such session.</summary>
@@ -61,8 +60,6 @@ public sealed class SessionCheck(ISessionStandings standings) : ISessionCheck, I
     private readonly Lock _changes = new();
     private long _generation;
     private volatile bool _listening;
-
-    public bool IsListening => _listening;
 
     public async Task<bool> AdmitsAsync(Caller caller, Guid sessionId, CancellationToken cancellationToken)
     {

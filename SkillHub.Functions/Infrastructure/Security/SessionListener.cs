@@ -48,15 +48,8 @@ public sealed class SessionListener(string connectionString, SessionCheck sessio
                 logger.LogWarning("Session listener lost its connection ({ExceptionType}); checking sessions in the database until it listens again", exception.GetType().Name);
             }
 
-            try
-            {
-                await Task.Delay(retry, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
+            // Stopping ends the wait early, and then the loop.
+            await Task.Delay(retry, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
         }
     }

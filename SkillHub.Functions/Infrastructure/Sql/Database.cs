@@ -1,6 +1,5 @@
 using System.Reflection;
 using DbUp;
-using DbUp.Engine.Output;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -80,7 +79,7 @@ public sealed class Migrator(string connectionString, ILogger<Migrator> logger)
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
             .WithTransactionPerScript()
             .JournalToPostgresqlTable("public", "schema_versions")
-            .LogTo(new UpgradeLog(logger))
+            .LogTo(logger)
             .Build();
 
         var result = upgrader.PerformUpgrade();
@@ -106,27 +105,5 @@ public sealed class Migrator(string connectionString, ILogger<Migrator> logger)
         using var names = new NpgsqlCommand("SELECT array_agg(scriptname::text) FROM schema_versions", connection);
         var journal = names.ExecuteScalar() as string[];
         return journal is not null && ScriptNames.All(journal.Contains);
-    }
-
-    private sealed class UpgradeLog(ILogger logger) : IUpgradeLog
-    {
-        public void LogTrace(string format, params object[] args)
-        {
-        }
-
-        public void LogDebug(string format, params object[] args)
-        {
-        }
-
-        public void LogInformation(string format, params object[] args) => logger.LogInformation("Migrations: {Message}", Format(format, args));
-
-        public void LogWarning(string format, params object[] args) => logger.LogWarning("Migrations: {Message}", Format(format, args));
-
-        public void LogError(string format, params object[] args) => logger.LogError("Migrations: {Message}", Format(format, args));
-
-        public void LogError(Exception ex, string format, params object[] args) => logger.LogError(ex, "Migrations: {Message}", Format(format, args));
-
-        private static string Format(string format, object[] args) =>
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);
     }
 }

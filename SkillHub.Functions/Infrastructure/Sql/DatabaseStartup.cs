@@ -9,6 +9,14 @@ using SkillHub.Functions.Infrastructure.Hosting;
 
 namespace SkillHub.Functions.Infrastructure.Sql;
 
+/// <summary>
+/// A step a feature adds to start-up, run in a scope of its own once the schema and the indexes are ready,
+/// and retried like them while <paramref name="Database"/> is unreachable. Infrastructure runs steps; it knows no feature.
+/// </summary>
+/// <param name="Database">The store the step needs, named in the waits it reports; null for a step that needs none.</param>
+/// <param name="Stage">What start-up says it is doing meanwhile (<c>/api/health</c> while starting).</param>
+public sealed record StartupStep(string? Database, string Stage, Func<IServiceProvider, CancellationToken, Task> RunAsync);
+
 public static class DatabaseStartup
 {
     /// <summary>The standalone host (and the command-line verbs) prepare before serving: a few tries, then they give up.</summary>
@@ -19,6 +27,10 @@ public static class DatabaseStartup
         ArgumentNullException.ThrowIfNull(services);
         return services.GetRequiredService<DatabasePreparation>().RunAsync(StandaloneAttempts, cancellationToken);
     }
+
+    /// <summary>Adds a start-up step after those registered before it.</summary>
+    public static IServiceCollection AddStartupStep(this IServiceCollection services, string? database, string stage, Func<IServiceProvider, CancellationToken, Task> run) =>
+        services.AddSingleton(new StartupStep(database, stage, run));
 }
 
 /// <summary>
@@ -26,21 +38,6 @@ public static class DatabaseStartup
 /// features registered, in their order (the hasher's calibration, the bootstrap admin, demo data when asked). The same steps under both hosts; only how long an unreachable database is
 /// waited for differs. Each step reports to <see cref="StartupReadiness"/>, which says "ready" once all are done.
 /// </summary>
-/// <summary>
-/// A step a feature adds to start-up, run in a scope of its own once the schema and the indexes are ready,
-/// and retried like them while <paramref name="Database"/> is unreachable. Infrastructure runs steps; it knows no feature.
-/// </summary>
-/// <param name="Database">The store the step needs, named in the waits it reports; null for a step that needs none.</param>
-/// <param name="Stage">What start-up says it is doing meanwhile (<c>/api/health</c> while starting).</param>
-public sealed record StartupStep(string? Database, string Stage, Func<IServiceProvider, CancellationToken, Task> RunAsync);
-
-public static class StartupSteps
-{
-    /// <summary>Adds a start-up step after those registered before it.</summary>
-    public static IServiceCollection AddStartupStep(this IServiceCollection services, string? database, string stage, Func<IServiceProvider, CancellationToken, Task> run) =>
-        services.AddSingleton(new StartupStep(database, stage, run));
-}
-
 public sealed class DatabasePreparation(IServiceProvider services, StartupReadiness readiness, ILogger<DatabasePreparation> logger)
 {
     private const string Postgres = "PostgreSQL";
