@@ -81,6 +81,22 @@ public sealed class NotificationMailTests(MailAppFixture app) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task TheOrganiserCancellingARegistration_TellsTheParticipantWhoCancelledIt_WithACancel()
+    {
+        var (workshopId, trainer) = await NotificationTestData.PublishedWorkshopAsync(app, 2, "Atelier Docker", StartsAt);
+        var ann = await app.CreateUserAsync(Roles.Participant);
+        var (_, registration) = await RegistrationTestData.RegisterAsync(app, workshopId, ann);
+
+        using var client = app.ClientFor(trainer);
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/workshops/{workshopId}/registrations/{registration.GetProperty("id").GetGuid()}")).StatusCode);
+
+        var mail = (await ReceivedOnceAsync(ann.Email, 2))[1];
+        Assert.Equal("Inscription annulée : Atelier Docker", mail.Subject);
+        Assert.Contains("L'organisateur de l'atelier « Atelier Docker » a annulé votre inscription.", mail.Text, StringComparison.Ordinal);
+        Assert.Equal("CANCEL", (await NotificationTestData.InvitationAsync(mail)).Calendar.Method);
+    }
+
+    [Fact]
     public async Task CancellingTheWorkshop_TellsEachConfirmedAndWaitingRegistrantOnce_WithTheReason_AndNobodyElse()
     {
         var (workshopId, trainer) = await NotificationTestData.PublishedWorkshopAsync(app, 1, "Atelier annulé", StartsAt);
