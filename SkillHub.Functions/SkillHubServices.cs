@@ -13,6 +13,7 @@ using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Notifications;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Workshops;
 
@@ -41,6 +42,7 @@ public static class SkillHubServices
             .AddDemoData()
             .AddWorkshops()
             .AddRegistrations(configuration)
+            .AddNotifications(configuration)
             .AddComments()
             .AddActivityLog(configuration)
             .AddBackups(configuration, environment);
@@ -88,6 +90,7 @@ public static class SkillHubServices
 
             return new AccessTokens(options, key, provider.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(new PasswordResetTokens(key.Key));
         services.AddSingleton<AccessPolicyCatalog>();
         services.AddSingleton<CallerAuthentication>();
         return services;

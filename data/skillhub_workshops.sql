@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+c126fef6dfdbbe4066bb6bf5b659ef449eda5d17
--- Schema version: sql.0009_request_seat_takes_the_time.sql
+-- App version: 1.0.0+d6f35eadb082212294e443457586328f6aa2877e
+-- Schema version: sql.0010_notifications.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -251,6 +251,96 @@ BEGIN
     END IF;
 END
 $$;
+-- sql.0010_notifications.sql
+-- E-mail notifications: an outbox the sender drains (Notifications/ in the app).
+
+-- What a participant may turn off; confirmations, promotions, cancellations and resets are always sent.
+ALTER TABLE users
+    ADD COLUMN notify_reminders         boolean NOT NULL DEFAULT true,
+    ADD COLUMN notify_workshop_updates  boolean NOT NULL DEFAULT true;
+
+-- One row per message: an event and its recipient. message_key names both, so writing the same message
+-- twice (a retry, reconciliation deriving it again) keeps one row; it is also the message's Message-ID.
+CREATE TABLE notifications (
+    id               uuid        PRIMARY KEY,
+    message_key      text        NOT NULL UNIQUE CHECK (char_length(message_key) <= 200),
+    event            text        NOT NULL CHECK (char_length(event) <= 40),
+    user_id          uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    workshop_id      uuid,
+    registration_id  uuid,
+    -- What the message needs and cannot read again when it is rendered (never a secret).
+    data             jsonb       NOT NULL DEFAULT '{}',
+    status           text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
+    attempts         integer     NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    last_error       text        CHECK (char_length(last_error) <= 500),
+    -- The address and subject of the last attempt, for the admin's list.
+    recipient        text,
+    subject          text,
+    next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    sent_at          timestamptz
+);
+
+-- The sender's claim: due pending rows, oldest first.
+CREATE INDEX notifications_due_idx ON notifications (next_attempt_at, created_at) WHERE status = 'pending';
+-- GET /api/admin/notifications: newest first.
+CREATE INDEX notifications_created_idx ON notifications (created_at DESC, id DESC);
+
+-- A published workshop moved, rescheduled or cancelled: one row written by the statement that changes it
+-- (the trigger below), so no change is ever left untold. The sender turns each row into one message per
+-- registrant, in one transaction with setting expanded_at.
+CREATE TABLE workshop_changes (
+    workshop_id  uuid        NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+    version      integer     NOT NULL,
+    event        text        NOT NULL CHECK (event IN ('workshop.changed', 'workshop.cancelled')),
+    previous     jsonb       NOT NULL,
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    expanded_at  timestamptz,
+    PRIMARY KEY (workshop_id, version)
+);
+
+CREATE INDEX workshop_changes_pending_idx ON workshop_changes (created_at) WHERE expanded_at IS NULL;
+
+CREATE FUNCTION record_workshop_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO workshop_changes (workshop_id, version, event, previous)
+    VALUES (NEW.id, NEW.version,
+            CASE WHEN NEW.status = 'cancelled' THEN 'workshop.cancelled' ELSE 'workshop.changed' END,
+            jsonb_build_object('startsAt', OLD.starts_at, 'endsAt', OLD.ends_at, 'location', OLD.location))
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER workshops_record_change
+    AFTER UPDATE OF starts_at, ends_at, location, status ON workshops
+    FOR EACH ROW WHEN (OLD.status = 'published' AND (
+        NEW.status = 'cancelled'
+        OR (NEW.status = 'published' AND (OLD.starts_at, OLD.ends_at, OLD.location) IS DISTINCT FROM (NEW.starts_at, NEW.ends_at, NEW.location))))
+    EXECUTE FUNCTION record_workshop_change();
+
+-- Set when the reminders of a workshop were written to the outbox, in the same transaction.
+ALTER TABLE workshops ADD COLUMN reminders_at timestamptz;
+
+CREATE INDEX workshops_reminders_due_idx ON workshops (starts_at) WHERE status = 'published' AND reminders_at IS NULL;
+
+-- A password reset: the link carries the id and a MAC of it made with the app's signing key, so no
+-- token is stored anywhere, in this table, the outbox or a backup.
+CREATE TABLE password_resets (
+    id          uuid        PRIMARY KEY,
+    user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    expires_at  timestamptz NOT NULL,
+    used_at     timestamptz
+);
+
+CREATE INDEX password_resets_user_idx ON password_resets (user_id) WHERE used_at IS NULL;
+
+-- Reset requests are throttled per e-mail address and per client address, with the login counters.
+ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
+ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
+    CHECK (scope IN ('account', 'address', 'account_address', 'register', 'reset_account', 'reset_address'));
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -259,43 +349,54 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 14:08:08.800755
-2	sql.0002_refresh_tokens.sql	2026-12-01 14:08:08.834878
-3	sql.0003_login_throttle.sql	2026-12-01 14:08:08.844476
-4	sql.0004_workshops.sql	2026-12-01 14:08:08.873398
-5	sql.0005_registration_seats.sql	2026-12-01 14:08:08.88241
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 14:08:08.885503
-7	sql.0007_sessions.sql	2026-12-01 14:08:08.899195
-8	sql.0008_throttle_reservations.sql	2026-12-01 14:08:08.902634
-9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 14:08:08.905567
+1	sql.0001_users.sql	2026-12-01 18:54:07.114829
+2	sql.0002_refresh_tokens.sql	2026-12-01 18:54:07.365655
+3	sql.0003_login_throttle.sql	2026-12-01 18:54:07.400848
+4	sql.0004_workshops.sql	2026-12-01 18:54:07.511434
+5	sql.0005_registration_seats.sql	2026-12-01 18:54:07.547154
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 18:54:07.56271
+7	sql.0007_sessions.sql	2026-12-01 18:54:07.629756
+8	sql.0008_throttle_reservations.sql	2026-12-01 18:54:07.638701
+9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 18:54:07.653006
+10	sql.0010_notifications.sql	2026-12-01 18:54:07.850362
 \.
-COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at) FROM stdin;
-01a231ef-32f5-7e6e-85a0-0bbefa8bd2f3	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$R7i1oOKyw77pwL7QHZpnNw==$tUfznlmck2Xh2Y6HJ4tT9slAam707FYQAyZ2mkhQc8cqcvfhcMPieMXPlASkIz0zrltbisC0nrW4oq8D5I0mtQ==	admin	f	2026-12-01 14:08:09.461852+00	2026-12-01 14:08:09.461852+00
-01a231ef-340f-74d4-b627-88b2560ddd46	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$X11t01kefMDoAienxwQAGA==$yBBmxQCPm1s7jtkOSpALtSi3GXyFkbEQ//JWsW6vv3vaugIsXGHMB5gwOVvFod9w+/Rmhi///gBYwShZRSisqg==	trainer	f	2026-12-01 14:08:09.743162+00	2026-12-01 14:08:09.743162+00
-01a231ef-3500-7909-a522-0ee6ff2fa42d	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$p0CVHwVNv7bB/H/bzGwFbA==$IrgKeqBs4ezcBEgPRicnZF0a2WtKQCZ0uQ5/rU1lZOWnw/QiFr90+VphYjKZ+OifxkprV58Y0rxT6EHI61yZLA==	trainer	f	2026-12-01 14:08:09.984929+00	2026-12-01 14:08:09.984929+00
-01a231ef-359f-7d71-9d6d-1a0e7fba3300	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$0ZAh6aUEm3zJChhOFcdrUg==$B2VMK8HF2X7QGBTDK2J+iXAxFurLKbAh6kXaQzrhpyytKrXxHwPfbv+tjq3HV9DdCctlHMtFbbSB6ZgkE7VWEg==	trainer	f	2026-12-01 14:08:10.143894+00	2026-12-01 14:08:10.143894+00
-01a231ef-3637-7577-85c5-73b9f050c8c9	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$wvoagDkPFKzYMzR658hHpg==$bD4HmnVFDkKZdU/L9xVBm59iuQj5pQGQf0o7A1ZWSs6OzoBHni/v4kWoDqrdP0gh5+bFvVbxvUcn/ghBZCuhYw==	participant	f	2026-12-01 14:08:10.295391+00	2026-12-01 14:08:10.295391+00
-01a231ef-36cc-7cd0-a5e6-357451f531aa	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$/LWbW93C+so4yJYgUekQUQ==$1qXthQJPnU8uAJ61ifstx4RfbjJZPNRKCYvVKE42i8IKrfKbFl14Vbex97w6bkj/D9yB1Broilm0uClE4N/aXw==	participant	f	2026-12-01 14:08:10.444062+00	2026-12-01 14:08:10.444062+00
+COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at, notify_reminders, notify_workshop_updates) FROM stdin;
+01a232f5-0a5e-77fb-a81f-a9bfbc896b23	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$C9zRAD5rN8j+UnA7M/DKpA==$Ox3oNUaDVhFWZw+lASBfn+Qo55fkZwqsUgCfsJhgvT2i4QJsonNL5IVRt4kQZ3as14/HVf7trx4Kf2xe6QEgMw==	admin	f	2026-12-01 18:54:09.50289+00	2026-12-01 18:54:09.50289+00	t	t
+01a232f5-0bfb-7c78-994e-cb9daf786bbc	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$7UuQT0ZJX4l7oIC6v+hpnQ==$AoM87bmlkpo3RL+R44QkGlgYfSUbAKykX6uwUWvl1SeQG5lwRkvADLVoh6RijVoIHqrWXQ81AFHf1P4SkU77Ag==	trainer	f	2026-12-01 18:54:09.915408+00	2026-12-01 18:54:09.915408+00	t	t
+01a232f5-0e77-7ea9-a178-7dce354f8f57	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$eB/GGQciNm31NKmq/SgF4A==$pqqnIabbSHc+0GCjYS1eRzc8YkjXGz2XQnh9MUpwvQbqFKVdTpEffuTqrafG0oyy8I2Y135uC4EXknSAlCHCRA==	trainer	f	2026-12-01 18:54:10.551728+00	2026-12-01 18:54:10.551728+00	t	t
+01a232f5-1074-7a99-9dca-cde8fb2a2e9e	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$CDgeMfEiGO5mb0qsMtpXSw==$CzFpitayipga8KL5V7WxouJRMWPDyqAO6N6k9k5jrZqJbQlJ8tWXSVvAenUFAzkGyLpSuB+klMIDddrzASQiDQ==	trainer	f	2026-12-01 18:54:11.060406+00	2026-12-01 18:54:11.060406+00	t	t
+01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$61KYtFfviwkvE5Yhiask0w==$Yu2005w1KnlAMhxmEhCSV9oC2LC//nG0KaZSNMmd43jWapZS3jVd2pNuX/7usckdgH2OXBFN113jw3fQS7QZtw==	participant	f	2026-12-01 18:54:11.308626+00	2026-12-01 18:54:11.308626+00	t	t
+01a232f5-1544-7f8a-bc02-9b39a7125f10	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$3NTLVMvlP5wd8QUNQyNeeA==$VvsEIzfRLqHzVNPRYIMIgY8L+5RY+ZYthH77//l0uAGa4nPPmQ4lAzBgIjicPIb1oGpJZzVPNeECvwN+ZjgMTg==	participant	f	2026-12-01 18:54:12.292466+00	2026-12-01 18:54:12.292466+00	t	t
 \.
-COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at) FROM stdin;
-01a231ef-37bc-737a-ba03-d9ec1591aa37	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 14:08:10.685157+00	2026-12-01 14:08:10.686314+00	2	2026-12-01 14:08:10.685157+00
-01a231ef-37bf-754c-b919-345096ae28c7	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 14:08:10.687708+00	2026-12-01 14:08:10.688776+00	2	2026-12-01 14:08:10.687708+00
-01a231ef-37c1-7afd-bc36-1f03283021a5	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 14:08:10.689973+00	2026-12-01 14:08:10.690839+00	2	2026-12-01 14:08:10.689973+00
-01a231ef-37c3-7c8d-8489-5262cba52fd0	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 14:08:10.6921+00	2026-12-01 14:08:10.693423+00	2	2026-12-01 14:08:10.6921+00
-01a231ef-37c6-739a-85d3-7211685e4c68	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 14:08:10.694605+00	2026-12-01 14:08:10.695629+00	2	2026-12-01 14:08:10.694605+00
-01a231ef-37c8-7023-9c8f-cbd94a13661b	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a231ef-3500-7909-a522-0ee6ff2fa42d	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 14:08:10.696793+00	2026-12-01 14:08:10.697709+00	2	2026-12-01 14:08:10.696793+00
-01a231ef-37ca-72a6-8be2-bf3247b919ac	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 14:08:10.698671+00	2026-12-01 14:08:10.699386+00	2	2026-12-01 14:08:10.698671+00
-01a231ef-37cc-74e8-a33d-74bef1134680	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 14:08:10.700469+00	2026-12-01 14:08:10.70138+00	2	2026-12-01 14:08:10.700469+00
-01a231ef-37ce-7dc9-96b0-613f595d4393	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 14:08:10.702423+00	2026-12-01 14:08:10.703164+00	2	2026-12-01 14:08:10.702423+00
-01a231ef-37d0-7390-9364-ee3e68c89280	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a231ef-359f-7d71-9d6d-1a0e7fba3300	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 14:08:10.704532+00	2026-12-01 14:08:10.705691+00	2	2026-12-01 14:08:10.704532+00
-01a231ef-37a3-7352-8bf6-93946efda74a	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 14:08:10.664674+00	2026-12-01 14:08:10.676988+00	2	2026-12-01 14:08:10.766147+00
-01a231ef-37b8-7630-b174-fed6b1e9c9ed	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a231ef-340f-74d4-b627-88b2560ddd46	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 14:08:10.681378+00	2026-12-01 14:08:10.683415+00	2	2026-12-01 14:08:10.774914+00
+COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at, reminders_at) FROM stdin;
+01a232f5-1c90-7a24-bd14-7032d6b47870	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 18:54:14.161003+00	2026-12-01 18:54:14.166415+00	2	2026-12-01 18:54:14.161003+00	\N
+01a232f5-1c9e-7a2d-9854-677e2f161a1a	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 18:54:14.174893+00	2026-12-01 18:54:14.178961+00	2	2026-12-01 18:54:14.174893+00	\N
+01a232f5-1caa-7e5b-a563-a0c3e5fbb4b0	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 18:54:14.186607+00	2026-12-01 18:54:14.19509+00	2	2026-12-01 18:54:14.186607+00	\N
+01a232f5-1cb9-7350-9a63-02f0db14df12	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 18:54:14.204204+00	2026-12-01 18:54:14.210365+00	2	2026-12-01 18:54:14.204204+00	\N
+01a232f5-1cc7-79c9-bc17-de87a999f949	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 18:54:14.222564+00	2026-12-01 18:54:14.228121+00	2	2026-12-01 18:54:14.222564+00	\N
+01a232f5-1cd8-7e50-b2ad-748c5bc204c6	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 18:54:14.233314+00	2026-12-01 18:54:14.244908+00	2	2026-12-01 18:54:14.233314+00	\N
+01a232f5-1cef-7b63-a1be-9af5aaac4fbb	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 18:54:14.255816+00	2026-12-01 18:54:14.258767+00	2	2026-12-01 18:54:14.255816+00	\N
+01a232f5-1cfb-70c2-b5a4-e5bb3543ab66	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 18:54:14.267749+00	2026-12-01 18:54:14.276163+00	2	2026-12-01 18:54:14.267749+00	\N
+01a232f5-1d09-710f-b40d-233d3e21af77	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 18:54:14.281956+00	2026-12-01 18:54:14.286164+00	2	2026-12-01 18:54:14.281956+00	\N
+01a232f5-1d19-77fc-ade7-ddbec8a440cd	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 18:54:14.298083+00	2026-12-01 18:54:14.301636+00	2	2026-12-01 18:54:14.298083+00	\N
+01a232f5-1c0e-707f-814a-7929469798a7	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 18:54:14.063803+00	2026-12-01 18:54:14.117191+00	2	2026-12-01 18:54:15.092653+00	\N
+01a232f5-1c79-7902-b47c-bde655367e80	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 18:54:14.138443+00	2026-12-01 18:54:14.154133+00	2	2026-12-01 18:54:15.131095+00	\N
 \.
 COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
 COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, spent_at, revoked_at) FROM stdin;
 \.
 COPY login_throttle (scope, key, failures, window_started_at, locked_until) FROM stdin;
+\.
+COPY notifications (id, message_key, event, user_id, workshop_id, registration_id, data, status, attempts, last_error, recipient, subject, next_attempt_at, created_at, sent_at) FROM stdin;
+01a232f5-1e53-70f3-837b-8c682e9e1a0d	registration.confirmed:01a232f5-1dfb-7c39-9359-94b4e53cbdaa:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-1dfb-7c39-9359-94b4e53cbdaa	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:14.598053+00	2026-12-01 18:54:14.598053+00	\N
+01a232f5-2041-785c-8b8c-8ea59c163348	registration.confirmed:01a232f5-203b-7e7e-bfdc-cbbebda01155:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-203b-7e7e-bfdc-cbbebda01155	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.105209+00	2026-12-01 18:54:15.105209+00	\N
+01a232f5-2055-70fb-bcdc-be7a6f02eff1	registration.confirmed:01a232f5-2054-724d-9af8-657d20e15874:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-2054-724d-9af8-657d20e15874	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:15.125102+00	2026-12-01 18:54:15.125102+00	\N
+01a232f5-205f-7a20-8589-d0eae4f415f0	registration.confirmed:01a232f5-205d-71a2-9fbf-dc3fad8d043a:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-205d-71a2-9fbf-dc3fad8d043a	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.13569+00	2026-12-01 18:54:15.13569+00	\N
+\.
+COPY workshop_changes (workshop_id, version, event, previous, created_at, expanded_at) FROM stdin;
+\.
+COPY password_resets (id, user_id, created_at, expires_at, used_at) FROM stdin;
 \.
 SELECT setval(pg_get_serial_sequence('schema_versions', 'schemaversionsid'), (SELECT max(schemaversionsid) FROM schema_versions));
 SELECT setval('registration_queue', 4, true);

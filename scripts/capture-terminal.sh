@@ -51,6 +51,14 @@ token=$(curl -s -X POST "$base/auth/login" -H 'Content-Type: application/json' -
 workshop=$(curl -s "$base/workshops?pageSize=1" | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
 capture 05-me curl -s "$base/me" -H "Authorization: Bearer $token"
 capture 06-register curl -s -X POST "$base/workshops/$workshop/registrations" -H "Authorization: Bearer $token"
+# The confirmation, as maildev received it (start.sh printed the inbox's address).
+cd "$root"
+inbox=$(sed -n -E 's|.*e-mails  : (http://127\.0\.0\.1:[0-9]+)/index\.html.*|\1|p' "$work/start.log" | head -n 1)
+for _ in $(seq 1 60); do
+  curl -fsS "$inbox/api/email?to.address=lea.dubois@skillhub.demo" 2>/dev/null | grep -q "Inscription" && break
+  sleep 0.5
+done
+capture 06-email scripts/mail.sh lea.dubois@skillhub.demo --inbox "$inbox"
 cd "$root"
 capture 07-backup ./backup.sh --app "http://127.0.0.1:$port"
 set_dir=$(find "$work/backups" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | head -n 1)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts SkillHub standalone with demo data: PostgreSQL (installed if missing), migrations, demo
-# accounts and workshops, then the app on http://127.0.0.1:7071 (or the address given with --urls).
+# accounts and workshops, maildev (npm, once) to receive the e-mails it sends, then the app on
+# http://127.0.0.1:7071 (or the address given with --urls).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,13 +32,22 @@ data=$root/data; [ -d "$data" ] || data=$(dirname "$root")/data
 export SkillHub__DemoData="$data/demo.json"
 use_document_store
 
+# shellcheck source=lib/maildev.sh
+source "$root/scripts/lib/maildev.sh"
+# maildev's usual ports when they are free, so the inbox keeps its address from one run to the next.
+MAILDEV_SMTP_PORT=${MAILDEV_SMTP_PORT:-$(port_or_free 1025)}
+MAILDEV_WEB_PORT=${MAILDEV_WEB_PORT:-$(port_or_free 1080)}
+ensure_maildev
+export Smtp__Host=127.0.0.1 Smtp__Port=$MAILDEV_SMTP_PORT Smtp__Security=none
+export Notifications__PublicUrl=${urls%%;*}
+
 echo "==> Compilation…"
 dotnet build "$root/SkillHub.Standalone/SkillHub.Standalone.csproj" -c Release -nologo -v q -clp:ErrorsOnly
 
 app_dir="$root/SkillHub.Standalone/bin/Release/net10.0"
 dotnet "$app_dir/SkillHub.Standalone.dll" --urls "$urls" &
 app_pid=$!
-trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true' INT TERM EXIT
+trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; stop_maildev' INT TERM EXIT
 
 base=${urls%%;*}
 for _ in $(seq 1 60); do
@@ -51,6 +61,7 @@ cat <<MSG
 SkillHub écoute sur $base/api
   santé    : curl $base/api/health
   OpenAPI  : $base/api/openapi.yaml
+  e-mails  : http://127.0.0.1:$MAILDEV_WEB_PORT/index.html (maildev : tout ce que l'application envoie, rien n'est relayé)
 Comptes de démonstration (data/demo.json) :
 MSG
 node -e '

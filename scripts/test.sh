@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: starts PostgreSQL (installed if missing) and Azurite's blob service (npm), gives
-# the tests a login that may create their own databases, then `dotnet test` on the solution, and
+# Runs every test: starts PostgreSQL (installed if missing), Azurite's blob service and maildev (npm),
+# gives the tests a login that may create their own databases, then `dotnet test` on the solution, and
 # prints the summary.
 set -euo pipefail
 
@@ -12,8 +12,14 @@ ensure_skillhub_role
 
 # shellcheck source=lib/azurite.sh
 source "$root/scripts/lib/azurite.sh"
-trap stop_azurite EXIT
+# shellcheck source=lib/maildev.sh
+source "$root/scripts/lib/maildev.sh"
+trap 'stop_azurite; stop_maildev' EXIT
 ensure_azurite
+ensure_maildev
+echo "==> maildev : SMTP sur 127.0.0.1:$MAILDEV_SMTP_PORT, boîte de réception sur http://127.0.0.1:$MAILDEV_WEB_PORT/index.html"
+export SKILLHUB_TEST_SMTP="127.0.0.1:$MAILDEV_SMTP_PORT"
+export SKILLHUB_TEST_MAILDEV="http://127.0.0.1:$MAILDEV_WEB_PORT"
 
 export SKILLHUB_TEST_POSTGRES
 SKILLHUB_TEST_POSTGRES=$(skillhub_connection_string postgres)
@@ -22,7 +28,7 @@ if [ -z "${SKILLHUB_TEST_MONGODB:-}" ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"; stop_azurite' EXIT
+trap 'rm -f "$log"; stop_azurite; stop_maildev' EXIT
 set +e
 dotnet test "$root/SkillHub.slnx" -c Release -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

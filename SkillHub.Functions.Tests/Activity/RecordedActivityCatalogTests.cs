@@ -48,7 +48,7 @@ public sealed class RecordedActivityCatalogTests
         var declarations = Functions.HttpFunctions.Select(f => (f.Name, Declared: _catalog.For(f.EntryPoint))).Where(x => x.Declared is not null).ToList();
 
         Assert.Equal(["Login"], declarations.Where(x => x.Declared!.RecordedFailures.Count > 0).Select(x => x.Name));
-        Assert.Equal(["ChangePassword", "Logout"], declarations.Where(x => x.Declared!.TargetIsCaller).Select(x => x.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["ChangePassword", "Logout", "UpdateMyNotifications"], declarations.Where(x => x.Declared!.TargetIsCaller).Select(x => x.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

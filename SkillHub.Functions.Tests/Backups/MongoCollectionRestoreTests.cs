@@ -58,7 +58,7 @@ public sealed class MongoCollectionRestoreTests
         Assert.Equal(
             [
                 $"create {_stagingName}",
-                "indexes workshopId_userId_unique(unique),workshopId_status_queueTicket,userId_updatedAt",
+                "indexes workshopId_userId_unique(unique),workshopId_status_queueTicket,userId_updatedAt,updatedAt",
                 "insert 2",
                 $"rename {_stagingName} to {Target} dropTarget True",
             ],

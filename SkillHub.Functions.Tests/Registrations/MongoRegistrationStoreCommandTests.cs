@@ -240,11 +240,11 @@ public sealed class MongoRegistrationStoreCommandTests
     // ---- indexes ----
 
     [Fact]
-    public void Indexes_AreTheUniqueRegistrationTheWaitingListAndTheUsersList_EachNamed()
+    public void Indexes_AreTheUniqueRegistrationTheWaitingListTheUsersListAndTheRecentChanges_EachNamed()
     {
         var indexes = MongoRegistrationStore.Indexes;
 
-        Assert.Equal(3, indexes.Count);
+        Assert.Equal(4, indexes.Count);
         AssertBson("""{ "workshopId": 1, "userId": 1 }""", indexes[0].Keys.Render(Args));
         Assert.Equal("workshopId_userId_unique", indexes[0].Options.Name);
         Assert.True(indexes[0].Options.Unique);
@@ -254,6 +254,16 @@ public sealed class MongoRegistrationStoreCommandTests
         AssertBson("""{ "userId": 1, "updatedAt": -1 }""", indexes[2].Keys.Render(Args));
         Assert.Equal("userId_updatedAt", indexes[2].Options.Name);
         Assert.NotEqual(true, indexes[2].Options.Unique);
+        AssertBson("""{ "updatedAt": 1 }""", indexes[3].Keys.Render(Args));
+        Assert.Equal("updatedAt", indexes[3].Options.Name);
+    }
+
+    [Fact]
+    public void ChangedSince_MatchesUpdatesAtOrAfterTheTime_ToTheMillisecond()
+    {
+        var since = new DateTime(2026, 12, 1, 9, 30, 0, 123, DateTimeKind.Utc).AddTicks(4567);
+
+        AssertBson("""{ "updatedAt": { "$gte": { "$date": "2026-12-01T09:30:00.123Z" } } }""", MongoRegistrationStore.ChangedSince(since).Render(Args));
     }
 
     // ---- what the memory store must agree with ----

@@ -142,16 +142,16 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
     private RegistrationService Service(IRegistrationStore documents)
     {
         var seats = new SeatLedger(database.DataSource, TimeProvider.System);
-        var waitingList = new WaitingList(documents, seats, _activity, TimeProvider.System, NullLogger<WaitingList>.Instance);
+        var waitingList = new WaitingList(documents, seats, Mock.Of<IRegistrationNotifier>(), _activity, TimeProvider.System, NullLogger<WaitingList>.Instance);
         return new RegistrationService(
-            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, TimeProvider.System, NullLogger<RegistrationService>.Instance);
+            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(), TimeProvider.System, NullLogger<RegistrationService>.Instance);
     }
 
     private SeatReconciliation Reconciliation(int quietSeconds)
     {
         var seats = new SeatLedger(database.DataSource, TimeProvider.System);
         return new SeatReconciliation(
-            seats, _documents, new WaitingList(_documents, seats, _activity, TimeProvider.System, NullLogger<WaitingList>.Instance),
+            seats, _documents, new WaitingList(_documents, seats, Mock.Of<IRegistrationNotifier>(), _activity, TimeProvider.System, NullLogger<WaitingList>.Instance),
             new ReconciliationOptions { QuietSeconds = quietSeconds }, _activity, TimeProvider.System, NullLogger<SeatReconciliation>.Instance);
     }
 

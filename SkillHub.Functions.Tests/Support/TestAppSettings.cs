@@ -21,6 +21,7 @@ public static class TestAppSettings
         settings["PurgeSchedule"] = "0 30 3 * * *";
         settings["ReconcileSchedule"] = "0 */5 * * * *";
         settings["BackupSchedule"] = "0 0 2 * * *";
+        settings["NotificationSchedule"] = "*/30 * * * * *";
         return settings;
     }
 }

@@ -30,7 +30,7 @@ public sealed class WorkshopFunctionsTests : IDisposable
 
     public WorkshopFunctionsTests()
     {
-        var service = new WorkshopService(_store.Object, Mock.Of<IWorkshopRegistrations>(), new FixedClock(new DateTimeOffset(Now)), NullLogger<WorkshopService>.Instance);
+        var service = new WorkshopService(_store.Object, Mock.Of<IWorkshopRegistrations>(), new SkillHub.Functions.Notifications.NotificationSignal(), new FixedClock(new DateTimeOffset(Now)), NullLogger<WorkshopService>.Instance);
         _functions = new WorkshopFunctions(service, _store.Object);
     }
 

@@ -18,7 +18,7 @@ public sealed class WorkshopServiceTests
 
     public WorkshopServiceTests()
     {
-        _service = new WorkshopService(_store.Object, Mock.Of<IWorkshopRegistrations>(), new FixedClock(new DateTimeOffset(Now)), NullLogger<WorkshopService>.Instance);
+        _service = new WorkshopService(_store.Object, Mock.Of<IWorkshopRegistrations>(), new SkillHub.Functions.Notifications.NotificationSignal(), new FixedClock(new DateTimeOffset(Now)), NullLogger<WorkshopService>.Instance);
         _store.Setup(s => s.InsertAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<WorkshopDetails>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Guid id, Guid trainerId, WorkshopDetails d, CancellationToken _) =>
                 new WorkshopRecord(id, d.Title, d.Description, trainerId, "A trainer", d.StartsAt, d.EndsAt, d.Location, d.Capacity, 0, WorkshopStatus.Draft, Now, Now, 1));

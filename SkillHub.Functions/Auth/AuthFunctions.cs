@@ -8,7 +8,7 @@ using SkillHub.Functions.Users;
 
 namespace SkillHub.Functions.Auth;
 
-public sealed class AuthFunctions(AccountService accounts, ClientAddress clientAddress)
+public sealed class AuthFunctions(AccountService accounts, PasswordResetService resets, ClientAddress clientAddress)
 {
     [Function("Register")]
     [Anonymous]
@@ -70,5 +70,34 @@ public sealed class AuthFunctions(AccountService accounts, ClientAddress clientA
         {
             var failure = await accounts.ChangePasswordAsync(request.RequiredCaller(), request.RequiredSession(), change, clientAddress.Of(request), cancellationToken);
             return failure.OrNoContent();
+        }, cancellationToken);
+
+    [Function("RequestPasswordReset")]
+    [Anonymous]
+    [RecordsActivity("auth.password.reset_request", "user")]
+    public Task<IResult> RequestPasswordReset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password-reset")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<PasswordResetRequest>(request, async reset =>
+        {
+            var failure = await resets.RequestAsync(reset, clientAddress.Of(request), cancellationToken);
+            return failure is null ? TypedResults.Accepted((string?)null) : failure.ToProblem();
+        }, cancellationToken);
+
+    [Function("ConfirmPasswordReset")]
+    [Anonymous]
+    [RecordsActivity("auth.password.reset", "user")]
+    public Task<IResult> ConfirmPasswordReset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password-reset/confirm")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<ConfirmPasswordResetRequest>(request, async confirm =>
+        {
+            var reset = await resets.ConfirmAsync(confirm, cancellationToken);
+            if (reset.Value is { } userId && reset.Succeeded)
+            {
+                request.NoteActivityTarget(userId.ToString());
+            }
+
+            return reset.Failure.OrNoContent();
         }, cancellationToken);
 }

@@ -13,6 +13,10 @@ public sealed record LogoutRequest(string? RefreshToken);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
+public sealed record PasswordResetRequest(string? Email);
+
+public sealed record ConfirmPasswordResetRequest(string? Token, string? NewPassword);
+
 /// <summary>What a login answered, and the account it was about when the address named one (never the text typed otherwise).</summary>
 public sealed record LoginAttempt(Outcome<TokenResponse> Tokens, Guid? AccountId);
 

@@ -21,8 +21,10 @@ public static class AuthModule
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddSingleton<PasswordResets>();
         services.AddSingleton<IUserStore, UserStore>();
         services.AddScoped<AccountService>();
+        services.AddScoped<PasswordResetService>();
         services.AddScoped<BootstrapAdmin>();
         services.AddStartupStep(null, "calibrating the password hasher", (provider, _) =>
         {

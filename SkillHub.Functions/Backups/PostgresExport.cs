@@ -20,7 +20,8 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
     public const string JournalTable = "schema_versions";
 
     /// <summary>Every table, parents before children; the journal first, so a restored database knows its migrations.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [JournalTable, "users", "workshops", "sessions", "refresh_tokens", "login_throttle"];
+    public static IReadOnlyList<string> Tables { get; } =
+        [JournalTable, "users", "workshops", "sessions", "refresh_tokens", "login_throttle", "notifications", "workshop_changes", "password_resets"];
 
     public static IReadOnlyList<string> Sequences { get; } = ["registration_queue"];
 

@@ -9,6 +9,12 @@ public interface IRegistrationStore
 
     Task<Registration?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The registrations with these ids, in one query.</summary>
+    Task<IReadOnlyList<Registration>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>Every registration changed at or after <paramref name="since"/>, for reconciliation.</summary>
+    Task<IReadOnlyList<Registration>> ChangedSinceAsync(DateTime since, CancellationToken cancellationToken);
+
     /// <summary>Inserts a new registration; <see cref="Infrastructure.Documents.DuplicateDocumentException"/> when one exists for the same workshop and user.</summary>
     Task InsertAsync(Registration registration, CancellationToken cancellationToken);
 

@@ -36,6 +36,24 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         return document is null ? null : ToRegistration(document);
     }
 
+    public async Task<IReadOnlyList<Registration>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = await _registrations.Find(Filter.In(d => d.Id, ids)).ToListAsync(cancellationToken);
+        return documents.Select(ToRegistration).ToList();
+    }
+
+    public async Task<IReadOnlyList<Registration>> ChangedSinceAsync(DateTime since, CancellationToken cancellationToken)
+    {
+        var documents = await _registrations.Find(ChangedSince(since)).ToListAsync(cancellationToken);
+        return documents.Select(ToRegistration).ToList();
+    }
+
     public async Task InsertAsync(Registration registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -128,6 +146,8 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
     private static UpdateDefinitionBuilder<RegistrationDocument> Update => Builders<RegistrationDocument>.Update;
 
     internal static FilterDefinition<RegistrationDocument> ById(Guid id) => Filter.Eq(d => d.Id, id);
+
+    internal static FilterDefinition<RegistrationDocument> ChangedSince(DateTime since) => Filter.Gte(d => d.UpdatedAt, DocumentTime.Truncate(since));
 
     internal static FilterDefinition<RegistrationDocument> ByWorkshopAndUser(Guid workshopId, Guid userId) =>
         Filter.Eq(d => d.WorkshopId, workshopId) & Filter.Eq(d => d.UserId, userId);
@@ -281,6 +301,8 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
                     new CreateIndexOptions { Name = "workshopId_status_queueTicket" }),
                 new(keys.Ascending(d => d.UserId).Descending(d => d.UpdatedAt),
                     new CreateIndexOptions { Name = "userId_updatedAt" }),
+                new(keys.Ascending(d => d.UpdatedAt),
+                    new CreateIndexOptions { Name = "updatedAt" }),
             ];
         }
     }
@@ -305,6 +327,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         Status = entry.Status,
         By = entry.By,
         Reason = entry.Reason,
+        Cause = entry.Cause,
     };
 
     internal static Registration ToRegistration(RegistrationDocument document) => new(
@@ -315,7 +338,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         document.QueueTicket,
         document.CreatedAt,
         document.UpdatedAt,
-        document.History.Select(h => new HistoryEntry(h.At, h.Status, h.By, h.Reason)).ToList());
+        document.History.Select(h => new HistoryEntry(h.At, h.Status, h.By, h.Reason, h.Cause)).ToList());
 
     // ---- helpers ----
 

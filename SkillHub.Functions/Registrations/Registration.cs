@@ -31,8 +31,12 @@ public sealed record Registration(
         return new Registration(Guid.CreateVersion7(), workshopId, userId, entry.Status, seat.QueueTicket, at, at, [entry]);
     }
 
-    /// <summary>The entry of a cancellation, one by one or of a whole workshop.</summary>
+    /// <summary>The entry of a cancellation one by one.</summary>
     public static HistoryEntry Cancellation(Guid? by, string? reason, DateTime at) => new(at, RegistrationStatus.Cancelled, by, reason);
+
+    /// <summary>The entry each active registration gets when its workshop is cancelled.</summary>
+    public static HistoryEntry WorkshopCancellation(Guid? by, string reason, DateTime at) =>
+        new(at, RegistrationStatus.Cancelled, by, reason, HistoryEntry.WorkshopCancelled);
 
     /// <summary>A cancelled participant registers again, with a new place in the queue; null while the registration is active.</summary>
     public RegistrationTransition? Reopen(SeatRequest seat, DateTime at)

@@ -17,6 +17,7 @@ internal static class RegistrationFields
     public const string At = "at";
     public const string By = "by";
     public const string Reason = "reason";
+    public const string Cause = "cause";
 }
 
 /// <summary>A registration as stored in the registrations collection; fields it does not know (a later version's) are skipped.</summary>
@@ -64,6 +65,10 @@ internal class HistoryDocument
 
     [BsonElement(RegistrationFields.Reason)]
     public string? Reason { get; init; }
+
+    [BsonElement(RegistrationFields.Cause)]
+    [BsonIgnoreIfNull]
+    public string? Cause { get; init; }
 }
 
 /// <summary>One history entry unwound from its registration, as the history pipeline projects it: the entry, and whose it is.</summary>

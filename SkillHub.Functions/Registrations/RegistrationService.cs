@@ -19,6 +19,7 @@ public sealed class RegistrationService(
     IRegistrationStore registrations,
     ISeatLedger seats,
     WaitingList waitingList,
+    IRegistrationNotifier notifier,
     TimeProvider clock,
     ILogger<RegistrationService> logger)
 {
@@ -66,6 +67,7 @@ public sealed class RegistrationService(
             return Failure.Conflict("You are already registered.");
         }
 
+        await notifier.ChangedAsync(written);
         logger.LogInformation("User {UserId} registered to {WorkshopId} as {Status}", caller.Id, workshopId, written.Status);
         return await ViewAsync(written, cancellationToken);
     }
@@ -176,6 +178,8 @@ public sealed class RegistrationService(
         {
             return Failure.Conflict("This registration changed meanwhile; read it again.");
         }
+
+        await notifier.ChangedAsync(cancelled);
 
         if (registration.HoldsSeat)
         {

@@ -55,7 +55,7 @@ public sealed class SeatReconciliation(
             var count = counts.GetValueOrDefault(workshop.Id) ?? new RegistrationCounts(0, 0, 0);
             if (workshop.Status == WorkshopStatus.Cancelled && count.Confirmed + count.Waitlisted > 0)
             {
-                var entry = Registration.Cancellation(null, workshop.CancelReason ?? "The workshop was cancelled.", now);
+                var entry = Registration.WorkshopCancellation(null, workshop.CancelReason ?? "The workshop was cancelled.", now);
                 var cancelled = await registrations.CancelAllActiveAsync(workshop.Id, entry, cancellationToken);
                 repairs.Add(new SeatRepair(workshop.Id, RegistrationsCancelled, count.Confirmed + count.Waitlisted, 0));
                 count = new RegistrationCounts(0, 0, count.Cancelled + cancelled);
@@ -100,12 +100,13 @@ public sealed class SeatReconciliation(
     }
 }
 
-public sealed class ReconcileSeats(SeatReconciliation reconciliation)
+public sealed class ReconcileSeats(SeatReconciliation reconciliation, Notifications.NotificationReconciliation notifications)
 {
     [Function("ReconcileSeats")]
     public async Task Run([TimerTrigger("%ReconcileSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         await reconciliation.RunAsync(cancellationToken);
+        await notifications.RunAsync(cancellationToken);
     }
 }

@@ -9,7 +9,8 @@ namespace SkillHub.Functions.Registrations;
 /// the saga in small: take a free seat in PostgreSQL, then confirm the document; if the document
 /// changed meanwhile, give the seat back and try the next person.
 /// </summary>
-public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger seats, IActivityLog activity, TimeProvider clock, ILogger<WaitingList> logger)
+public sealed class WaitingList(
+    IRegistrationStore registrations, ISeatLedger seats, IRegistrationNotifier notifier, IActivityLog activity, TimeProvider clock, ILogger<WaitingList> logger)
 {
     // A bound on one call's work; what is left is picked up by the next change or by reconciliation.
     private const int MaxPromotionsPerCall = 1_000;
@@ -73,6 +74,7 @@ public sealed class WaitingList(IRegistrationStore registrations, ISeatLedger se
         if (confirmed is not null)
         {
             logger.LogInformation("Registration {RegistrationId} promoted to confirmed in workshop {WorkshopId}", waiting.Id, waiting.WorkshopId);
+            await notifier.ChangedAsync(confirmed);
             await activity.AppendQuietlyAsync(
                 ActivityEntry.ForSystem(clock, "registration.promote", new ActivityTarget("registration", waiting.Id.ToString()),
                     new Dictionary<string, string> { ["workshopId"] = waiting.WorkshopId.ToString() }),

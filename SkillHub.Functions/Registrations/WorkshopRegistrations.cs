@@ -13,7 +13,7 @@ public sealed class WorkshopRegistrations(IRegistrationStore registrations, Wait
 
     public async Task WorkshopCancelledAsync(Guid workshopId, Guid by, string reason, CancellationToken cancellationToken)
     {
-        var entry = Registration.Cancellation(by, reason, DocumentTime.Now(clock));
+        var entry = Registration.WorkshopCancellation(by, reason, DocumentTime.Now(clock));
         try
         {
             var cancelled = await registrations.CancelAllActiveAsync(workshopId, entry, cancellationToken);

@@ -1,11 +1,17 @@
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Notifications;
 
 namespace SkillHub.Functions.Workshops;
 
 /// <summary>The workshop use cases. Each write is one conditional statement; when it touches nothing, the current row says why.</summary>
-public sealed class WorkshopService(IWorkshopStore store, IWorkshopRegistrations registrations, TimeProvider clock, ILogger<WorkshopService> logger)
+/// <remarks>
+/// A published workshop's move or cancellation is recorded for its registrants by the same statement
+/// (sql/0010); the service only wakes the sender so the messages leave at once.
+/// </remarks>
+public sealed class WorkshopService(
+    IWorkshopStore store, IWorkshopRegistrations registrations, NotificationSignal notifications, TimeProvider clock, ILogger<WorkshopService> logger)
 {
     private const string NotFound = "No such workshop.";
 
@@ -106,6 +112,7 @@ public sealed class WorkshopService(IWorkshopStore store, IWorkshopRegistrations
         var updated = await store.UpdateAsync(id, current.Version, caller, details, cancellationToken);
         if (updated is not null)
         {
+            notifications.Wake();
             if (updated.Capacity > current.Capacity && await registrations.CapacityRaisedAsync(id, caller.Id, cancellationToken) > 0)
             {
                 // The promotions took seats: answer with the count as it now stands.
@@ -151,6 +158,7 @@ public sealed class WorkshopService(IWorkshopStore store, IWorkshopRegistrations
         {
             logger.LogInformation("Workshop {WorkshopId} cancelled by {UserId}", id, caller.Id);
             await registrations.WorkshopCancelledAsync(id, caller.Id, reason!, cancellationToken);
+            notifications.Wake();
             return cancelled;
         }
 

@@ -34,6 +34,24 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         }
     }
 
+    public Task<IReadOnlyList<Registration>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<Registration>>(ids.Distinct().Select(_byId.GetValueOrDefault).OfType<Registration>().ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<Registration>> ChangedSinceAsync(DateTime since, CancellationToken cancellationToken)
+    {
+        var from = DocumentTime.Truncate(since);
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<Registration>>(_byId.Values.Where(r => r.UpdatedAt >= from).ToList());
+        }
+    }
+
     public Task InsertAsync(Registration registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);

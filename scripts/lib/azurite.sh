@@ -2,6 +2,9 @@
 # downloaded at run time beyond the package), started on a free loopback port with a throw-away
 # folder, and its connection string in SKILLHUB_TEST_AZURITE. stop_azurite ends it.
 
+# shellcheck source=ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
+
 # The Azurite development account: a published, fixed key, not a secret.
 AZURITE_ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
@@ -14,16 +17,12 @@ ensure_azurite() {
   fi
 
   local port
-  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  port=$(free_port)
   AZURITE_DATA=$(mktemp -d)
   "$dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$AZURITE_DATA" \
     --skipApiVersionCheck --silent >"$AZURITE_DATA/azurite.log" 2>&1 &
   AZURITE_PID=$!
-  for _ in $(seq 1 60); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    sleep 0.5
-  done
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { cat "$AZURITE_DATA/azurite.log" >&2; echo "Azurite ne répond pas sur le port $port" >&2; return 1; }
+  wait_for_port "$port" || { cat "$AZURITE_DATA/azurite.log" >&2; echo "Azurite ne répond pas sur le port $port" >&2; return 1; }
   echo "==> Azurite (blob) sur 127.0.0.1:$port"
   export SKILLHUB_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
 }

@@ -19,7 +19,7 @@ public sealed partial class DockerFilesTests
     private const string RuntimeImage = "mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0";
     private const string ScriptRoot = "/home/site/wwwroot";
 
-    private static readonly string[] ServiceNames = ["postgres", "mongo", "azurite", "app"];
+    private static readonly string[] ServiceNames = ["postgres", "mongo", "azurite", "mail", "app"];
 
     /// <summary>Secrets compose must refuse to start without (<c>${VAR:?message}</c>).</summary>
     private static readonly string[] RequiredSecrets = ["POSTGRES_PASSWORD", "APP_DB_PASSWORD", "JWT_SIGNING_KEY", "BACKUP_SIGNING_KEY"];
@@ -47,7 +47,7 @@ public sealed partial class DockerFilesTests
     });
 
     [Fact]
-    public void TheComposeFile_ParsesAsYaml_AndDeclaresPostgresMongoAzuriteAndTheApp()
+    public void TheComposeFile_ParsesAsYaml_AndDeclaresPostgresMongoAzuriteTheMailCatcherAndTheApp()
     {
         var services = Mapping(Compose.Value, "services");
 
@@ -55,6 +55,7 @@ public sealed partial class DockerFilesTests
         Assert.Equal("postgres:16", Scalar(Service("postgres"), "image"));
         Assert.Equal("mongo:7", Scalar(Service("mongo"), "image"));
         Assert.Equal("mcr.microsoft.com/azure-storage/azurite", Scalar(Service("azurite"), "image"));
+        Assert.Equal("maildev/maildev:2.2.1", Scalar(Service("mail"), "image"));
         Assert.Equal(".", Scalar(Service("app"), "build"));
     }
 
@@ -196,7 +197,7 @@ public sealed partial class DockerFilesTests
             .Where(m => m.Success)
             .Select(m => m.Groups["name"].Value)
             .ToList();
-        Assert.Equal(["BackupSchedule", "PurgeSchedule", "ReconcileSchedule"], settings.Order(StringComparer.Ordinal));
+        Assert.Equal(["BackupSchedule", "NotificationSchedule", "PurgeSchedule", "ReconcileSchedule"], settings.Order(StringComparer.Ordinal));
         return settings;
     }
 
@@ -312,14 +313,15 @@ public sealed partial class DockerFilesTests
     }
 
     [Fact]
-    public void OnlyTheAppIsPublished_OnTheLoopbackAddressByDefault_AzuriteAndTheDatabasesNotAtAll()
+    public void OnlyTheAppAndTheMailInboxArePublished_OnTheLoopbackAddressByDefault_AzuriteAndTheDatabasesNotAtAll()
     {
         var published = Mapping(Compose.Value, "services").Children
             .Where(s => ((YamlMappingNode)s.Value).Children.ContainsKey(new YamlScalarNode("ports")))
             .ToDictionary(s => Text(s.Key), s => ((YamlSequenceNode)((YamlMappingNode)s.Value).Children[new YamlScalarNode("ports")]).Children.Select(p => Resolve(Text(p))).ToList(), StringComparer.Ordinal);
 
-        Assert.Equal(["app"], published.Keys);
+        Assert.Equal(["app", "mail"], published.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["127.0.0.1:7071:80"], published["app"]);
+        Assert.Equal(["127.0.0.1:1080:1080"], published["mail"]);
         Assert.Equal("127.0.0.1", EnvExample()["APP_BIND"]);
     }
 

@@ -156,11 +156,25 @@ internal static partial class HttpFile
     {
         using var json = JsonDocument.Parse(body);
         var current = json.RootElement;
-        foreach (var property in path.Split('.'))
+        foreach (var step in path.Split('.'))
         {
+            // A property, or an item of one: items[0].
+            var open = step.IndexOf('[', StringComparison.Ordinal);
+            var property = open > 0 && step.EndsWith(']') ? step[..open] : step;
             if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(property, out current))
             {
                 throw new InvalidOperationException($"{{{{{reference}}}}}: the answer has no {path}.");
+            }
+
+            if (property.Length < step.Length)
+            {
+                var index = int.Parse(step[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+                if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
+                {
+                    throw new InvalidOperationException($"{{{{{reference}}}}}: the answer has no {path}.");
+                }
+
+                current = current[index];
             }
         }
 

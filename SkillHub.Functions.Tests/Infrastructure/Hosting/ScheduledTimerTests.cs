@@ -80,12 +80,12 @@ public sealed class ScheduledTimerTests
     [Fact]
     public void UnderTheFunctionsHost_AnInvalidSchedule_IsRefused_NamingItsTimer()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => TimerSchedules.RequireUnderFunctionsHost(AppTimers(), Configuration([.. EverySchedule[..2], ("BackupSchedule", "nightly")])));
+        var refused = Assert.Throws<InvalidOperationException>(() => TimerSchedules.RequireUnderFunctionsHost(AppTimers(), Configuration([.. EverySchedule[..2], ("BackupSchedule", "nightly"), EverySchedule[3]])));
 
         Assert.Contains("'nightly'", refused.Message, StringComparison.Ordinal);
     }
 
-    private static readonly (string Key, string Value)[] EverySchedule = [("PurgeSchedule", "0 30 3 * * *"), ("ReconcileSchedule", "0 */5 * * * *"), ("BackupSchedule", "0 0 2 * * *")];
+    private static readonly (string Key, string Value)[] EverySchedule = [("PurgeSchedule", "0 30 3 * * *"), ("ReconcileSchedule", "0 */5 * * * *"), ("BackupSchedule", "0 0 2 * * *"), ("NotificationSchedule", "*/30 * * * * *")];
 
     [Fact]
     public void TheTimersTheWorkerChecks_AreTheTimersOfTheBuildsMetadata()
@@ -93,7 +93,7 @@ public sealed class ScheduledTimerTests
         var declared = AppTimers();
         var inMetadata = FunctionCatalog.Load(AppContext.BaseDirectory, typeof(SkillHubServices).Assembly).TimerFunctions.Select(f => (f.Name, f.Timer!.Schedule));
 
-        Assert.Equal(3, declared.Count);
+        Assert.Equal(4, declared.Count);
         Assert.Equal(inMetadata.Order(), declared.Order());
     }
 

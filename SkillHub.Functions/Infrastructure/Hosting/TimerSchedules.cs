@@ -20,6 +20,7 @@ public static class TimerSchedules
         ["PurgeSchedule"] = "0 30 3 * * *",
         ["ReconcileSchedule"] = "0 */5 * * * *",
         ["BackupSchedule"] = "0 0 2 * * *",
+        ["NotificationSchedule"] = "*/30 * * * * *",
     };
 
     /// <summary>The setting a <c>%Name%</c> schedule names; null for a literal expression. Nested names are not resolved by the host, so they are refused.</summary>

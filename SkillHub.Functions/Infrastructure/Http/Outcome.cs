@@ -5,6 +5,7 @@ namespace SkillHub.Functions.Infrastructure.Http;
 public enum FailureKind
 {
     Invalid,
+    BadRequest,
     Unauthorized,
     Forbidden,
     NotFound,
@@ -18,6 +19,8 @@ public enum FailureKind
 public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictionary<string, string[]>? Errors = null, TimeSpan? RetryAfter = null)
 {
     public static Failure NotFound(string message) => new(FailureKind.NotFound, message);
+
+    public static Failure BadRequest(string message) => new(FailureKind.BadRequest, message);
 
     public static Failure Forbidden(string message) => new(FailureKind.Forbidden, message);
 
@@ -39,6 +42,7 @@ public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictiona
     public ProblemResult ToProblem() => Kind switch
     {
         FailureKind.Invalid => Problems.Validation(Errors ?? new Dictionary<string, string[]> { ["body"] = [Message] }),
+        FailureKind.BadRequest => Problems.BadRequest(Message),
         FailureKind.Unauthorized => Problems.Unauthorized(Message),
         FailureKind.Forbidden => Problems.Forbidden(Message),
         FailureKind.NotFound => Problems.NotFound(Message),
