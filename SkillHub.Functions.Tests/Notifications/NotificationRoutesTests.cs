@@ -43,6 +43,7 @@ public sealed class NotificationRoutesTests(MailAppFixture app) : IClassFixture<
         var ann = await app.CreateUserAsync(Roles.Participant);
         await RegistrationTestData.RegisterAsync(app, workshopId, ann);
         await Maildev.WaitForAsync(ann.Email);
+        await NotificationTestData.WaitUntilNothingPendingAsync(app, ann.Email);
         using var admin = app.ClientFor(await app.CreateUserAsync(Roles.Admin));
 
         var page = await AppFixture.ReadJsonAsync(await admin.GetAsync($"/api/admin/notifications?recipient={Uri.EscapeDataString(ann.Email)}&event=registration.confirmed"));
@@ -65,6 +66,7 @@ public sealed class NotificationRoutesTests(MailAppFixture app) : IClassFixture<
         var ann = await app.CreateUserAsync(Roles.Participant);
         await RegistrationTestData.RegisterAsync(app, workshopId, ann);
         await Maildev.WaitForAsync(ann.Email);
+        await NotificationTestData.WaitUntilNothingPendingAsync(app, ann.Email);
         await using var connection = await app.Database.DataSource.OpenConnectionAsync();
         var id = await connection.ExecuteScalarAsync<Guid>("SELECT id FROM notifications WHERE recipient = @Email", new { ann.Email });
         using var admin = app.ClientFor(await app.CreateUserAsync(Roles.Admin));
