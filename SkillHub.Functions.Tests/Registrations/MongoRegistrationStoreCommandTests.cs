@@ -67,11 +67,40 @@ public sealed class MongoRegistrationStoreCommandTests
             $$"""
             {
               "$set": { "status": "confirmed", "queueTicket": NumberLong(42), "updatedAt": ISODate("2026-03-01T09:30:15.123Z") },
+              "$unset": { "attendance": 1 },
               "$push": { "history": { "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "confirmed", "by": UUID("{{AdminId}}"), "reason": "a seat was freed" } }
             }
             """,
             update);
         Assert.Equal(BsonBinarySubType.UuidStandard, update["$push"]["history"]["by"].AsBsonBinaryData.SubType);
+    }
+
+    [Fact]
+    public void MarkAttendance_SetsTheAttendanceAndTime_AndPushesTheEntry_OrUnsetsItForNull()
+    {
+        var marked = MongoRegistrationStore.MarkAttendance(
+            new AttendanceChange(RegistrationAttendance.Absent, new HistoryEntry(At, RegistrationStatus.Confirmed, AdminId, null, HistoryEntry.AttendanceMarked, RegistrationAttendance.Absent))).Render(Args);
+        var unmarked = MongoRegistrationStore.MarkAttendance(
+            new AttendanceChange(null, new HistoryEntry(At, RegistrationStatus.Confirmed, null, null, HistoryEntry.AttendanceMarked))).Render(Args);
+
+        AssertBson(
+            $$"""
+            {
+              "$set": { "attendance": "absent", "updatedAt": ISODate("2026-03-01T09:30:15.123Z") },
+              "$push": { "history": { "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "confirmed", "by": UUID("{{AdminId}}"), "reason": null,
+                                      "cause": "attendance", "attendance": "absent" } }
+            }
+            """,
+            marked);
+        AssertBson(
+            """
+            {
+              "$unset": { "attendance": 1 },
+              "$set": { "updatedAt": ISODate("2026-03-01T09:30:15.123Z") },
+              "$push": { "history": { "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "confirmed", "by": null, "reason": null, "cause": "attendance" } }
+            }
+            """,
+            unmarked);
     }
 
     [Fact]
@@ -95,6 +124,7 @@ public sealed class MongoRegistrationStoreCommandTests
             """
             {
               "$set": { "status": "cancelled", "updatedAt": ISODate("2026-03-01T09:30:15.123Z") },
+              "$unset": { "attendance": 1 },
               "$push": { "history": { "at": ISODate("2026-03-01T09:30:15.123Z"), "status": "cancelled", "by": null, "reason": "workshop cancelled" } }
             }
             """,
@@ -214,7 +244,8 @@ public sealed class MongoRegistrationStoreCommandTests
                     { "$limit": 50 },
                     { "$project": {
                         "_id": 0, "registrationId": "$_id", "userId": 1, "at": "$history.at",
-                        "status": "$history.status", "by": "$history.by", "reason": "$history.reason" } } ] } }
+                        "status": "$history.status", "by": "$history.by", "reason": "$history.reason",
+                        "attendance": "$history.attendance" } } ] } }
             ]
             """,
             MongoRegistrationStore.HistoryPagePipeline(WorkshopId, new PageRequest(2, 50)));

@@ -177,6 +177,67 @@ public abstract class RegistrationStoreContract
         Assert.Equal(2, stored!.History.Count);
     }
 
+    // ---- attendance ----
+
+    [StoreFact]
+    public async Task MarkAttendance_OfAConfirmedRegistration_SetsItAppendsTheEntryAndReturnsTheNewDocument()
+    {
+        var confirmed = await InsertAsync(NewRegistration(Guid.NewGuid(), status: RegistrationStatus.Confirmed));
+        var trainer = Guid.NewGuid();
+        var change = confirmed.MarkAttendance(RegistrationAttendance.Absent, trainer, T0.AddHours(3))!;
+
+        var updated = await Store.MarkAttendanceAsync(confirmed.Id, change, None);
+
+        var expected = confirmed with
+        {
+            Attendance = RegistrationAttendance.Absent,
+            UpdatedAt = change.Entry.At,
+            History = [.. confirmed.History, new HistoryEntry(T0.AddHours(3), RegistrationStatus.Confirmed, trainer, null, HistoryEntry.AttendanceMarked, RegistrationAttendance.Absent)],
+        };
+        AssertSameRegistration(expected, updated);
+        AssertSameRegistration(expected, await Store.FindByIdAsync(confirmed.Id, None));
+    }
+
+    [StoreFact]
+    public async Task MarkAttendance_WithNull_UnmarksTheRegistration()
+    {
+        var confirmed = await InsertAsync(NewRegistration(Guid.NewGuid(), status: RegistrationStatus.Confirmed));
+        var marked = await Store.MarkAttendanceAsync(confirmed.Id, confirmed.MarkAttendance(RegistrationAttendance.Attended, null, T0.AddHours(1))!, None);
+
+        var unmarked = await Store.MarkAttendanceAsync(confirmed.Id, marked!.MarkAttendance(null, null, T0.AddHours(2))!, None);
+
+        Assert.Null(unmarked!.Attendance);
+        Assert.Null((await Store.FindByIdAsync(confirmed.Id, None))!.Attendance);
+        Assert.Equal([null, RegistrationAttendance.Attended, null], unmarked.History.Select(h => h.Attendance));
+    }
+
+    [StoreFact]
+    public async Task MarkAttendance_OfARegistrationNoLongerConfirmed_ReturnsNullAndChangesNothing()
+    {
+        var confirmed = NewRegistration(Guid.NewGuid(), status: RegistrationStatus.Confirmed);
+        var change = confirmed.MarkAttendance(RegistrationAttendance.Attended, null, T0.AddHours(1))!;
+        var cancelled = await InsertAsync(confirmed with { Status = RegistrationStatus.Cancelled });
+
+        Assert.Null(await Store.MarkAttendanceAsync(cancelled.Id, change, None));
+        Assert.Null(await Store.MarkAttendanceAsync(Guid.NewGuid(), change, None));
+        AssertSameRegistration(cancelled, await Store.FindByIdAsync(cancelled.Id, None));
+    }
+
+    [StoreFact]
+    public async Task StatusChanges_ClearTheAttendance_WhichBelongsToAConfirmedSeat()
+    {
+        var workshopId = Guid.NewGuid();
+        var one = await InsertAsync(NewRegistration(workshopId, status: RegistrationStatus.Confirmed) with { Attendance = RegistrationAttendance.Attended });
+        var other = await InsertAsync(NewRegistration(workshopId, status: RegistrationStatus.Confirmed) with { Attendance = RegistrationAttendance.Excused });
+
+        var cancelled = await Store.TransitionAsync(one.Id, RegistrationStatus.Confirmed, one.Cancel(null, "left", T0.AddHours(1))!, None);
+        await Store.CancelAllActiveAsync(workshopId, Registration.WorkshopCancellation(null, "storm", T0.AddHours(2)), None);
+
+        Assert.Null(cancelled!.Attendance);
+        Assert.Null((await Store.FindByIdAsync(one.Id, None))!.Attendance);
+        Assert.Null((await Store.FindByIdAsync(other.Id, None))!.Attendance);
+    }
+
     // ---- the waiting list ----
 
     [StoreFact]

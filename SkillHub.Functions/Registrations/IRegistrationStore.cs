@@ -20,10 +20,13 @@ public interface IRegistrationStore
 
     /// <summary>
     /// Moves the registration from <paramref name="expectedStatus"/> to the transition's status in one
-    /// atomic update, setting its queue ticket and appending the history entry; null when its status
-    /// was not the expected one (someone else changed it first).
+    /// atomic update, setting its queue ticket, clearing its attendance and appending the history entry;
+    /// null when its status was not the expected one (someone else changed it first).
     /// </summary>
     Task<Registration?> TransitionAsync(Guid id, string expectedStatus, RegistrationTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>Sets the attendance and appends the entry in one atomic update; null unless the registration is still confirmed.</summary>
+    Task<Registration?> MarkAttendanceAsync(Guid id, AttendanceChange change, CancellationToken cancellationToken);
 
     /// <summary>The waitlisted registration with the lowest queue ticket, if any.</summary>
     Task<Registration?> FirstWaitlistedAsync(Guid workshopId, CancellationToken cancellationToken);

@@ -76,6 +76,14 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         return document is null ? null : ToRegistration(document);
     }
 
+    public async Task<Registration?> MarkAttendanceAsync(Guid id, AttendanceChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var document = await _registrations.FindOneAndUpdateAsync(
+            InStatus(id, RegistrationStatus.Confirmed), MarkAttendance(change), ReturnUpdated, cancellationToken);
+        return document is null ? null : ToRegistration(document);
+    }
+
     public async Task<Registration?> FirstWaitlistedAsync(Guid workshopId, CancellationToken cancellationToken)
     {
         var document = await _registrations.Find(WaitlistOf(workshopId)).Sort(QueueOrder).Limit(1).FirstOrDefaultAsync(cancellationToken);
@@ -125,7 +133,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
     {
         var result = await PageAsync(HistoryPagePipeline(workshopId, page), cancellationToken);
         var events = result.Items
-            .Select(e => new RegistrationEvent(e.RegistrationId, e.UserId, e.At, e.Status, e.By, e.Reason))
+            .Select(e => new RegistrationEvent(e.RegistrationId, e.UserId, e.At, e.Status, e.By, e.Reason, e.Attendance))
             .ToList();
         return (events, TotalOf(result));
     }
@@ -163,7 +171,15 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
             .Set(d => d.Status, transition.Status)
             .Set(d => d.QueueTicket, transition.QueueTicket)
             .Set(d => d.UpdatedAt, entry.At)
+            .Unset(d => d.Attendance)
             .Push(d => d.History, entry);
+    }
+
+    internal static UpdateDefinition<RegistrationDocument> MarkAttendance(AttendanceChange change)
+    {
+        var entry = ToDocument(change.Entry);
+        var update = change.Attendance is null ? Update.Unset(d => d.Attendance) : Update.Set(d => d.Attendance, change.Attendance);
+        return update.Set(d => d.UpdatedAt, entry.At).Push(d => d.History, entry);
     }
 
     internal static FilterDefinition<RegistrationDocument> WaitlistOf(Guid workshopId) =>
@@ -181,6 +197,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         return Update
             .Set(d => d.Status, RegistrationStatus.Cancelled)
             .Set(d => d.UpdatedAt, stored.At)
+            .Unset(d => d.Attendance)
             .Push(d => d.History, stored);
     }
 
@@ -266,6 +283,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
                 { F.Status, history + F.Status },
                 { F.By, history + F.By },
                 { F.Reason, history + F.Reason },
+                { F.Attendance, history + F.Attendance },
             })));
     }
 
@@ -319,6 +337,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         CreatedAt = DocumentTime.Truncate(registration.CreatedAt),
         UpdatedAt = DocumentTime.Truncate(registration.UpdatedAt),
         History = registration.History.Select(ToDocument).ToList(),
+        Attendance = registration.Attendance,
     };
 
     internal static HistoryDocument ToDocument(HistoryEntry entry) => new()
@@ -328,6 +347,7 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         By = entry.By,
         Reason = entry.Reason,
         Cause = entry.Cause,
+        Attendance = entry.Attendance,
     };
 
     internal static Registration ToRegistration(RegistrationDocument document) => new(
@@ -338,7 +358,8 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         document.QueueTicket,
         document.CreatedAt,
         document.UpdatedAt,
-        document.History.Select(h => new HistoryEntry(h.At, h.Status, h.By, h.Reason, h.Cause)).ToList());
+        document.History.Select(h => new HistoryEntry(h.At, h.Status, h.By, h.Reason, h.Cause, h.Attendance)).ToList(),
+        document.Attendance);
 
     // ---- helpers ----
 

@@ -15,7 +15,8 @@ public sealed record Registration(
     long QueueTicket,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<HistoryEntry> History)
+    IReadOnlyList<HistoryEntry> History,
+    string? Attendance = null)
 {
     public const string PromotionReason = "Promoted from the waiting list.";
 
@@ -56,6 +57,17 @@ public sealed record Registration(
         Status == RegistrationStatus.Waitlisted
             ? new RegistrationTransition(RegistrationStatus.Confirmed, QueueTicket, new HistoryEntry(at, RegistrationStatus.Confirmed, by, PromotionReason))
             : null;
+
+    /// <summary>Marks whether the participant came (null unmarks); null when the registration holds no seat.</summary>
+    public AttendanceChange? MarkAttendance(string? attendance, Guid? by, DateTime at)
+    {
+        if (!RegistrationAttendance.IsKnown(attendance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(attendance), attendance, "Not an attendance value.");
+        }
+
+        return HoldsSeat ? new AttendanceChange(attendance, new HistoryEntry(at, Status, by, null, HistoryEntry.AttendanceMarked, attendance)) : null;
+    }
 
     private static string StatusFor(SeatRequest seat) => seat.Confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
 }

@@ -18,6 +18,7 @@ internal static class RegistrationFields
     public const string By = "by";
     public const string Reason = "reason";
     public const string Cause = "cause";
+    public const string Attendance = "attendance";
 }
 
 /// <summary>A registration as stored in the registrations collection; fields it does not know (a later version's) are skipped.</summary>
@@ -48,6 +49,10 @@ internal sealed class RegistrationDocument
 
     [BsonElement(RegistrationFields.History)]
     public List<HistoryDocument> History { get; init; } = [];
+
+    [BsonElement(RegistrationFields.Attendance)]
+    [BsonIgnoreIfNull]
+    public string? Attendance { get; init; }
 }
 
 /// <summary>One element of a registration document's history array.</summary>
@@ -69,6 +74,10 @@ internal class HistoryDocument
     [BsonElement(RegistrationFields.Cause)]
     [BsonIgnoreIfNull]
     public string? Cause { get; init; }
+
+    [BsonElement(RegistrationFields.Attendance)]
+    [BsonIgnoreIfNull]
+    public string? Attendance { get; init; }
 }
 
 /// <summary>One history entry unwound from its registration, as the history pipeline projects it: the entry, and whose it is.</summary>

@@ -130,6 +130,7 @@ public sealed class RegistrationService(
                 r.Id,
                 r.Status,
                 positions.TryGetValue(r.Id, out var position) ? position : null,
+                r.Attendance,
                 r.CreatedAt,
                 people.TryGetValue(r.UserId, out var user) ? new RegistrantSummary(user.Id, user.DisplayName, user.Email) : null,
                 HistoryResponse.From(r.History))).ToList(),
@@ -148,6 +149,7 @@ public sealed class RegistrationService(
             r.Id,
             r.Status,
             positions.TryGetValue(r.Id, out var position) ? position : null,
+            r.Attendance,
             r.CreatedAt,
             r.UpdatedAt,
             titles.TryGetValue(r.WorkshopId, out var w) ? new WorkshopSummary(w.Id, w.Title, w.StartsAt, w.Status) : null,
@@ -163,7 +165,7 @@ public sealed class RegistrationService(
         }
 
         var (events, total) = await registrations.HistoryAsync(workshopId, page, cancellationToken);
-        return PageResponse.Create(page, events.Select(e => new RegistrationEventResponse(e.RegistrationId, e.UserId, e.At, e.Status, e.By, e.Reason)).ToList(), total);
+        return PageResponse.Create(page, events.Select(e => new RegistrationEventResponse(e.RegistrationId, e.UserId, e.At, e.Status, e.By, e.Reason, e.Attendance)).ToList(), total);
     }
 
     private async Task<Outcome<RegistrationResponse>> CancelAsync(WorkshopRecord workshop, Registration registration, Guid by, string? reason, CancellationToken cancellationToken)

@@ -2,20 +2,21 @@ using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
 
-public sealed record HistoryResponse(DateTime At, string Status, Guid? By, string? Reason)
+/// <summary>One history entry; <see cref="Attendance"/> is set by the entries that mark attendance.</summary>
+public sealed record HistoryResponse(DateTime At, string Status, Guid? By, string? Reason, string? Attendance)
 {
     public static IReadOnlyList<HistoryResponse> From(IReadOnlyList<HistoryEntry> history) =>
-        history.Select(h => new HistoryResponse(h.At, h.Status, h.By, h.Reason)).ToList();
+        history.Select(h => new HistoryResponse(h.At, h.Status, h.By, h.Reason, h.Attendance)).ToList();
 }
 
 /// <summary>A registration as its participant sees it.</summary>
 public sealed record RegistrationResponse(
-    Guid Id, Guid WorkshopId, Guid UserId, string Status, int? WaitlistPosition, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<HistoryResponse> History)
+    Guid Id, Guid WorkshopId, Guid UserId, string Status, int? WaitlistPosition, string? Attendance, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<HistoryResponse> History)
 {
     public static RegistrationResponse From(Registration registration, int? position)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        return new(registration.Id, registration.WorkshopId, registration.UserId, registration.Status, position,
+        return new(registration.Id, registration.WorkshopId, registration.UserId, registration.Status, position, registration.Attendance,
             registration.CreatedAt, registration.UpdatedAt, HistoryResponse.From(registration.History));
     }
 }
@@ -24,7 +25,7 @@ public sealed record RegistrantSummary(Guid Id, string DisplayName, string Email
 
 /// <summary>One line of a workshop's registration list, for its trainer or an admin.</summary>
 public sealed record WorkshopRegistrationItem(
-    Guid Id, string Status, int? WaitlistPosition, DateTime CreatedAt, RegistrantSummary? User, IReadOnlyList<HistoryResponse> History);
+    Guid Id, string Status, int? WaitlistPosition, string? Attendance, DateTime CreatedAt, RegistrantSummary? User, IReadOnlyList<HistoryResponse> History);
 
 public sealed record RegistrationSummary(int Capacity, int Confirmed, int Waitlisted, int Cancelled, int AvailableSeats);
 
@@ -36,6 +37,6 @@ public sealed record WorkshopSummary(Guid Id, string Title, DateTime StartsAt, s
 
 /// <summary>One of the caller's registrations, with its workshop's title and date.</summary>
 public sealed record MyRegistrationItem(
-    Guid Id, string Status, int? WaitlistPosition, DateTime CreatedAt, DateTime UpdatedAt, WorkshopSummary? Workshop, IReadOnlyList<HistoryResponse> History);
+    Guid Id, string Status, int? WaitlistPosition, string? Attendance, DateTime CreatedAt, DateTime UpdatedAt, WorkshopSummary? Workshop, IReadOnlyList<HistoryResponse> History);
 
-public sealed record RegistrationEventResponse(Guid RegistrationId, Guid UserId, DateTime At, string Status, Guid? By, string? Reason);
+public sealed record RegistrationEventResponse(Guid RegistrationId, Guid UserId, DateTime At, string Status, Guid? By, string? Reason, string? Attendance);

@@ -87,7 +87,25 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
                 QueueTicket = transition.QueueTicket,
                 UpdatedAt = entry.At,
                 History = [.. current.History, entry],
+                Attendance = null,
             };
+            Replace(current, updated);
+            return Task.FromResult<Registration?>(updated);
+        }
+    }
+
+    public Task<Registration?> MarkAttendanceAsync(Guid id, AttendanceChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var entry = Normalize(change.Entry);
+        lock (_lock)
+        {
+            if (!_byId.TryGetValue(id, out var current) || current.Status != RegistrationStatus.Confirmed)
+            {
+                return Task.FromResult<Registration?>(null);
+            }
+
+            var updated = current with { Attendance = change.Attendance, UpdatedAt = entry.At, History = [.. current.History, entry] };
             Replace(current, updated);
             return Task.FromResult<Registration?>(updated);
         }
@@ -114,6 +132,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
                     Status = RegistrationStatus.Cancelled,
                     UpdatedAt = stored.At,
                     History = [.. registration.History, stored],
+                    Attendance = null,
                 });
             }
 
@@ -172,7 +191,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         lock (_lock)
         {
             var events = (_byWorkshop.TryGetValue(workshopId, out var registrations) ? registrations.All : Enumerable.Empty<Registration>())
-                .SelectMany(r => r.History.Select(h => new RegistrationEvent(r.Id, r.UserId, h.At, h.Status, h.By, h.Reason)))
+                .SelectMany(r => r.History.Select(h => new RegistrationEvent(r.Id, r.UserId, h.At, h.Status, h.By, h.Reason, h.Attendance)))
                 .OrderBy(e => e.At)
                 .ThenBy(e => e.RegistrationId)
                 .ToList();
