@@ -219,6 +219,34 @@ public abstract class CommentStoreContract
         Assert.Equal((winner.Rating, winner.AuthorDisplayName, winner.UpdatedAt), (stored.Rating, stored.Author.DisplayName, stored.UpdatedAt));
     }
 
+    [StoreFact]
+    public async Task Ratings_SumAndCountTheRatingsOfShownComments_PerWorkshopAsked_LeavingOutTheUnrated()
+    {
+        var other = Guid.CreateVersion7();
+        var unrated = Guid.CreateVersion7();
+        var hidden = Comment(T0.AddMinutes(3), rating: 1);
+        foreach (var comment in new[]
+        {
+            Comment(T0, rating: 5), Comment(T0.AddMinutes(1), rating: 4), Comment(T0.AddMinutes(2)), hidden,
+            Comment(T0, rating: 2) with { Id = Guid.CreateVersion7(), WorkshopId = other },
+            Comment(T0) with { Id = Guid.CreateVersion7(), WorkshopId = unrated },
+            Comment(T0, rating: 3) with { Id = Guid.CreateVersion7(), WorkshopId = Guid.CreateVersion7() },
+        })
+        {
+            await Store.InsertAsync(comment, None);
+        }
+
+        await Store.HideAsync(_workshopId, hidden.Id, _authorId, T0.AddHours(1), None);
+
+        var tallies = await Store.RatingsAsync([_workshopId, other, unrated, Guid.CreateVersion7()], None);
+
+        Assert.Equal(2, tallies.Count);
+        Assert.Equal(new RatingTally(9, 2), tallies[_workshopId]);
+        Assert.Equal(4.5, tallies[_workshopId].Average);
+        Assert.Equal(new RatingTally(2, 1), tallies[other]);
+        Assert.Empty(await Store.RatingsAsync([], None));
+    }
+
     protected Comment Comment(DateTime at, int? rating = null, string body = "A comment") =>
         new(Guid.CreateVersion7(new DateTimeOffset(at)), _workshopId, new CommentAuthor(_authorId, "Ada"), body, rating, at, at);
 }

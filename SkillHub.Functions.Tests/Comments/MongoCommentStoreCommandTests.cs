@@ -254,6 +254,32 @@ public sealed class MongoCommentStoreCommandTests
         Assert.Equal(("Hi", 2, "Ada"), (read.Body, read.Rating, read.Author.DisplayName));
     }
 
+    [Fact]
+    public void Ratings_MatchesTheShownRatedCommentsOfTheWorkshops_AndSumsAndCountsPerWorkshop()
+    {
+        var registry = BsonSerializer.SerializerRegistry;
+        var stages = MongoCommentStore.RatingsPipeline([WorkshopId, WorkshopId])
+            .Render(new RenderArgs<CommentDocument>(registry.GetSerializer<CommentDocument>(), registry)).Documents;
+
+        Assert.Equal(
+            new BsonArray
+            {
+                new BsonDocument("$match", new BsonDocument
+                {
+                    { "workshopId", new BsonDocument("$in", new BsonArray { Uuid(WorkshopId) }) },
+                    { "hidden", false },
+                    { "rating", new BsonDocument("$ne", BsonNull.Value) },
+                }),
+                new BsonDocument("$group", new BsonDocument
+                {
+                    { "_id", "$workshopId" },
+                    { "sum", new BsonDocument("$sum", "$rating") },
+                    { "count", new BsonDocument("$sum", 1) },
+                }),
+            },
+            new BsonArray(stages));
+    }
+
     private static BsonBinaryData Uuid(Guid value) => new(value, GuidRepresentation.Standard);
 
     private static RenderArgs<CommentDocument> RenderArgs()

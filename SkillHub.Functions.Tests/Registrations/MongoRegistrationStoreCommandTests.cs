@@ -151,6 +151,24 @@ public sealed class MongoRegistrationStoreCommandTests
     }
 
     [Fact]
+    public void AttendanceCounts_GroupsTheConfirmedRegistrationsOfTheWorkshopsByAttendance()
+    {
+        AssertPipeline(
+            $$"""
+            [
+              { "$match": { "workshopId": { "$in": [ UUID("{{WorkshopId}}") ] }, "status": "confirmed" } },
+              { "$group": {
+                  "_id": "$workshopId",
+                  "confirmed": { "$sum": 1 },
+                  "attended": { "$sum": { "$cond": [ { "$eq": ["$attendance", "attended"] }, 1, 0 ] } },
+                  "absent": { "$sum": { "$cond": [ { "$eq": ["$attendance", "absent"] }, 1, 0 ] } },
+                  "excused": { "$sum": { "$cond": [ { "$eq": ["$attendance", "excused"] }, 1, 0 ] } } } }
+            ]
+            """,
+            MongoRegistrationStore.AttendanceCountsPipeline([WorkshopId, WorkshopId]));
+    }
+
+    [Fact]
     public void ListForWorkshop_RanksByStatusSortsByTicketThenId_AndFacetsTheTotalAndThePage()
     {
         AssertPipeline(

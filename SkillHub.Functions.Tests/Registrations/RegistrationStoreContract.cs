@@ -224,6 +224,32 @@ public abstract class RegistrationStoreContract
     }
 
     [StoreFact]
+    public async Task AttendanceCounts_CountHowTheConfirmedRegistrationsOfEachWorkshopAskedAreMarked()
+    {
+        var workshopId = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        var onlyWaiting = Guid.NewGuid();
+        string?[] marks = [RegistrationAttendance.Attended, RegistrationAttendance.Attended, RegistrationAttendance.Absent, RegistrationAttendance.Excused, null];
+        foreach (var mark in marks)
+        {
+            await InsertAsync(NewRegistration(workshopId) with { Attendance = mark });
+        }
+
+        await InsertAsync(NewRegistration(workshopId, status: RegistrationStatus.Cancelled));
+        await InsertAsync(NewRegistration(workshopId, status: RegistrationStatus.Waitlisted));
+        await InsertAsync(NewRegistration(other) with { Attendance = RegistrationAttendance.Absent });
+        await InsertAsync(NewRegistration(onlyWaiting, status: RegistrationStatus.Waitlisted));
+        await InsertAsync(NewRegistration(Guid.NewGuid()) with { Attendance = RegistrationAttendance.Attended });
+
+        var counts = await Store.AttendanceCountsAsync([workshopId, other, onlyWaiting, Guid.NewGuid()], None);
+
+        Assert.Equal(2, counts.Count);
+        Assert.Equal(new AttendanceCounts(2, 1, 1, 1), counts[workshopId]);
+        Assert.Equal(new AttendanceCounts(0, 1, 0, 0), counts[other]);
+        Assert.Empty(await Store.AttendanceCountsAsync([], None));
+    }
+
+    [StoreFact]
     public async Task StatusChanges_ClearTheAttendance_WhichBelongsToAConfirmedSeat()
     {
         var workshopId = Guid.NewGuid();

@@ -83,4 +83,7 @@ public interface ICommentStore
 
     /// <summary>Hides the comment in one atomic update, if it belongs to the workshop and is not hidden yet; false when none matched.</summary>
     Task<bool> HideAsync(Guid workshopId, Guid id, Guid hiddenBy, DateTime hiddenAt, CancellationToken cancellationToken);
+
+    /// <summary>The ratings of the shown comments of each of these workshops that has any, in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, RatingTally>> RatingsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken);
 }

@@ -73,6 +73,18 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
         return result.MatchedCount == 1;
     }
 
+    public async Task<IReadOnlyDictionary<Guid, RatingTally>> RatingsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workshopIds);
+        if (workshopIds.Count == 0)
+        {
+            return new Dictionary<Guid, RatingTally>();
+        }
+
+        var tallies = await (await _comments.AggregateAsync(RatingsPipeline(workshopIds), options: null, cancellationToken)).ToListAsync(cancellationToken);
+        return tallies.ToDictionary(t => t.WorkshopId, t => new RatingTally(t.Sum, t.Count));
+    }
+
     // ---- what the driver sends, built where tests can render it ----
 
     private static FilterDefinitionBuilder<CommentDocument> Filter => Builders<CommentDocument>.Filter;
@@ -118,6 +130,22 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
             .Set(d => d.Hidden, true)
             .Set(d => d.HiddenBy, hiddenBy)
             .Set(d => d.HiddenAt, DocumentTime.Truncate(hiddenAt));
+
+    /// <summary>Per workshop, the sum and count of the ratings of shown comments; the match is the list index's prefix.</summary>
+    internal static PipelineDefinition<CommentDocument, RatingTallyDocument> RatingsPipeline(IReadOnlyCollection<Guid> workshopIds) =>
+        PipelineDefinition<CommentDocument, RatingTallyDocument>.Create(
+            new BsonDocument("$match", new BsonDocument
+            {
+                { "workshopId", new BsonDocument("$in", new BsonArray(workshopIds.Distinct().Select(id => new BsonBinaryData(id, GuidRepresentation.Standard)))) },
+                { "hidden", false },
+                { "rating", new BsonDocument("$ne", BsonNull.Value) },
+            }),
+            new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", "$workshopId" },
+                { "sum", new BsonDocument("$sum", "$rating") },
+                { "count", new BsonDocument("$sum", 1) },
+            }));
 
     internal static IReadOnlyList<CreateIndexModel<CommentDocument>> Indexes() =>
     [
@@ -197,6 +225,20 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
 
         public Comment ToComment() =>
             new(Id, WorkshopId, new CommentAuthor(Author.UserId, Author.DisplayName), Body, Rating, CreatedAt, UpdatedAt, Hidden, HiddenBy, HiddenAt);
+    }
+
+    /// <summary>The output of <see cref="RatingsPipeline"/>: one workshop's tally.</summary>
+    internal sealed class RatingTallyDocument
+    {
+        [BsonId]
+        [BsonGuidRepresentation(GuidRepresentation.Standard)]
+        public Guid WorkshopId { get; set; }
+
+        [BsonElement("sum")]
+        public long Sum { get; set; }
+
+        [BsonElement("count")]
+        public int Count { get; set; }
     }
 
     /// <summary>The author, embedded. Not an identified document of its own: its <c>id</c> is the user's, never an <c>_id</c>.</summary>

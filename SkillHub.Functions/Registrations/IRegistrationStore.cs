@@ -36,6 +36,9 @@ public interface IRegistrationStore
 
     Task<RegistrationCounts> CountAsync(Guid workshopId, CancellationToken cancellationToken);
 
+    /// <summary>How the confirmed registrations of each of these workshops that has any are marked, in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, AttendanceCounts>> AttendanceCountsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken);
+
     /// <summary>A page of the workshop's registrations: confirmed, then waitlisted in queue order, then cancelled.</summary>
     Task<(IReadOnlyList<Registration> Items, long Total)> ListForWorkshopAsync(Guid workshopId, string? status, PageRequest page, CancellationToken cancellationToken);
 

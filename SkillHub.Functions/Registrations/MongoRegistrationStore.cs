@@ -103,6 +103,18 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         return counts?.ToCounts() ?? new RegistrationCounts(0, 0, 0);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, AttendanceCounts>> AttendanceCountsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workshopIds);
+        if (workshopIds.Count == 0)
+        {
+            return new Dictionary<Guid, AttendanceCounts>();
+        }
+
+        var counts = await (await _registrations.AggregateAsync(AttendanceCountsPipeline(workshopIds), options: null, cancellationToken)).ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.WorkshopId, c => c.ToCounts());
+    }
+
     public async Task<(IReadOnlyList<Registration> Items, long Total)> ListForWorkshopAsync(Guid workshopId, string? status, PageRequest page, CancellationToken cancellationToken)
     {
         var result = await PageAsync(WorkshopPagePipeline(workshopId, status, page), cancellationToken);
@@ -203,6 +215,23 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
 
     internal static PipelineDefinition<RegistrationDocument, WorkshopCountsDocument> CountPipeline(Guid workshopId) =>
         Pipeline<WorkshopCountsDocument>(new BsonDocument("$match", new BsonDocument(F.WorkshopId, Uuid(workshopId))), CountsByWorkshop);
+
+    /// <summary>Per workshop, how its confirmed registrations are marked; the match is the queue index's prefix.</summary>
+    internal static PipelineDefinition<RegistrationDocument, AttendanceCountsDocument> AttendanceCountsPipeline(IReadOnlyCollection<Guid> workshopIds) =>
+        Pipeline<AttendanceCountsDocument>(
+            new BsonDocument("$match", new BsonDocument
+            {
+                { F.WorkshopId, new BsonDocument("$in", new BsonArray(workshopIds.Distinct().Select(Uuid))) },
+                { F.Status, RegistrationStatus.Confirmed },
+            }),
+            new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", "$" + F.WorkshopId },
+                { "confirmed", new BsonDocument("$sum", 1) },
+                { RegistrationAttendance.Attended, CountWhere(EqualTo("$" + F.Attendance, RegistrationAttendance.Attended)) },
+                { RegistrationAttendance.Absent, CountWhere(EqualTo("$" + F.Attendance, RegistrationAttendance.Absent)) },
+                { RegistrationAttendance.Excused, CountWhere(EqualTo("$" + F.Attendance, RegistrationAttendance.Excused)) },
+            }));
 
     /// <summary>By <see cref="RegistrationStatus.Rank"/>, each rank in <see cref="Registrations.QueueOrder"/>.</summary>
     internal static PipelineDefinition<RegistrationDocument, PageDocument<RegistrationDocument>> WorkshopPagePipeline(Guid workshopId, string? status, PageRequest page)

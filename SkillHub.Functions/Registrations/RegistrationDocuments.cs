@@ -125,6 +125,27 @@ internal sealed class WorkshopCountsDocument
     public RegistrationCounts ToCounts() => new(Confirmed, Waitlisted, Cancelled);
 }
 
+/// <summary>How one workshop's confirmed registrations are marked (<c>$group</c> by workshop); the unmarked are the rest.</summary>
+internal sealed class AttendanceCountsDocument
+{
+    [BsonId]
+    public Guid WorkshopId { get; init; }
+
+    [BsonElement("confirmed")]
+    public int Confirmed { get; init; }
+
+    [BsonElement(RegistrationAttendance.Attended)]
+    public int Attended { get; init; }
+
+    [BsonElement(RegistrationAttendance.Absent)]
+    public int Absent { get; init; }
+
+    [BsonElement(RegistrationAttendance.Excused)]
+    public int Excused { get; init; }
+
+    public AttendanceCounts ToCounts() => new(Attended, Absent, Excused, Confirmed - Attended - Absent - Excused);
+}
+
 /// <summary>Leaves every id as the caller gave it, Guid.Empty included.</summary>
 internal sealed class CallerAssignedId : IIdGenerator
 {

@@ -85,6 +85,20 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
         }
     }
 
+    public Task<IReadOnlyDictionary<Guid, RatingTally>> RatingsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workshopIds);
+        var wanted = workshopIds.ToHashSet();
+        lock (_lock)
+        {
+            IReadOnlyDictionary<Guid, RatingTally> tallies = _byId.Values
+                .Where(c => wanted.Contains(c.WorkshopId) && !c.Hidden && c.Rating is not null)
+                .GroupBy(c => c.WorkshopId)
+                .ToDictionary(g => g.Key, g => new RatingTally(g.Sum(c => (long)c.Rating!.Value), g.Count()));
+            return Task.FromResult(tallies);
+        }
+    }
+
     /// <summary>Every comment, hidden ones included, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
     public IReadOnlyList<Comment> ExportDocuments()
     {

@@ -140,6 +140,21 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         }
     }
 
+    public Task<IReadOnlyDictionary<Guid, AttendanceCounts>> AttendanceCountsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workshopIds);
+        lock (_lock)
+        {
+            IReadOnlyDictionary<Guid, AttendanceCounts> counts = workshopIds.Distinct()
+                .Select(id => (Id: id, Confirmed: _byWorkshop.TryGetValue(id, out var registrations)
+                    ? registrations.All.Where(r => r.HoldsSeat).Select(r => r.Attendance).ToList()
+                    : []))
+                .Where(w => w.Confirmed.Count > 0)
+                .ToDictionary(w => w.Id, w => AttendanceCounts.Of(w.Confirmed));
+            return Task.FromResult(counts);
+        }
+    }
+
     public Task<RegistrationCounts> CountAsync(Guid workshopId, CancellationToken cancellationToken)
     {
         lock (_lock)
