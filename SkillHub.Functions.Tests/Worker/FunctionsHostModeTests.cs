@@ -51,6 +51,20 @@ public sealed class FunctionsHostModeTests(PostgresDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task AWorkerThatStopsBeforeOpeningItsStream_IsHandedBackWithItsExit_NotTakenForAHungOne()
+    {
+        // The wrong-password test above races the same way: the refusal can come before the stream opens.
+        var settings = TestAppSettings.ForWorker(database.ConnectionString);
+        settings.Remove("ReconcileSchedule");
+
+        await using var host = await GrpcTestHost.StartAsync(settings, initialise: false);
+
+        Assert.True(host.Worker.HasExited);
+        Assert.Equal(1, host.Worker.ExitCode);
+        Assert.Contains("ReconcileSchedule", host.Worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutTheScheduleSettings_TheWorkerStopsWithExitCode1_NamingEachAndWhereToPutIt()
     {
         var settings = TestAppSettings.ForWorker(database.ConnectionString);

@@ -83,6 +83,8 @@ public sealed class GrpcTestHost : IAsyncDisposable
     /// <summary>
     /// Starts the host, launches the worker and waits until it has opened its stream; with
     /// <paramref name="initialise"/>, also initialises it and loads every function, as the host does next.
+    /// Without it, a worker that stops before opening its stream (a start-up failure it reports at once)
+    /// is handed back as it is, for the caller to read its exit.
     /// </summary>
     /// <param name="app">The worker to start; by default the one whose documents can live in memory (<see cref="WorkerApp.Standalone"/>).</param>
     public static async Task<GrpcTestHost> StartAsync(IReadOnlyDictionary<string, string?> appSettings, bool initialise = true, WorkerApp? app = null)
@@ -114,7 +116,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
         try
         {
             host._worker = WorkerProcess.Start(app, new Uri($"http://127.0.0.1:{grpcPort}/"), appSettings);
-            await host.WaitForStreamAsync();
+            await host.WaitForStreamAsync(exitMayComeFirst: !initialise);
             if (initialise)
             {
                 await host.InitialiseAsync(appDirectory);
@@ -236,12 +238,19 @@ public sealed class GrpcTestHost : IAsyncDisposable
         TraceContext = new RpcTraceContext { TraceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01" },
     };
 
-    private async Task WaitForStreamAsync()
+    private async Task WaitForStreamAsync(bool exitMayComeFirst)
     {
-        var opened = await Task.WhenAny(_channel.Started, Task.Delay(StartupWindow));
-        if (opened != _channel.Started)
+        var exited = Worker.WaitForExitAsync(StartupWindow);
+        if (await Task.WhenAny(_channel.Started, exited) != _channel.Started)
         {
-            throw new TimeoutException($"The worker did not open its event stream within the host's {StartupWindow.TotalSeconds:0} s; the host would kill it. Streams opened: {_channel.StreamsOpened}; worker exited: {Worker.HasExited}. It printed:{Environment.NewLine}{Worker.Output}");
+            if (await exited && exitMayComeFirst)
+            {
+                return;
+            }
+
+            throw Worker.HasExited
+                ? new InvalidOperationException($"The worker stopped with exit code {Worker.ExitCode} before opening its event stream. It printed:{Environment.NewLine}{Worker.Output}")
+                : new TimeoutException($"The worker did not open its event stream within the host's {StartupWindow.TotalSeconds:0} s; the host would kill it. Streams opened: {_channel.StreamsOpened}. It printed:{Environment.NewLine}{Worker.Output}");
         }
 
         if (await _channel.Started != Worker.WorkerId)
