@@ -1,32 +1,93 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Comments;
 using SkillHub.Functions.Demo;
+using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 
 namespace SkillHub.Functions.Tests.Demo;
 
-/// <summary>The dataset scripts/start.sh loads: what a newcomer sees first.</summary>
+/// <summary>The dataset scripts/start.sh loads: what a newcomer sees first, checked against data/demo.json itself.</summary>
 public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<DemoDataTests.DemoApp>
 {
+    private static readonly string DatasetPath = Path.Combine(AppContext.BaseDirectory, "data", "demo.json");
+
     public sealed class DemoApp : AppFixture
     {
-        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-            [new(DemoData.Setting, Path.Combine(AppContext.BaseDirectory, "data", "demo.json"))];
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new(DemoData.Setting, DatasetPath)];
     }
 
     [Fact]
-    public async Task DemoData_PublishesAdozenUpcomingWorkshopsByThreeTrainers()
+    public async Task DemoData_HoldsPastAndUpcomingWorkshopsOfThreeTrainers_AndOneCancelledWithItsReason()
     {
-        using var client = app.CreateClient();
-        using var response = await client.GetAsync("/api/workshops?pageSize=100");
+        var workshops = await WorkshopsAsync();
+        var now = DateTime.UtcNow;
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var items = (await AppFixture.ReadJsonAsync(response)).GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(12, items.Count);
-        Assert.All(items, w => Assert.Equal("published", w.GetProperty("status").GetString()));
-        Assert.All(items, w => Assert.True(w.GetProperty("startsAt").GetDateTime() > DateTime.UtcNow));
-        Assert.Equal(3, items.Select(w => w.GetProperty("trainer").GetProperty("id").GetGuid()).Distinct().Count());
+        Assert.Equal(Dataset.Workshops.Count, workshops.Count);
+        Assert.Equal(3, workshops.Select(w => w.TrainerId).Distinct().Count());
+        var past = workshops.Where(w => w.EndsAt < now).ToList();
+        Assert.True(past.Count >= 3, "The demo shows workshops that took place.");
+        Assert.All(past, w => Assert.Equal("published", w.Status));
+        Assert.True(past.Select(w => w.TrainerId).Distinct().Count() >= 2, "Several trainers have a past.");
+        var cancelled = Assert.Single(workshops, w => w.Status == "cancelled");
+        Assert.True(cancelled.StartsAt > now);
+        Assert.Equal(Dataset.Workshops.Single(w => w.CancellationReason is not null).CancellationReason, cancelled.CancelReason);
+        Assert.True(workshops.Count(w => w.Status == "published" && w.StartsAt > now) >= 10);
+    }
+
+    [Fact]
+    public async Task DemoRegistrations_AreThoseOfTheDataset_WithWaitingListsServedAndSeatsCounted()
+    {
+        var all = await Registrations.ChangedSinceAsync(DateTime.MinValue, CancellationToken.None);
+        var workshops = (await WorkshopsAsync()).ToDictionary(w => w.Id);
+
+        Assert.True(all.Count >= 30, $"{all.Count} demo registrations");
+        Assert.Equal(Dataset.Workshops.Sum(w => w.Registrations.Count), all.Count);
+        foreach (var workshop in workshops.Values)
+        {
+            var confirmed = all.Count(r => r.WorkshopId == workshop.Id && r.HoldsSeat);
+            Assert.True(confirmed <= workshop.Capacity);
+            Assert.Equal(confirmed, workshop.SeatsTaken);
+        }
+
+        Assert.Contains(all, r => r.Status == RegistrationStatus.Waitlisted);
+        Assert.Contains(all, r => r.History.Any(h => h.Reason == Registration.PromotionReason));
+        Assert.Contains(all, r => r.Status == RegistrationStatus.Cancelled && r.History[^1].By == r.UserId);
+        var ofCancelled = all.Where(r => workshops[r.WorkshopId].Status == "cancelled").ToList();
+        Assert.NotEmpty(ofCancelled);
+        Assert.All(ofCancelled, r => Assert.Equal(HistoryEntry.WorkshopCancelled, r.History[^1].Cause));
+    }
+
+    [Fact]
+    public async Task PastWorkshops_CarryTheAttendanceTheirTrainerMarked_AndTheRatingsOfAttendeesOnly()
+    {
+        var users = await UserIdsAsync();
+        var workshops = (await WorkshopsAsync()).ToDictionary(w => w.Title);
+        var all = await Registrations.ChangedSinceAsync(DateTime.MinValue, CancellationToken.None);
+        var past = Dataset.Workshops.Where(w => workshops[w.Title].EndsAt < DateTime.UtcNow).ToList();
+
+        foreach (var item in past)
+        {
+            var workshop = workshops[item.Title];
+            foreach (var expected in item.Registrations)
+            {
+                var registration = Assert.Single(all, r => r.WorkshopId == workshop.Id && r.UserId == users[expected.Participant]);
+                Assert.Equal(expected.Attendance, registration.Attendance);
+                Assert.True(registration.CreatedAt < workshop.StartsAt, "Registered before it started.");
+                Assert.All(expected.Rating is null ? [] : new[] { expected.Attendance }, a => Assert.Equal(RegistrationAttendance.Attended, a));
+            }
+        }
+
+        var tallies = await app.Services.GetRequiredService<ICommentStore>().RatingsAsync(past.Select(w => workshops[w.Title].Id).ToList(), CancellationToken.None);
+        Assert.All(past.Where(w => w.Registrations.Any(r => r.Rating is not null)), item =>
+        {
+            var ratings = item.Registrations.Where(r => r.Rating is not null).Select(r => (long)r.Rating!.Value).ToList();
+            Assert.Equal(new RatingTally(ratings.Sum(), ratings.Count), tallies[workshops[item.Title].Id]);
+        });
+        Assert.Contains(all, r => r.Attendance == RegistrationAttendance.Absent);
+        Assert.Contains(all, r => r.Attendance == RegistrationAttendance.Excused);
     }
 
     [Fact]
@@ -48,7 +109,46 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
         }
 
         await using var connection = await app.Database.DataSource.OpenConnectionAsync();
-        Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users"));
-        Assert.Equal(12, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM workshops"));
+        Assert.Equal(Dataset.Accounts.Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users"));
+        Assert.Equal(Dataset.Workshops.Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM workshops"));
+        Assert.Equal(
+            Dataset.Workshops.Sum(w => w.Registrations.Count),
+            (await Registrations.ChangedSinceAsync(DateTime.MinValue, CancellationToken.None)).Count);
     }
+
+    private IRegistrationStore Registrations => app.Services.GetRequiredService<IRegistrationStore>();
+
+    private async Task<List<WorkshopRow>> WorkshopsAsync()
+    {
+        await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<WorkshopRow>(
+            """
+            SELECT id AS Id, title AS Title, trainer_id AS TrainerId, status AS Status, starts_at AS StartsAt, ends_at AS EndsAt,
+                   capacity AS Capacity, seats_taken AS SeatsTaken, cancel_reason AS CancelReason
+              FROM workshops
+            """)).ToList();
+    }
+
+    private async Task<Dictionary<string, Guid>> UserIdsAsync()
+    {
+        await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<(string Email, Guid Id)>("SELECT email, id FROM users")).ToDictionary(u => u.Email, u => u.Id);
+    }
+
+    private static readonly JsonSerializerOptions DatasetJson = new(JsonSerializerDefaults.Web);
+
+    private static readonly DemoFile Dataset = JsonSerializer.Deserialize<DemoFile>(File.ReadAllText(DatasetPath), DatasetJson)!;
+
+    private sealed record WorkshopRow(Guid Id, string Title, Guid TrainerId, string Status, DateTime StartsAt, DateTime EndsAt, int Capacity, int SeatsTaken, string? CancelReason);
+
+    private sealed record DemoFile(IReadOnlyList<DemoAccountItem> Accounts, IReadOnlyList<DemoWorkshopItem> Workshops);
+
+    private sealed record DemoAccountItem(string Email);
+
+    private sealed record DemoWorkshopItem(string Title, string? CancellationReason)
+    {
+        public IReadOnlyList<DemoRegistrationItem> Registrations { get; init; } = [];
+    }
+
+    private sealed record DemoRegistrationItem(string Participant, string? Attendance, int? Rating);
 }

@@ -1,8 +1,12 @@
 using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SkillHub.Functions.Auth;
+using SkillHub.Functions.Comments;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
 
@@ -10,13 +14,23 @@ namespace SkillHub.Functions.Demo;
 
 /// <summary>
 /// Seeds the demo dataset named by <c>SkillHub__DemoData</c> (data/demo.json): accounts that do not
-/// exist yet, and, on a database without workshops, the workshops published over the coming weeks.
+/// exist yet, and, on a database without workshops, the workshops with their registrations, dated
+/// from the day of seeding: past ones with attendance marked and ratings from attendees, upcoming
+/// ones with confirmed, waitlisted and cancelled registrations, and one cancelled workshop.
 /// </summary>
+/// <remarks>
+/// Everything goes through the app's own services; what happened in the past is written by
+/// <see cref="DemoPast"/>, the same services on a clock set to that moment.
+/// </remarks>
 public sealed class DemoData(
     IConfiguration configuration,
     AccountService accounts,
     IUserStore users,
     IWorkshopStore workshops,
+    WorkshopService workshopService,
+    RegistrationService registrations,
+    DemoPast past,
+    NpgsqlDataSource database,
     TimeProvider clock,
     ILogger<DemoData> logger)
 {
@@ -44,29 +58,108 @@ public sealed class DemoData(
             created += outcome.Succeeded ? 1 : 0;
         }
 
-        var admin = await users.FindByEmailAsync(dataset.Accounts.First(a => a.Role == Roles.Admin).Email, cancellationToken)
-            ?? throw new InvalidOperationException("The demo admin is missing.");
-        var caller = new Caller(admin.Id, Roles.Admin);
-        var (existing, _) = await workshops.ListAsync(new WorkshopQuery(null, null, null, null, null, null, false), caller, new(1, 1), cancellationToken);
+        var people = new Dictionary<string, UserRecord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var account in dataset.Accounts)
+        {
+            people[account.Email] = await users.FindByEmailAsync(account.Email, cancellationToken)
+                ?? throw new InvalidOperationException($"The demo account {account.Email} could not be created.");
+        }
+
+        var admin = new Caller(people[dataset.Accounts.First(a => a.Role == Roles.Admin).Email].Id, Roles.Admin);
+        var (existing, _) = await workshops.ListAsync(new WorkshopQuery(null, null, null, null, null, null, false), admin, new(1, 1), cancellationToken);
         if (existing.Count > 0)
         {
             logger.LogInformation("Demo data: {Created} accounts created; workshops exist already", created);
             return;
         }
 
-        var today = clock.GetUtcNow().UtcDateTime.Date;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var registered = 0;
         foreach (var item in dataset.Workshops)
         {
-            var trainer = await users.FindByEmailAsync(item.Trainer, cancellationToken)
-                ?? throw new InvalidOperationException($"Demo workshop '{item.Title}' names an unknown trainer.");
-            var startsAt = today.AddDays(item.InDays).AddHours(item.StartHourUtc);
+            var trainer = Person(people, item.Trainer, item.Title);
+            var startsAt = now.Date.AddDays(item.InDays).AddHours(item.StartHourUtc);
             var details = new WorkshopDetails(item.Title, item.Description, startsAt, startsAt.AddHours(item.Hours), item.Location, item.Capacity);
-            var workshop = await workshops.InsertAsync(Guid.CreateVersion7(), trainer.Id, details, cancellationToken);
-            await workshops.PublishAsync(workshop.Id, caller, cancellationToken);
+            registered += details.EndsAt <= now
+                ? await SeedPastAsync(item, details, trainer, people, cancellationToken)
+                : await SeedUpcomingAsync(item, details, trainer, admin, people, cancellationToken);
         }
 
-        logger.LogInformation("Demo data: {Created} accounts and {Workshops} published workshops created", created, dataset.Workshops.Count);
+        logger.LogInformation(
+            "Demo data: {Created} accounts, {Workshops} workshops and {Registrations} registrations created", created, dataset.Workshops.Count, registered);
     }
+
+    /// <summary>Published, registered to, then cancellations (waiting lists served as usual) and the workshop's own cancellation, today.</summary>
+    private async Task<int> SeedUpcomingAsync(
+        DemoWorkshop item, WorkshopDetails details, Caller trainer, Caller admin, Dictionary<string, UserRecord> people, CancellationToken cancellationToken)
+    {
+        var workshop = await workshops.InsertAsync(Guid.CreateVersion7(), trainer.Id, details, cancellationToken);
+        Succeed(await workshopService.PublishAsync(workshop.Id, admin, cancellationToken), item.Title, "publish");
+        foreach (var registration in item.Registrations)
+        {
+            var participant = Person(people, registration.Participant, item.Title);
+            Succeed(await registrations.RegisterAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+        }
+
+        foreach (var registration in item.Registrations.Where(r => r.Cancels))
+        {
+            var participant = Person(people, registration.Participant, item.Title);
+            Succeed(await registrations.CancelOwnAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+        }
+
+        if (item.CancellationReason is { } reason)
+        {
+            Succeed(await workshopService.CancelAsync(workshop.Id, admin, new CancelWorkshopRequest(reason), cancellationToken), item.Title, "cancel");
+        }
+
+        return item.Registrations.Count;
+    }
+
+    /// <summary>
+    /// Created and published three weeks before it started, registered to a few days before, attendance
+    /// marked by its trainer an hour after the end, comments written the next day. Publishing compares
+    /// the start with the database's clock, which a demo cannot move: the row is published directly.
+    /// </summary>
+    private async Task<int> SeedPastAsync(
+        DemoWorkshop item, WorkshopDetails details, Caller trainer, Dictionary<string, UserRecord> people, CancellationToken cancellationToken)
+    {
+        var createdAt = details.StartsAt.AddDays(-21);
+        var workshop = await workshops.InsertAsync(Guid.CreateVersion7(), trainer.Id, details, cancellationToken);
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE workshops SET status = 'published', created_at = @createdAt, updated_at = @createdAt WHERE id = @id AND status = 'draft'",
+                new { id = workshop.Id, createdAt }, cancellationToken: cancellationToken));
+        }
+
+        var registeredAt = details.StartsAt.AddDays(-5);
+        var markedAt = details.EndsAt.AddHours(1);
+        var commentedAt = details.EndsAt.AddDays(1);
+        var service = past.Registrations(registeredAt);
+        foreach (var (registration, index) in item.Registrations.Select((r, i) => (r, i)))
+        {
+            var participant = Person(people, registration.Participant, item.Title);
+            var written = Succeed(await service.RegisterAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+            if (registration.Attendance is { } attendance)
+            {
+                await past.MarkAttendanceAsync(written.Id, attendance, trainer.Id, markedAt.AddMinutes(index), cancellationToken);
+            }
+
+            if (registration.Comment is { } body)
+            {
+                var comment = new CreateCommentRequest(body, registration.Rating);
+                Succeed(await past.Comments(commentedAt.AddMinutes(17 * index)).CreateAsync(workshop.Id, participant, comment, cancellationToken), item.Title, registration.Participant);
+            }
+        }
+
+        return item.Registrations.Count;
+    }
+
+    private static Caller Person(Dictionary<string, UserRecord> people, string email, string title) =>
+        people.TryGetValue(email, out var person) ? new Caller(person.Id, person.Role) : throw new InvalidOperationException($"Demo workshop '{title}' names an unknown account {email}.");
+
+    private static T Succeed<T>(Infrastructure.Http.Outcome<T> outcome, string title, string step) =>
+        outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException($"Demo workshop '{title}', {step}: {outcome.Failure!.Message}");
 
     private static readonly JsonSerializerOptions DatasetJson = new(JsonSerializerDefaults.Web);
 
@@ -74,5 +167,13 @@ public sealed class DemoData(
 
     private sealed record DemoAccount(string Email, string Password, string DisplayName, string Role);
 
-    private sealed record DemoWorkshop(string Trainer, string Title, string Description, string Location, int Capacity, int InDays, int StartHourUtc, int Hours);
+    private sealed record DemoWorkshop(
+        string Trainer, string Title, string Description, string Location, int Capacity, int InDays, int StartHourUtc, int Hours,
+        string? CancellationReason = null)
+    {
+        public IReadOnlyList<DemoRegistration> Registrations { get; init; } = [];
+    }
+
+    /// <summary>One participant's registration; <see cref="Rating"/> comes with a <see cref="Comment"/>, as the API wants a body.</summary>
+    private sealed record DemoRegistration(string Participant, bool Cancels = false, string? Attendance = null, int? Rating = null, string? Comment = null);
 }

@@ -9,6 +9,7 @@ public static class DemoModule
     public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
         services.AddScoped<DemoData>();
+        services.AddScoped<DemoPast>();
         return services.AddStartupStep("PostgreSQL", "loading demo data", (provider, ct) => provider.GetRequiredService<DemoData>().SeedIfRequestedAsync(ct));
     }
 }

@@ -131,7 +131,7 @@ public static class BackupCommands
             BackupSet set;
             using (var host = builder.Build())
             {
-                set = await DemoExport.WriteAsync(host.Services, demoData, directory, CancellationToken.None);
+                set = await DemoExport.WriteAsync(host.Services, directory, CancellationToken.None);
             }
 
             await output.WriteLineAsync($"Demo dump written to {directory} (schema {set.SchemaVersion}):");
