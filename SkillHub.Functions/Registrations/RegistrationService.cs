@@ -276,7 +276,8 @@ public sealed class RegistrationService(
         await workshops.FindVisibleAsync(workshopId, caller, cancellationToken) is { } workshop ? ClosedFor(workshop) : Failure.NotFound(NoWorkshop);
 
     private Failure? ClosedFor(WorkshopRecord workshop) =>
-        workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
+        workshop.Status == WorkshopStatus.Cancelled ? Failure.Conflict($"Registration is closed: the workshop was cancelled ({workshop.CancellationReason}).")
+        : workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
         : workshop.HasStarted(clock.GetUtcNow().UtcDateTime) ? Failure.Conflict("Registration is closed: the workshop has started.")
         : null;
 }
