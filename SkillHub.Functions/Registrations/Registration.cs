@@ -24,6 +24,9 @@ public sealed record Registration(
 
     public bool HoldsSeat => Status == RegistrationStatus.Confirmed;
 
+    /// <summary>Cancelled because its workshop was: the participant did not choose it, and their calendar shows the workshop cancelled.</summary>
+    public bool CancelledWithItsWorkshop => Status == RegistrationStatus.Cancelled && History is [.., { Cause: HistoryEntry.WorkshopCancelled }];
+
     /// <summary>A participant's first registration to the workshop, confirmed or waitlisted as the seat ledger answered.</summary>
     public static Registration Open(Guid workshopId, Guid userId, SeatRequest seat, DateTime at)
     {
