@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+d6f35eadb082212294e443457586328f6aa2877e
--- Schema version: sql.0010_notifications.sql
+-- App version: 1.0.0+c82e26aaab249c5e429cab491fcec9c99706dc80
+-- Schema version: sql.0011_calendar_feeds.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -341,6 +341,42 @@ CREATE INDEX password_resets_user_idx ON password_resets (user_id) WHERE used_at
 ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
 ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
     CHECK (scope IN ('account', 'address', 'account_address', 'register', 'reset_account', 'reset_address'));
+-- sql.0011_calendar_feeds.sql
+-- Calendars (Calendars/ in the app), and cancelled workshops that keep their public page.
+
+-- A private calendar feed: GET /api/calendar/{token}.ics. One per user; a new one replaces the old.
+-- The token is stored as its SHA-256 hash only, so neither this table nor a backup can serve a feed.
+CREATE TABLE calendar_feeds (
+    user_id     uuid        PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    token_hash  bytea       NOT NULL UNIQUE CHECK (octet_length(token_hash) = 32),
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- When the workshop was first published. A cancelled workshop stays visible to everyone who could see
+-- it published (WorkshopAccess); a draft cancelled before it was ever published stays its trainer's.
+ALTER TABLE workshops ADD COLUMN published_at timestamptz;
+
+-- Set by the database whenever a row becomes published, whoever writes it (the API, the demo data, a test).
+CREATE FUNCTION workshops_mark_published() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.published_at := now();
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER workshops_mark_published
+    BEFORE INSERT OR UPDATE OF status ON workshops
+    FOR EACH ROW WHEN (NEW.status = 'published' AND NEW.published_at IS NULL)
+    EXECUTE FUNCTION workshops_mark_published();
+
+-- Rows from before this migration: a published workshop was published when last changed, at the
+-- latest; a cancelled one was published if it ever had a registration or its cancellation was told
+-- to registrants (only a published workshop's is, sql/0010). Other cancelled ones stay hidden.
+UPDATE workshops SET published_at = updated_at WHERE status = 'published';
+UPDATE workshops w SET published_at = w.updated_at
+ WHERE w.status = 'cancelled'
+   AND (w.ever_registered OR EXISTS (SELECT 1 FROM workshop_changes c WHERE c.workshop_id = w.id AND c.event = 'workshop.cancelled'));
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -349,38 +385,39 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 18:54:07.114829
-2	sql.0002_refresh_tokens.sql	2026-12-01 18:54:07.365655
-3	sql.0003_login_throttle.sql	2026-12-01 18:54:07.400848
-4	sql.0004_workshops.sql	2026-12-01 18:54:07.511434
-5	sql.0005_registration_seats.sql	2026-12-01 18:54:07.547154
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 18:54:07.56271
-7	sql.0007_sessions.sql	2026-12-01 18:54:07.629756
-8	sql.0008_throttle_reservations.sql	2026-12-01 18:54:07.638701
-9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 18:54:07.653006
-10	sql.0010_notifications.sql	2026-12-01 18:54:07.850362
+1	sql.0001_users.sql	2026-12-01 21:42:58.266374
+2	sql.0002_refresh_tokens.sql	2026-12-01 21:42:58.828602
+3	sql.0003_login_throttle.sql	2026-12-01 21:42:59.073806
+4	sql.0004_workshops.sql	2026-12-01 21:42:59.542171
+5	sql.0005_registration_seats.sql	2026-12-01 21:42:59.716656
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 21:42:59.870606
+7	sql.0007_sessions.sql	2026-12-01 21:43:00.272546
+8	sql.0008_throttle_reservations.sql	2026-12-01 21:43:00.404902
+9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 21:43:00.529764
+10	sql.0010_notifications.sql	2026-12-01 21:43:01.808503
+11	sql.0011_calendar_feeds.sql	2026-12-01 21:43:01.961366
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at, notify_reminders, notify_workshop_updates) FROM stdin;
-01a232f5-0a5e-77fb-a81f-a9bfbc896b23	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$C9zRAD5rN8j+UnA7M/DKpA==$Ox3oNUaDVhFWZw+lASBfn+Qo55fkZwqsUgCfsJhgvT2i4QJsonNL5IVRt4kQZ3as14/HVf7trx4Kf2xe6QEgMw==	admin	f	2026-12-01 18:54:09.50289+00	2026-12-01 18:54:09.50289+00	t	t
-01a232f5-0bfb-7c78-994e-cb9daf786bbc	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$7UuQT0ZJX4l7oIC6v+hpnQ==$AoM87bmlkpo3RL+R44QkGlgYfSUbAKykX6uwUWvl1SeQG5lwRkvADLVoh6RijVoIHqrWXQ81AFHf1P4SkU77Ag==	trainer	f	2026-12-01 18:54:09.915408+00	2026-12-01 18:54:09.915408+00	t	t
-01a232f5-0e77-7ea9-a178-7dce354f8f57	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$eB/GGQciNm31NKmq/SgF4A==$pqqnIabbSHc+0GCjYS1eRzc8YkjXGz2XQnh9MUpwvQbqFKVdTpEffuTqrafG0oyy8I2Y135uC4EXknSAlCHCRA==	trainer	f	2026-12-01 18:54:10.551728+00	2026-12-01 18:54:10.551728+00	t	t
-01a232f5-1074-7a99-9dca-cde8fb2a2e9e	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$CDgeMfEiGO5mb0qsMtpXSw==$CzFpitayipga8KL5V7WxouJRMWPDyqAO6N6k9k5jrZqJbQlJ8tWXSVvAenUFAzkGyLpSuB+klMIDddrzASQiDQ==	trainer	f	2026-12-01 18:54:11.060406+00	2026-12-01 18:54:11.060406+00	t	t
-01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$61KYtFfviwkvE5Yhiask0w==$Yu2005w1KnlAMhxmEhCSV9oC2LC//nG0KaZSNMmd43jWapZS3jVd2pNuX/7usckdgH2OXBFN113jw3fQS7QZtw==	participant	f	2026-12-01 18:54:11.308626+00	2026-12-01 18:54:11.308626+00	t	t
-01a232f5-1544-7f8a-bc02-9b39a7125f10	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$3NTLVMvlP5wd8QUNQyNeeA==$VvsEIzfRLqHzVNPRYIMIgY8L+5RY+ZYthH77//l0uAGa4nPPmQ4lAzBgIjicPIb1oGpJZzVPNeECvwN+ZjgMTg==	participant	f	2026-12-01 18:54:12.292466+00	2026-12-01 18:54:12.292466+00	t	t
+01a2338f-bed1-7eba-a3eb-3e72922710d5	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$fh9fguj6bCU1++dEG42v5g==$A3B8e8Ho8U31wpBe2bGclbKZqcjKA5QL5pLoIJShRp3hcmz+TiSIPgBkHRxOHZs4+I3Lu5G13EH4LdZn43sw2w==	admin	f	2026-12-01 21:43:08.241112+00	2026-12-01 21:43:08.241112+00	t	t
+01a2338f-c8f4-7569-9f3b-5900fedec90c	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$15RPCCE/LzVuQiYYv8Ivjw==$2DPhOkg44f6EHFfbJvT23YGApBlPHNEZ0KeKAxq4KHLc2NrkSiVSjo3RPDa/RbIjMzIgemvxRNA/+6uVEp1F1Q==	trainer	f	2026-12-01 21:43:10.836732+00	2026-12-01 21:43:10.836732+00	t	t
+01a2338f-d890-74d1-99ee-6b0107ebf1de	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$sze8XK5vHj+7B+rzz93Ftg==$aef26A1wvXaScgGOwLAg7GlxnQqehRPud/ACaExHZ2TqErj9Ws04xcLLkTyFby6XciGgnuEXlzVybaEhR4ZONQ==	trainer	f	2026-12-01 21:43:14.832429+00	2026-12-01 21:43:14.832429+00	t	t
+01a2338f-e9a4-7a60-b754-2a1b44160944	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$4c9IpPBohrvnMdtScNE67A==$yiZmwP9PEvSMfyOmC3bokOkT/2EFfqzHqAzbtyb2qu+ZV2+pCz/V6NdS/mcVQBqZjvRCUZpEmNPBgBMWlQii5w==	trainer	f	2026-12-01 21:43:19.204912+00	2026-12-01 21:43:19.204912+00	t	t
+01a23390-0c7f-7f5c-8d5b-ecc90e50ab79	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$xF2CvFQdmkFme/PgLfDnNw==$jvHA0rsNcKw0je/tkFVY4SXpU9XWWzlttYq42wQizxBlDHs0zD8ehsSSEzJu34cYuznIaq+M4l5SfkLKde2fFQ==	participant	f	2026-12-01 21:43:28.12799+00	2026-12-01 21:43:28.12799+00	t	t
+01a23390-254c-7fee-94bb-58a0ae394eed	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$xVz5ar8IqzfFEZy19vnpDw==$ojGYihwRsnWyQyyAhVDqiapwjhi3t/EjTrWbPBIc8VV8Z3eEKsHy+pxPGy+lEu0885N4KN3hA9FlVrdMd+lGmw==	participant	f	2026-12-01 21:43:34.476788+00	2026-12-01 21:43:34.476788+00	t	t
 \.
-COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at, reminders_at) FROM stdin;
-01a232f5-1c90-7a24-bd14-7032d6b47870	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 18:54:14.161003+00	2026-12-01 18:54:14.166415+00	2	2026-12-01 18:54:14.161003+00	\N
-01a232f5-1c9e-7a2d-9854-677e2f161a1a	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 18:54:14.174893+00	2026-12-01 18:54:14.178961+00	2	2026-12-01 18:54:14.174893+00	\N
-01a232f5-1caa-7e5b-a563-a0c3e5fbb4b0	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 18:54:14.186607+00	2026-12-01 18:54:14.19509+00	2	2026-12-01 18:54:14.186607+00	\N
-01a232f5-1cb9-7350-9a63-02f0db14df12	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 18:54:14.204204+00	2026-12-01 18:54:14.210365+00	2	2026-12-01 18:54:14.204204+00	\N
-01a232f5-1cc7-79c9-bc17-de87a999f949	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 18:54:14.222564+00	2026-12-01 18:54:14.228121+00	2	2026-12-01 18:54:14.222564+00	\N
-01a232f5-1cd8-7e50-b2ad-748c5bc204c6	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 18:54:14.233314+00	2026-12-01 18:54:14.244908+00	2	2026-12-01 18:54:14.233314+00	\N
-01a232f5-1cef-7b63-a1be-9af5aaac4fbb	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 18:54:14.255816+00	2026-12-01 18:54:14.258767+00	2	2026-12-01 18:54:14.255816+00	\N
-01a232f5-1cfb-70c2-b5a4-e5bb3543ab66	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 18:54:14.267749+00	2026-12-01 18:54:14.276163+00	2	2026-12-01 18:54:14.267749+00	\N
-01a232f5-1d09-710f-b40d-233d3e21af77	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 18:54:14.281956+00	2026-12-01 18:54:14.286164+00	2	2026-12-01 18:54:14.281956+00	\N
-01a232f5-1d19-77fc-ade7-ddbec8a440cd	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 18:54:14.298083+00	2026-12-01 18:54:14.301636+00	2	2026-12-01 18:54:14.298083+00	\N
-01a232f5-1c0e-707f-814a-7929469798a7	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 18:54:14.063803+00	2026-12-01 18:54:14.117191+00	2	2026-12-01 18:54:15.092653+00	\N
-01a232f5-1c79-7902-b47c-bde655367e80	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 18:54:14.138443+00	2026-12-01 18:54:14.154133+00	2	2026-12-01 18:54:15.131095+00	\N
+COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at, reminders_at, published_at) FROM stdin;
+01a23390-499f-7cd7-932a-ec0961e10d33	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a2338f-c8f4-7569-9f3b-5900fedec90c	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 21:43:43.780218+00	2026-12-01 21:43:43.797362+00	2	2026-12-01 21:43:43.780218+00	\N	2026-12-01 21:43:43.797362+00
+01a23390-49e7-7c8a-80b7-3c34c01e4663	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a2338f-c8f4-7569-9f3b-5900fedec90c	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 21:43:43.847686+00	2026-12-01 21:43:43.899709+00	2	2026-12-01 21:43:43.847686+00	\N	2026-12-01 21:43:43.899709+00
+01a23390-4a3d-730d-a3f3-f5156f3bb272	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a2338f-d890-74d1-99ee-6b0107ebf1de	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 21:43:43.935142+00	2026-12-01 21:43:43.984194+00	2	2026-12-01 21:43:43.935142+00	\N	2026-12-01 21:43:43.984194+00
+01a23390-4a8e-72af-915b-2103395c5189	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a2338f-d890-74d1-99ee-6b0107ebf1de	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 21:43:44.016149+00	2026-12-01 21:43:44.032184+00	2	2026-12-01 21:43:44.016149+00	\N	2026-12-01 21:43:44.032184+00
+01a23390-4ac4-7e36-b9e6-396ec0792e81	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a2338f-d890-74d1-99ee-6b0107ebf1de	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 21:43:44.071402+00	2026-12-01 21:43:44.125549+00	2	2026-12-01 21:43:44.071402+00	\N	2026-12-01 21:43:44.125549+00
+01a23390-4b24-777c-943c-3d16fc01b814	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a2338f-d890-74d1-99ee-6b0107ebf1de	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 21:43:44.164536+00	2026-12-01 21:43:44.173433+00	2	2026-12-01 21:43:44.164536+00	\N	2026-12-01 21:43:44.173433+00
+01a23390-4b6c-7f9a-8524-ffc1f5fa9d57	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a2338f-e9a4-7a60-b754-2a1b44160944	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 21:43:44.237016+00	2026-12-01 21:43:44.248165+00	2	2026-12-01 21:43:44.237016+00	\N	2026-12-01 21:43:44.248165+00
+01a23390-4bc3-748a-96ba-3977ae2e104c	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a2338f-e9a4-7a60-b754-2a1b44160944	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 21:43:44.323656+00	2026-12-01 21:43:44.352254+00	2	2026-12-01 21:43:44.323656+00	\N	2026-12-01 21:43:44.352254+00
+01a23390-4c14-7c68-873a-0c1028110fb8	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a2338f-e9a4-7a60-b754-2a1b44160944	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 21:43:44.405219+00	2026-12-01 21:43:44.504223+00	2	2026-12-01 21:43:44.405219+00	\N	2026-12-01 21:43:44.504223+00
+01a23390-4c9c-7b7a-b3fb-12ce09b2ac73	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a2338f-e9a4-7a60-b754-2a1b44160944	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 21:43:44.544166+00	2026-12-01 21:43:44.572177+00	2	2026-12-01 21:43:44.544166+00	\N	2026-12-01 21:43:44.572177+00
+01a23390-4618-7239-93fd-1314d030fce0	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a2338f-c8f4-7569-9f3b-5900fedec90c	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 21:43:42.983314+00	2026-12-01 21:43:43.560174+00	2	2026-12-01 21:43:49.317791+00	\N	2026-12-01 21:43:43.560174+00
+01a23390-4927-7dbc-84bc-e5384cce7805	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a2338f-c8f4-7569-9f3b-5900fedec90c	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 21:43:43.664198+00	2026-12-01 21:43:43.688289+00	2	2026-12-01 21:43:49.474428+00	\N	2026-12-01 21:43:43.688289+00
 \.
 COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
@@ -389,14 +426,16 @@ COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at,
 COPY login_throttle (scope, key, failures, window_started_at, locked_until) FROM stdin;
 \.
 COPY notifications (id, message_key, event, user_id, workshop_id, registration_id, data, status, attempts, last_error, recipient, subject, next_attempt_at, created_at, sent_at) FROM stdin;
-01a232f5-1e53-70f3-837b-8c682e9e1a0d	registration.confirmed:01a232f5-1dfb-7c39-9359-94b4e53cbdaa:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-1dfb-7c39-9359-94b4e53cbdaa	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:14.598053+00	2026-12-01 18:54:14.598053+00	\N
-01a232f5-2041-785c-8b8c-8ea59c163348	registration.confirmed:01a232f5-203b-7e7e-bfdc-cbbebda01155:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-203b-7e7e-bfdc-cbbebda01155	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.105209+00	2026-12-01 18:54:15.105209+00	\N
-01a232f5-2055-70fb-bcdc-be7a6f02eff1	registration.confirmed:01a232f5-2054-724d-9af8-657d20e15874:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-2054-724d-9af8-657d20e15874	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:15.125102+00	2026-12-01 18:54:15.125102+00	\N
-01a232f5-205f-7a20-8589-d0eae4f415f0	registration.confirmed:01a232f5-205d-71a2-9fbf-dc3fad8d043a:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-205d-71a2-9fbf-dc3fad8d043a	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.13569+00	2026-12-01 18:54:15.13569+00	\N
+01a23390-560d-7b0c-b07c-01c28abe0763	registration.confirmed:01a23390-5396-7364-b5a9-1f066e0fd9a4:0	registration.confirmed	01a23390-0c7f-7f5c-8d5b-ecc90e50ab79	01a23390-4618-7239-93fd-1314d030fce0	01a23390-5396-7364-b5a9-1f066e0fd9a4	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 21:43:46.933135+00	2026-12-01 21:43:46.933135+00	\N
+01a23390-5f75-76e7-8d60-89b5781b0dd7	registration.confirmed:01a23390-5f5a-7efa-86c0-563d41a7ae5e:0	registration.confirmed	01a23390-254c-7fee-94bb-58a0ae394eed	01a23390-4618-7239-93fd-1314d030fce0	01a23390-5f5a-7efa-86c0-563d41a7ae5e	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 21:43:49.365649+00	2026-12-01 21:43:49.365649+00	\N
+01a23390-5fca-7d57-8ac0-71eda2c58a54	registration.confirmed:01a23390-5fc9-7d59-af16-ac0e5334a3e6:0	registration.confirmed	01a23390-0c7f-7f5c-8d5b-ecc90e50ab79	01a23390-4927-7dbc-84bc-e5384cce7805	01a23390-5fc9-7d59-af16-ac0e5334a3e6	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 21:43:49.450019+00	2026-12-01 21:43:49.450019+00	\N
+01a23390-6001-7f9a-868b-34ab5568cf36	registration.confirmed:01a23390-6000-7d50-9709-eb3ad7284e10:0	registration.confirmed	01a23390-254c-7fee-94bb-58a0ae394eed	01a23390-4927-7dbc-84bc-e5384cce7805	01a23390-6000-7d50-9709-eb3ad7284e10	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 21:43:49.505663+00	2026-12-01 21:43:49.505663+00	\N
 \.
 COPY workshop_changes (workshop_id, version, event, previous, created_at, expanded_at) FROM stdin;
 \.
 COPY password_resets (id, user_id, created_at, expires_at, used_at) FROM stdin;
+\.
+COPY calendar_feeds (user_id, token_hash, created_at) FROM stdin;
 \.
 SELECT setval(pg_get_serial_sequence('schema_versions', 'schemaversionsid'), (SELECT max(schemaversionsid) FROM schema_versions));
 SELECT setval('registration_queue', 4, true);
