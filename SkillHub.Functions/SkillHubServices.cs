@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Backups;
+using SkillHub.Functions.Calendars;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Infrastructure.Documents;
@@ -43,6 +44,7 @@ public static class SkillHubServices
             .AddWorkshops()
             .AddRegistrations(configuration)
             .AddNotifications(configuration)
+            .AddCalendars()
             .AddComments()
             .AddActivityLog(configuration)
             .AddBackups(configuration, environment);

@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+93b56bc61d8ec73351442b452a9047dad992c21c
--- Schema version: sql.0010_notifications.sql
+-- App version: 1.0.0+60306f0d0ce2a9efd556f0fdf4498ad1573910ee
+-- Schema version: sql.0011_calendar_feeds.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -341,6 +341,42 @@ CREATE INDEX password_resets_user_idx ON password_resets (user_id) WHERE used_at
 ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
 ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
     CHECK (scope IN ('account', 'address', 'account_address', 'register', 'reset_account', 'reset_address'));
+-- sql.0011_calendar_feeds.sql
+-- Calendars (Calendars/ in the app), and cancelled workshops that keep their public page.
+
+-- A private calendar feed: GET /api/calendar/{token}.ics. One per user; a new one replaces the old.
+-- The token is stored as its SHA-256 hash only, so neither this table nor a backup can serve a feed.
+CREATE TABLE calendar_feeds (
+    user_id     uuid        PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    token_hash  bytea       NOT NULL UNIQUE CHECK (octet_length(token_hash) = 32),
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- When the workshop was first published. A cancelled workshop stays visible to everyone who could see
+-- it published (WorkshopAccess); a draft cancelled before it was ever published stays its trainer's.
+ALTER TABLE workshops ADD COLUMN published_at timestamptz;
+
+-- Set by the database whenever a row becomes published, whoever writes it (the API, the demo data, a test).
+CREATE FUNCTION workshops_mark_published() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.published_at := now();
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER workshops_mark_published
+    BEFORE INSERT OR UPDATE OF status ON workshops
+    FOR EACH ROW WHEN (NEW.status = 'published' AND NEW.published_at IS NULL)
+    EXECUTE FUNCTION workshops_mark_published();
+
+-- Rows from before this migration: a published workshop was published when last changed, at the
+-- latest; a cancelled one was published if it ever had a registration or its cancellation was told
+-- to registrants (only a published workshop's is, sql/0010). Other cancelled ones stay hidden.
+UPDATE workshops SET published_at = updated_at WHERE status = 'published';
+UPDATE workshops w SET published_at = w.updated_at
+ WHERE w.status = 'cancelled'
+   AND (w.ever_registered OR EXISTS (SELECT 1 FROM workshop_changes c WHERE c.workshop_id = w.id AND c.event = 'workshop.cancelled'));
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -349,51 +385,52 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 21:44:04.55327
-2	sql.0002_refresh_tokens.sql	2026-12-01 21:44:04.984412
-3	sql.0003_login_throttle.sql	2026-12-01 21:44:05.148546
-4	sql.0004_workshops.sql	2026-12-01 21:44:05.414065
-5	sql.0005_registration_seats.sql	2026-12-01 21:44:05.468697
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 21:44:05.482803
-7	sql.0007_sessions.sql	2026-12-01 21:44:05.616534
-8	sql.0008_throttle_reservations.sql	2026-12-01 21:44:05.639203
-9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 21:44:05.642912
-10	sql.0010_notifications.sql	2026-12-01 21:44:05.932681
+1	sql.0001_users.sql	2026-12-01 22:05:06.419069
+2	sql.0002_refresh_tokens.sql	2026-12-01 22:05:06.48165
+3	sql.0003_login_throttle.sql	2026-12-01 22:05:06.49513
+4	sql.0004_workshops.sql	2026-12-01 22:05:06.535473
+5	sql.0005_registration_seats.sql	2026-12-01 22:05:06.542279
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 22:05:06.54533
+7	sql.0007_sessions.sql	2026-12-01 22:05:06.561931
+8	sql.0008_throttle_reservations.sql	2026-12-01 22:05:06.565636
+9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 22:05:06.569729
+10	sql.0010_notifications.sql	2026-12-01 22:05:06.611831
+11	sql.0011_calendar_feeds.sql	2026-12-01 22:05:06.627507
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at, notify_reminders, notify_workshop_updates) FROM stdin;
-01a23390-a8d3-7b67-a481-25668d998337	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$xZ2gv5ZK4f7NZp7Msk2DbQ==$G+Fhxv5OmGsILSRVgd+4Svkbr9nB30ooW6JVc7amIizLeLw7r2Spz4+wm4gwb+plQuxcqvyLd1/0/kPWqwUROg==	admin	f	2026-12-01 21:44:08.147036+00	2026-12-01 21:44:08.147036+00	t	t
-01a23390-ad5e-79c6-adea-ee71d35c7032	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$p1xdoRBs9UMx2oLKXVf2JQ==$vr8MNgUqIR9XaCtDNQX4d1uEgcVxPJAm0U/hqwQRTXtcSL6z7WPwgxIQOU2hrRueOr4AW243TyfLmqzhvqF/vQ==	trainer	f	2026-12-01 21:44:09.310382+00	2026-12-01 21:44:09.310382+00	t	t
-01a23390-b473-72c0-9d3f-4c7520d1db9a	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$VLw4JweyN6OEupMUAgGCLg==$QiIb7gJhA3c5nWSRhTAZI1/DRMblrJqwGmoLdaH412EVH6ef3oQ3I1IiGXcmOAlEC0sKcHoH0OOL15wGkQCr/Q==	trainer	f	2026-12-01 21:44:11.12385+00	2026-12-01 21:44:11.12385+00	t	t
-01a23390-ba76-7806-9adb-1a4456263ccb	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$h+PZPqcpn3FOOMuRiySTNg==$slCEZiPGYS7tio5CrOVejapSEce+oDMsb26s5nbjkDY1bGkAxTUPL+9SsNWgU+/DFk0w+K5xrWYJStXjUwL7vw==	trainer	f	2026-12-01 21:44:12.662969+00	2026-12-01 21:44:12.662969+00	t	t
-01a23390-c2aa-7e1d-9886-fd13ff88a4bd	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$5duAu7Kc6f+RY0OcPIC3tA==$7pLpiT4rfxgXaRtEBeY1OvJhnaEzdJpk7FFpibrYVz4AixOhg/1N60zWxchbsRBlj33eYJX5YRIxNwljTlXvPg==	participant	f	2026-12-01 21:44:14.762009+00	2026-12-01 21:44:14.762009+00	t	t
-01a23390-c7b8-7cc9-aa12-4b59ea006c04	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$WIALQyT1JcAWXkzrZ/+Q0w==$zVSXM2RHHatkQHV12u+AJfh4tLmRKP6HUHhGrpxBI2EwT+gMWn3PLMlXtsy9/wRM+wNkuER6s73Xh4CP/8Yq0g==	participant	f	2026-12-01 21:44:16.056757+00	2026-12-01 21:44:16.056757+00	t	t
-01a23390-caa8-7bd7-96d9-bf5a4b4f67fc	ines.garcia@skillhub.demo	Inès Garcia	pbkdf2-sha512$210000$KwJa2Zv43ajUo1xlsfYlcw==$AhQEEov7L2swpzHLltGtGPdcnBQ1PDigBDRTU1LxDI3GmGUgo2FvoX9t77KFiLlSfmYaH0R5TgZD38ntKVGxbg==	participant	f	2026-12-01 21:44:16.808683+00	2026-12-01 21:44:16.808683+00	t	t
-01a23390-d048-7554-9e52-fce21a4bb433	tom.petit@skillhub.demo	Tom Petit	pbkdf2-sha512$210000$R9VCpLJb3MD3+6gck7dH7g==$10x/Xjd5MX7p918x5dW1OVvfjjhv4bjfpQ0WlirnU9/tnkaCdoUAfehAWeq4hHPzywQz6WKfeRpb3VRJFot+Sg==	participant	f	2026-12-01 21:44:18.248519+00	2026-12-01 21:44:18.248519+00	t	t
-01a23390-d658-7312-94f8-d61904f0778a	nora.haddad@skillhub.demo	Nora Haddad	pbkdf2-sha512$210000$ifIWLAVOS02BthTSV3OHLA==$L3McuQD7LOK2Pd8LPThwgmoqZXdjbyohSY7Y5KuXcyvcdCc5MwUOxUTNWwF05wPs7ZOk5z3QvdUih/3uv8Ztlg==	participant	f	2026-12-01 21:44:19.800563+00	2026-12-01 21:44:19.800563+00	t	t
-01a23390-dbc2-7ad2-af7a-ff3cf621c8bb	yanis.roux@skillhub.demo	Yanis Roux	pbkdf2-sha512$210000$fhlUgAo7Z1fdZCYzLq+oMA==$b//CxRbivFe6VCagPQl4pDVcpRO8QiieHeLRTapJm/DkWhbhZr93t/4Dm3w/M2KOAaLOTrSneN9ptedhSyrslA==	participant	f	2026-12-01 21:44:21.186133+00	2026-12-01 21:44:21.186133+00	t	t
-01a23390-e038-70ab-acaf-2e35f4a3ae5d	camille.laurent@skillhub.demo	Camille Laurent	pbkdf2-sha512$210000$7qsGz3qE5XUsv9NxQ8B3nQ==$gimhwTwer1FceHIYRvYGWjG6iKDfqgDtmZE+0ITKqHrJHf89YAGauCbza1AYRU4ynC+4AMNkvs0AxgIOgcJpKg==	participant	f	2026-12-01 21:44:22.328474+00	2026-12-01 21:44:22.328474+00	t	t
-01a23390-e514-7a3b-802e-4b3ff5dca51a	louis.fontaine@skillhub.demo	Louis Fontaine	pbkdf2-sha512$210000$SlpFeTh7HM7uKYPh3ieDBQ==$sAei7jmjA+p5RN9/UP9CXwxKoI4PBN3/YgQoduyPmD6/3yjsJdRXwQUMCpII4SFmHkNeeJzOZsjTyCwhIWAW1g==	participant	f	2026-12-01 21:44:23.572677+00	2026-12-01 21:44:23.572677+00	t	t
-01a23390-e8b0-7843-8581-793058528703	emma.girard@skillhub.demo	Emma Girard	pbkdf2-sha512$210000$6QYeSuGJKQ1kJUHpO/6PeA==$7kOD+EQgKRHG2dsQRiz3cuNRfPGoHOOXTqfODOBSc+AYtMLKd2ZKroXM9FkMXauJiVuS4FEFzPcOlJjXrkt36g==	participant	f	2026-12-01 21:44:24.496664+00	2026-12-01 21:44:24.496664+00	t	t
-01a23390-ed9d-7e75-be7e-7408057043d0	lucas.bernard@skillhub.demo	Lucas Bernard	pbkdf2-sha512$210000$jsUAOjR8I4DsX9N/K8n4MA==$6DVLoyMNF28f6hmLbz8R01GCH/nwn7iljKJ8b/MNRNUM6K2kHS5fit5NKNpNOKUf4j7pOj4rv4mWWTGuC/h6Iw==	participant	f	2026-12-01 21:44:25.757028+00	2026-12-01 21:44:25.757028+00	t	t
+01a233a3-de99-74ed-9f42-298dbb514685	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$iR1NlczLUp1H33ZIxSWA7g==$F0IgpXVB4xy0nuzkZ8BOOZ9GR3QtuIY6UcRSwoIQja0gDh7mbFB30gNu70I/MEaXN6zvrKGxIuxazCVMhLJqQQ==	admin	f	2026-12-01 22:05:07.097952+00	2026-12-01 22:05:07.097952+00	t	t
+01a233a3-dff7-794e-add2-05bbcb4c38e2	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$NlseddD+CVJJRWaoID/RZg==$DGVkTJj9/klwOuJtFRKU2CjyMP/lwxnuU5ZVVPwHqOElF93P/t2UDsj2hjXaGiM6ICatawgWx9f438dwD4Rpjw==	trainer	f	2026-12-01 22:05:07.447097+00	2026-12-01 22:05:07.447097+00	t	t
+01a233a3-e13d-7519-b84b-53356d7aaeec	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$TVGvssw7JvYaJaWfy4zMiQ==$vAI8x9wA1ux51VliUgYyHNFAYat1NwiVTPGDCfY9cHvXVu7MIv7PDASYb4vApGsI7UCOFCIS2p9gT1l17W3tRg==	trainer	f	2026-12-01 22:05:07.773326+00	2026-12-01 22:05:07.773326+00	t	t
+01a233a3-e204-7531-bc36-c62339b13970	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$2h3L8UwW4pLpG58iK8Qoew==$sFl/8T/9qNqfpj30TFgHGuOjTi+u5zbDrBPqktAqs8elVYU68Y13Gf6dcFZTKZm9AGmys9MYpFPnu/LBb8r2qg==	trainer	f	2026-12-01 22:05:07.972747+00	2026-12-01 22:05:07.972747+00	t	t
+01a233a3-e5da-7ef2-a1e7-f878e97addc2	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$EDFEvZwVCm6PbGm+AmqrTg==$MaQbuSqP35O0s+qqwCXYrnrfqUGgL68Pd+DR6SKLiLo+W3LyxZawC8bHxIr/9AxCzgaPfR5oji4jj0aQzbPwhg==	participant	f	2026-12-01 22:05:08.954321+00	2026-12-01 22:05:08.954321+00	t	t
+01a233a3-e883-7c38-ac38-e21754e2797b	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$GPtiQ3M3AP3JtBgiEjCe+Q==$WqE8rrwNga8am4vQIOUHkm7FMGS2P0/HPxD27pdSetOF974VoCTfLAqfuCh4aK+123YXuMxFpblJI0YwRzpkgg==	participant	f	2026-12-01 22:05:09.63525+00	2026-12-01 22:05:09.63525+00	t	t
+01a233a3-e99a-76fa-bb00-9941a1b1ec68	ines.garcia@skillhub.demo	Inès Garcia	pbkdf2-sha512$210000$Zl4bH9tQ8W7w+V4H7+iBGA==$vDDzbSNfaxe6KJ7nSG7X+ScW+KMk+jZs4HA5143+kZ0m8cRHNzxTqOad8URC3MGZjd6u1nH2HvuXmr4EqC/T6w==	participant	f	2026-12-01 22:05:09.914197+00	2026-12-01 22:05:09.914197+00	t	t
+01a233a3-eaf2-7b03-ba60-3afde11184a3	tom.petit@skillhub.demo	Tom Petit	pbkdf2-sha512$210000$AT3VnGgWK/3TO81+H7N8Yg==$tMMLcdUyR7thI4vlnMVx8tVvgfU4HvtCFbmSRDf+jv7iE+YohYXTnu/oFN1AbOj0FTxNqcp8QqoiDxSJMhNV6w==	participant	f	2026-12-01 22:05:10.258138+00	2026-12-01 22:05:10.258138+00	t	t
+01a233a3-ebe6-7270-925f-308b950dac9f	nora.haddad@skillhub.demo	Nora Haddad	pbkdf2-sha512$210000$YDvhGg8ks5fdp1hIQahEAg==$7lqi3f0F/8X14H0w60FI/RVbbmu61P/l9Hu+WUFpVoU0gjIrYfuyrgXA5rQTiut0Z8CqYKSuMrBfwNXbwz0mRA==	participant	f	2026-12-01 22:05:10.502082+00	2026-12-01 22:05:10.502082+00	t	t
+01a233a3-ece2-74ee-b482-ae6d2d7f0854	yanis.roux@skillhub.demo	Yanis Roux	pbkdf2-sha512$210000$MrYSWX1fYROYRJndD96+cw==$EaF7uXGhCrXno9IGFIULSAPj46mjm5IagRDdPTUci4Z2E8c51LAEXWpAvY6gvzyE76tv2p9/nOcV6x6dvLZLVw==	participant	f	2026-12-01 22:05:10.754184+00	2026-12-01 22:05:10.754184+00	t	t
+01a233a3-ed7c-75db-a848-dc0bdc6d9b11	camille.laurent@skillhub.demo	Camille Laurent	pbkdf2-sha512$210000$+js9ICMW8U8i872oUb/vyg==$GEUqUFbitxKmX47sBJF0PMvKs0Av8K91dUZDud/TM1/d/yn16Jfd5+8DsI6pCC2YwA8MXIfT1oXp2NZCJIagjA==	participant	f	2026-12-01 22:05:10.908997+00	2026-12-01 22:05:10.908997+00	t	t
+01a233a3-ee95-7075-9a99-c6c68d294ad5	louis.fontaine@skillhub.demo	Louis Fontaine	pbkdf2-sha512$210000$olH3nMJALv1OeOhcMg45sw==$0NxOpOFU3fxKeLCNc62GbvabgwsvSVYVPTQ+FGXDAl2bwdPSe7sr0ZO6m/GXBRsGpbHZTbqdcoDEmOrzVCtIkg==	participant	f	2026-12-01 22:05:11.189008+00	2026-12-01 22:05:11.189008+00	t	t
+01a233a3-ef99-79a5-be21-42ab57e4ee5c	emma.girard@skillhub.demo	Emma Girard	pbkdf2-sha512$210000$B9sLrmRIxxONN3o/lFIGLw==$5PW+xOoOkXQVrgugkHZJEiCTCG27xsAf2TbEuJcVwyHxvBhXHWbzjLbtIZYVGj39YWCZ8m8KXq0zpbhnrhxRAQ==	participant	f	2026-12-01 22:05:11.449331+00	2026-12-01 22:05:11.449331+00	t	t
+01a233a3-f124-7666-9dfa-a8133a1d3b97	lucas.bernard@skillhub.demo	Lucas Bernard	pbkdf2-sha512$210000$m5JfDkra/FDkLLpWUyppUQ==$DfiO56DGjaWrKLgjgivqmuweMr3vNFs6H7zFO9VjbxqxYj21xuNlp4sPd3MkVxb0wSKh31Y6usSvwBhpn2+4fQ==	participant	f	2026-12-01 22:05:11.844198+00	2026-12-01 22:05:11.844198+00	t	t
 \.
-COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at, reminders_at) FROM stdin;
-01a23390-f935-70a0-a8c5-7765f95c1f68	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a23390-b473-72c0-9d3f-4c7520d1db9a	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 21:44:28.726049+00	2026-12-01 21:44:28.7489+00	2	2026-12-01 21:44:28.726049+00	\N
-01a23390-f31c-7830-8b32-a292df682a63	Les bases de Python	Variables, boucles, fonctions et un premier script utile, sans prérequis.	01a23390-ad5e-79c6-adea-ee71d35c7032	2026-11-10 08:00:00+00	2026-11-10 11:00:00+00	Paris — salle Turing	8	6	published	\N	t	2026-10-20 08:00:00+00	2026-10-20 08:00:00+00	1	2026-12-01 21:44:27.390672+00	\N
-01a23390-fa41-7e34-86f6-aafde9696631	Improvisation théâtrale	Lâcher prise, écouter ses partenaires et rebondir : l'impro au service de l'oral.	01a23390-b473-72c0-9d3f-4c7520d1db9a	2026-12-09 16:00:00+00	2026-12-09 18:00:00+00	Nantes — La Cantine	10	0	cancelled	Le formateur est souffrant ; une nouvelle date sera proposée en janvier.	t	2026-12-01 21:44:28.994608+00	2026-12-01 21:44:29.454346+00	3	2026-12-01 21:44:29.454346+00	\N
-01a23390-f4d1-7f8c-a26c-3d310f0be935	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a23390-ad5e-79c6-adea-ee71d35c7032	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	4	published	\N	t	2026-12-01 21:44:27.604136+00	2026-12-01 21:44:27.627437+00	2	2026-12-01 21:44:28.330802+00	\N
-01a23390-f7b9-7d14-882e-d844d697f109	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a23390-ad5e-79c6-adea-ee71d35c7032	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	0	published	\N	f	2026-12-01 21:44:28.3482+00	2026-12-01 21:44:28.368195+00	2	2026-12-01 21:44:28.3482+00	\N
-01a23390-f401-7000-b7f7-577977e3e072	Écoute active et feedback	Reformuler, questionner, donner un retour utile sans blesser.	01a23390-b473-72c0-9d3f-4c7520d1db9a	2026-11-17 13:00:00+00	2026-11-17 16:00:00+00	Lyon — espace Lumière	6	5	published	\N	t	2026-10-27 13:00:00+00	2026-10-27 13:00:00+00	1	2026-12-01 21:44:27.428411+00	\N
-01a23390-f7d7-7acc-ac57-b12c211ba565	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a23390-ad5e-79c6-adea-ee71d35c7032	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 21:44:28.396219+00	2026-12-01 21:44:28.402874+00	2	2026-12-01 21:44:28.396219+00	\N
-01a23390-f800-7b89-9d47-b50eb2081559	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a23390-ad5e-79c6-adea-ee71d35c7032	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 21:44:28.420176+00	2026-12-01 21:44:28.424116+00	2	2026-12-01 21:44:28.420176+00	\N
-01a23390-f433-7aff-b5cc-eeffc7edd99f	Canva pour les réseaux sociaux	Gabarits, charte graphique et formats pour publier des visuels soignés.	01a23390-ba76-7806-9adb-1a4456263ccb	2026-11-24 09:00:00+00	2026-11-24 11:00:00+00	En ligne	10	6	published	\N	t	2026-11-03 09:00:00+00	2026-11-03 09:00:00+00	1	2026-12-01 21:44:27.53811+00	\N
-01a23390-f94e-781a-a9fd-9bb94ee8ea13	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a23390-ba76-7806-9adb-1a4456263ccb	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	3	published	\N	t	2026-12-01 21:44:28.751237+00	2026-12-01 21:44:28.76419+00	2	2026-12-01 21:44:28.855505+00	\N
-01a23390-f49b-77bb-a4d2-f4ec07585492	Markdown et documentation	README, docs de projet et diagrammes en texte : documenter sans effort.	01a23390-ad5e-79c6-adea-ee71d35c7032	2026-11-29 14:00:00+00	2026-11-29 16:00:00+00	En ligne	5	3	published	\N	t	2026-11-08 14:00:00+00	2026-11-08 14:00:00+00	1	2026-12-01 21:44:27.589496+00	\N
-01a23390-f816-7c58-afee-29e6f0ec61e4	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a23390-b473-72c0-9d3f-4c7520d1db9a	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	3	3	published	\N	t	2026-12-01 21:44:28.438918+00	2026-12-01 21:44:28.446418+00	2	2026-12-01 21:44:28.528167+00	\N
-01a23390-f8f6-732e-bf4f-9d1b80ad8cbf	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a23390-b473-72c0-9d3f-4c7520d1db9a	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 21:44:28.664187+00	2026-12-01 21:44:28.68819+00	2	2026-12-01 21:44:28.664187+00	\N
-01a23390-f924-73b4-8f7d-09c27e73e1a0	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a23390-b473-72c0-9d3f-4c7520d1db9a	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 21:44:28.708855+00	2026-12-01 21:44:28.71618+00	2	2026-12-01 21:44:28.708855+00	\N
-01a23390-f9da-7f8a-bd5a-14f449db3a0a	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a23390-ba76-7806-9adb-1a4456263ccb	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 21:44:28.892178+00	2026-12-01 21:44:28.920229+00	2	2026-12-01 21:44:28.892178+00	\N
-01a23390-fa00-7dad-bb24-28f1390c402c	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a23390-ba76-7806-9adb-1a4456263ccb	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 21:44:28.932179+00	2026-12-01 21:44:28.946516+00	2	2026-12-01 21:44:28.932179+00	\N
-01a23390-fa28-7c40-b2e3-4ea714d566d1	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a23390-ba76-7806-9adb-1a4456263ccb	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 21:44:28.972206+00	2026-12-01 21:44:28.980173+00	2	2026-12-01 21:44:28.972206+00	\N
+COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at, reminders_at, published_at) FROM stdin;
+01a233a3-f47d-7e59-b42d-7a8d8a840fb9	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a233a3-e13d-7519-b84b-53356d7aaeec	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 22:05:12.701679+00	2026-12-01 22:05:12.703058+00	2	2026-12-01 22:05:12.701679+00	\N	2026-12-01 22:05:12.703058+00
+01a233a3-f301-7301-83c5-cfd4d13e9656	Les bases de Python	Variables, boucles, fonctions et un premier script utile, sans prérequis.	01a233a3-dff7-794e-add2-05bbcb4c38e2	2026-11-10 08:00:00+00	2026-11-10 11:00:00+00	Paris — salle Turing	8	6	published	\N	t	2026-10-20 08:00:00+00	2026-10-20 08:00:00+00	1	2026-12-01 22:05:12.42754+00	\N	2026-12-01 22:05:12.343404+00
+01a233a3-f39c-7613-9f27-f455a74ecd54	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a233a3-dff7-794e-add2-05bbcb4c38e2	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	4	published	\N	t	2026-12-01 22:05:12.478162+00	2026-12-01 22:05:12.489366+00	2	2026-12-01 22:05:12.642303+00	\N	2026-12-01 22:05:12.489366+00
+01a233a3-f448-7130-ba70-51045ef88382	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a233a3-dff7-794e-add2-05bbcb4c38e2	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	0	published	\N	f	2026-12-01 22:05:12.648408+00	2026-12-01 22:05:12.65027+00	2	2026-12-01 22:05:12.648408+00	\N	2026-12-01 22:05:12.65027+00
+01a233a3-f36d-7c7b-ac55-12922ba1a15d	Écoute active et feedback	Reformuler, questionner, donner un retour utile sans blesser.	01a233a3-e13d-7519-b84b-53356d7aaeec	2026-11-17 13:00:00+00	2026-11-17 16:00:00+00	Lyon — espace Lumière	6	5	published	\N	t	2026-10-27 13:00:00+00	2026-10-27 13:00:00+00	1	2026-12-01 22:05:12.444673+00	\N	2026-12-01 22:05:12.431941+00
+01a233a3-f44c-76ab-8583-f9da476defc9	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a233a3-dff7-794e-add2-05bbcb4c38e2	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 22:05:12.652428+00	2026-12-01 22:05:12.653992+00	2	2026-12-01 22:05:12.652428+00	\N	2026-12-01 22:05:12.653992+00
+01a233a3-f44f-7484-84f6-5926985459c7	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a233a3-dff7-794e-add2-05bbcb4c38e2	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 22:05:12.655403+00	2026-12-01 22:05:12.656689+00	2	2026-12-01 22:05:12.655403+00	\N	2026-12-01 22:05:12.656689+00
+01a233a3-f37f-783a-9e31-63e477fdf879	Canva pour les réseaux sociaux	Gabarits, charte graphique et formats pour publier des visuels soignés.	01a233a3-e204-7531-bc36-c62339b13970	2026-11-24 09:00:00+00	2026-11-24 11:00:00+00	En ligne	10	6	published	\N	t	2026-11-03 09:00:00+00	2026-11-03 09:00:00+00	1	2026-12-01 22:05:12.461648+00	\N	2026-12-01 22:05:12.449682+00
+01a233a3-f47f-7d13-9ba0-9bd1edd585f1	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a233a3-e204-7531-bc36-c62339b13970	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	3	published	\N	t	2026-12-01 22:05:12.704378+00	2026-12-01 22:05:12.705701+00	2	2026-12-01 22:05:12.717855+00	\N	2026-12-01 22:05:12.705701+00
+01a233a3-f38e-7619-bd8d-e838402393b2	Markdown et documentation	README, docs de projet et diagrammes en texte : documenter sans effort.	01a233a3-dff7-794e-add2-05bbcb4c38e2	2026-11-29 14:00:00+00	2026-11-29 16:00:00+00	En ligne	5	3	published	\N	t	2026-11-08 14:00:00+00	2026-11-08 14:00:00+00	1	2026-12-01 22:05:12.473428+00	\N	2026-12-01 22:05:12.464299+00
+01a233a3-f452-7ac7-998b-c3eefe8d9d93	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a233a3-e13d-7519-b84b-53356d7aaeec	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	3	3	published	\N	t	2026-12-01 22:05:12.658247+00	2026-12-01 22:05:12.659387+00	2	2026-12-01 22:05:12.665767+00	\N	2026-12-01 22:05:12.659387+00
+01a233a3-f476-70be-b9db-2f994b180dd0	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a233a3-e13d-7519-b84b-53356d7aaeec	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 22:05:12.694643+00	2026-12-01 22:05:12.696759+00	2	2026-12-01 22:05:12.694643+00	\N	2026-12-01 22:05:12.696759+00
+01a233a3-f47a-7145-bc44-31a045efd5bf	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a233a3-e13d-7519-b84b-53356d7aaeec	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 22:05:12.69869+00	2026-12-01 22:05:12.69985+00	2	2026-12-01 22:05:12.69869+00	\N	2026-12-01 22:05:12.69985+00
+01a233a3-f494-768a-b653-432aff6996b0	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a233a3-e204-7531-bc36-c62339b13970	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 22:05:12.724867+00	2026-12-01 22:05:12.72891+00	2	2026-12-01 22:05:12.724867+00	\N	2026-12-01 22:05:12.72891+00
+01a233a3-f49c-7af1-9efd-f733e575423f	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a233a3-e204-7531-bc36-c62339b13970	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 22:05:12.733073+00	2026-12-01 22:05:12.735085+00	2	2026-12-01 22:05:12.733073+00	\N	2026-12-01 22:05:12.735085+00
+01a233a3-f4a2-7250-999a-b0bec07a8a04	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a233a3-e204-7531-bc36-c62339b13970	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 22:05:12.739346+00	2026-12-01 22:05:12.742671+00	2	2026-12-01 22:05:12.739346+00	\N	2026-12-01 22:05:12.742671+00
+01a233a3-f4a9-71b3-afd4-4b50875f4eca	Improvisation théâtrale	Lâcher prise, écouter ses partenaires et rebondir : l'impro au service de l'oral.	01a233a3-e13d-7519-b84b-53356d7aaeec	2026-12-09 16:00:00+00	2026-12-09 18:00:00+00	Nantes — La Cantine	10	0	cancelled	Le formateur est souffrant ; une nouvelle date sera proposée en janvier.	t	2026-12-01 22:05:12.746164+00	2026-12-01 22:05:12.772709+00	3	2026-12-01 22:05:12.772709+00	\N	2026-12-01 22:05:12.748885+00
 \.
 COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
@@ -402,30 +439,32 @@ COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at,
 COPY login_throttle (scope, key, failures, window_started_at, locked_until) FROM stdin;
 \.
 COPY notifications (id, message_key, event, user_id, workshop_id, registration_id, data, status, attempts, last_error, recipient, subject, next_attempt_at, created_at, sent_at) FROM stdin;
-01a23390-f547-7f34-8295-3ff386f07e0f	registration.confirmed:01a23390-f50c-79f5-959b-9cb828a8b656:0	registration.confirmed	01a23390-c2aa-7e1d-9886-fd13ff88a4bd	01a23390-f4d1-7f8c-a26c-3d310f0be935	01a23390-f50c-79f5-959b-9cb828a8b656	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 21:44:27.711881+00	2026-12-01 21:44:27.711881+00	\N
-01a23390-f716-7ed0-9e78-8891c2ae11c8	registration.confirmed:01a23390-f715-7472-81aa-afe3d4069ac6:0	registration.confirmed	01a23390-c7b8-7cc9-aa12-4b59ea006c04	01a23390-f4d1-7f8c-a26c-3d310f0be935	01a23390-f715-7472-81aa-afe3d4069ac6	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 21:44:28.182202+00	2026-12-01 21:44:28.182202+00	\N
-01a23390-f72c-71b5-921a-c97961f2c32e	registration.confirmed:01a23390-f72c-78e1-9551-6513fda26bbb:0	registration.confirmed	01a23390-caa8-7bd7-96d9-bf5a4b4f67fc	01a23390-f4d1-7f8c-a26c-3d310f0be935	01a23390-f72c-78e1-9551-6513fda26bbb	{"entry": 0}	pending	0	\N	ines.garcia@skillhub.demo	\N	2026-12-01 21:44:28.204789+00	2026-12-01 21:44:28.204789+00	\N
-01a23390-f74a-768a-bc76-6e839b258004	registration.confirmed:01a23390-f749-7ae0-a489-6b357ec7c678:0	registration.confirmed	01a23390-d048-7554-9e52-fce21a4bb433	01a23390-f4d1-7f8c-a26c-3d310f0be935	01a23390-f749-7ae0-a489-6b357ec7c678	{"entry": 0}	pending	0	\N	tom.petit@skillhub.demo	\N	2026-12-01 21:44:28.234159+00	2026-12-01 21:44:28.234159+00	\N
-01a23390-f751-78b7-9a37-2ede9790795d	registration.confirmed:01a23390-f751-7f50-a21d-bb323e6dcbdb:0	registration.confirmed	01a23390-d658-7312-94f8-d61904f0778a	01a23390-f4d1-7f8c-a26c-3d310f0be935	01a23390-f751-7f50-a21d-bb323e6dcbdb	{"entry": 0}	pending	0	\N	nora.haddad@skillhub.demo	\N	2026-12-01 21:44:28.24166+00	2026-12-01 21:44:28.24166+00	\N
-01a23390-f790-7bb1-af99-70b3d71b4b50	registration.cancelled:01a23390-f749-7ae0-a489-6b357ec7c678:1	registration.cancelled	01a23390-d048-7554-9e52-fce21a4bb433	01a23390-f4d1-7f8c-a26c-3d310f0be935	01a23390-f749-7ae0-a489-6b357ec7c678	{"entry": 1}	pending	0	\N	tom.petit@skillhub.demo	\N	2026-12-01 21:44:28.304137+00	2026-12-01 21:44:28.304137+00	\N
-01a23390-f843-70dd-9797-8b50c21f0426	registration.confirmed:01a23390-f843-70a4-a95a-6cd0a32c2dc4:0	registration.confirmed	01a23390-c2aa-7e1d-9886-fd13ff88a4bd	01a23390-f816-7c58-afee-29e6f0ec61e4	01a23390-f843-70a4-a95a-6cd0a32c2dc4	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 21:44:28.483731+00	2026-12-01 21:44:28.483731+00	\N
-01a23390-f85c-78e6-a0aa-7250467fc4e2	registration.confirmed:01a23390-f85c-77fe-8e69-e031f612408d:0	registration.confirmed	01a23390-c7b8-7cc9-aa12-4b59ea006c04	01a23390-f816-7c58-afee-29e6f0ec61e4	01a23390-f85c-77fe-8e69-e031f612408d	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 21:44:28.508548+00	2026-12-01 21:44:28.508548+00	\N
-01a23390-f878-722b-a899-5dd2a8ff2cc6	registration.confirmed:01a23390-f878-7675-aa2c-b869136e508d:0	registration.confirmed	01a23390-e038-70ab-acaf-2e35f4a3ae5d	01a23390-f816-7c58-afee-29e6f0ec61e4	01a23390-f878-7675-aa2c-b869136e508d	{"entry": 0}	pending	0	\N	camille.laurent@skillhub.demo	\N	2026-12-01 21:44:28.536627+00	2026-12-01 21:44:28.536627+00	\N
-01a23390-f889-7569-b11a-783d287d0c62	registration.waitlisted:01a23390-f888-7fdd-bcad-2892febd81eb:0	registration.waitlisted	01a23390-e514-7a3b-802e-4b3ff5dca51a	01a23390-f816-7c58-afee-29e6f0ec61e4	01a23390-f888-7fdd-bcad-2892febd81eb	{"entry": 0}	pending	0	\N	louis.fontaine@skillhub.demo	\N	2026-12-01 21:44:28.552996+00	2026-12-01 21:44:28.552996+00	\N
-01a23390-f89a-7472-943f-87cc0c79bff9	registration.waitlisted:01a23390-f899-75be-8422-4f853018bcd2:0	registration.waitlisted	01a23390-e8b0-7843-8581-793058528703	01a23390-f816-7c58-afee-29e6f0ec61e4	01a23390-f899-75be-8422-4f853018bcd2	{"entry": 0}	pending	0	\N	emma.girard@skillhub.demo	\N	2026-12-01 21:44:28.57008+00	2026-12-01 21:44:28.57008+00	\N
-01a23390-f8aa-72dc-ac14-f3010750031b	registration.cancelled:01a23390-f85c-77fe-8e69-e031f612408d:1	registration.cancelled	01a23390-c7b8-7cc9-aa12-4b59ea006c04	01a23390-f816-7c58-afee-29e6f0ec61e4	01a23390-f85c-77fe-8e69-e031f612408d	{"entry": 1}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 21:44:28.586237+00	2026-12-01 21:44:28.586237+00	\N
-01a23390-f8b7-7725-80b7-25d4770057dc	registration.promoted:01a23390-f888-7fdd-bcad-2892febd81eb:1	registration.promoted	01a23390-e514-7a3b-802e-4b3ff5dca51a	01a23390-f816-7c58-afee-29e6f0ec61e4	01a23390-f888-7fdd-bcad-2892febd81eb	{"entry": 1}	pending	0	\N	louis.fontaine@skillhub.demo	\N	2026-12-01 21:44:28.599417+00	2026-12-01 21:44:28.599417+00	\N
-01a23390-f981-72ef-b9bf-c769298cb6fe	registration.confirmed:01a23390-f980-7e4f-8e86-e84933eb50e7:0	registration.confirmed	01a23390-dbc2-7ad2-af7a-ff3cf621c8bb	01a23390-f94e-781a-a9fd-9bb94ee8ea13	01a23390-f980-7e4f-8e86-e84933eb50e7	{"entry": 0}	pending	0	\N	yanis.roux@skillhub.demo	\N	2026-12-01 21:44:28.801117+00	2026-12-01 21:44:28.801117+00	\N
-01a23390-f9a0-7dd3-b0e8-09902f2f5544	registration.confirmed:01a23390-f9a0-78a5-a70d-0f277077ef7b:0	registration.confirmed	01a23390-d658-7312-94f8-d61904f0778a	01a23390-f94e-781a-a9fd-9bb94ee8ea13	01a23390-f9a0-78a5-a70d-0f277077ef7b	{"entry": 0}	pending	0	\N	nora.haddad@skillhub.demo	\N	2026-12-01 21:44:28.832695+00	2026-12-01 21:44:28.832695+00	\N
-01a23390-f9cc-76a7-8ca9-431de2583553	registration.confirmed:01a23390-f9cc-751d-a495-ea354968bdb9:0	registration.confirmed	01a23390-e8b0-7843-8581-793058528703	01a23390-f94e-781a-a9fd-9bb94ee8ea13	01a23390-f9cc-751d-a495-ea354968bdb9	{"entry": 0}	pending	0	\N	emma.girard@skillhub.demo	\N	2026-12-01 21:44:28.876663+00	2026-12-01 21:44:28.876663+00	\N
-01a23390-faa0-7102-84e1-85dced6d458b	registration.confirmed:01a23390-faa0-7375-8257-b40aab7ca096:0	registration.confirmed	01a23390-c2aa-7e1d-9886-fd13ff88a4bd	01a23390-fa41-7e34-86f6-aafde9696631	01a23390-faa0-7375-8257-b40aab7ca096	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 21:44:29.088685+00	2026-12-01 21:44:29.088685+00	\N
-01a23390-fad4-79e2-8cf4-571f39d04cf7	registration.confirmed:01a23390-fad4-73a3-b9ce-28917af4feb8:0	registration.confirmed	01a23390-e038-70ab-acaf-2e35f4a3ae5d	01a23390-fa41-7e34-86f6-aafde9696631	01a23390-fad4-73a3-b9ce-28917af4feb8	{"entry": 0}	pending	0	\N	camille.laurent@skillhub.demo	\N	2026-12-01 21:44:29.140588+00	2026-12-01 21:44:29.140588+00	\N
-01a23390-fbf0-7604-bdb0-bf06fc990c04	registration.confirmed:01a23390-fbf0-75f2-9480-bff0b0061b6e:0	registration.confirmed	01a23390-caa8-7bd7-96d9-bf5a4b4f67fc	01a23390-fa41-7e34-86f6-aafde9696631	01a23390-fbf0-75f2-9480-bff0b0061b6e	{"entry": 0}	pending	0	\N	ines.garcia@skillhub.demo	\N	2026-12-01 21:44:29.424621+00	2026-12-01 21:44:29.424621+00	\N
+01a233a3-f3bb-7e62-bda2-940d013cce79	registration.confirmed:01a233a3-f3ad-78ee-9c37-50574916ab7b:0	registration.confirmed	01a233a3-e5da-7ef2-a1e7-f878e97addc2	01a233a3-f39c-7613-9f27-f455a74ecd54	01a233a3-f3ad-78ee-9c37-50574916ab7b	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 22:05:12.505331+00	2026-12-01 22:05:12.505331+00	\N
+01a233a3-f42c-7f2d-a217-1b54bc1a6b92	registration.confirmed:01a233a3-f42b-7af9-a630-86256c1f62de:0	registration.confirmed	01a233a3-e883-7c38-ac38-e21754e2797b	01a233a3-f39c-7613-9f27-f455a74ecd54	01a233a3-f42b-7af9-a630-86256c1f62de	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 22:05:12.620166+00	2026-12-01 22:05:12.620166+00	\N
+01a233a3-f42e-7afb-8362-60c046080c0f	registration.confirmed:01a233a3-f42e-7185-a1bd-bbb188f6319a:0	registration.confirmed	01a233a3-e99a-76fa-bb00-9941a1b1ec68	01a233a3-f39c-7613-9f27-f455a74ecd54	01a233a3-f42e-7185-a1bd-bbb188f6319a	{"entry": 0}	pending	0	\N	ines.garcia@skillhub.demo	\N	2026-12-01 22:05:12.622993+00	2026-12-01 22:05:12.622993+00	\N
+01a233a3-f431-7513-ae1b-5d165b191b08	registration.confirmed:01a233a3-f431-7584-83d2-8c6f24ba2357:0	registration.confirmed	01a233a3-eaf2-7b03-ba60-3afde11184a3	01a233a3-f39c-7613-9f27-f455a74ecd54	01a233a3-f431-7584-83d2-8c6f24ba2357	{"entry": 0}	pending	0	\N	tom.petit@skillhub.demo	\N	2026-12-01 22:05:12.625247+00	2026-12-01 22:05:12.625247+00	\N
+01a233a3-f433-7e4c-b398-1c1e1a668af2	registration.confirmed:01a233a3-f432-79db-aa38-9ee74fcb0746:0	registration.confirmed	01a233a3-ebe6-7270-925f-308b950dac9f	01a233a3-f39c-7613-9f27-f455a74ecd54	01a233a3-f432-79db-aa38-9ee74fcb0746	{"entry": 0}	pending	0	\N	nora.haddad@skillhub.demo	\N	2026-12-01 22:05:12.627001+00	2026-12-01 22:05:12.627001+00	\N
+01a233a3-f43b-7931-9b20-bd5cd4487802	registration.cancelled:01a233a3-f431-7584-83d2-8c6f24ba2357:1	registration.cancelled	01a233a3-eaf2-7b03-ba60-3afde11184a3	01a233a3-f39c-7613-9f27-f455a74ecd54	01a233a3-f431-7584-83d2-8c6f24ba2357	{"entry": 1}	pending	0	\N	tom.petit@skillhub.demo	\N	2026-12-01 22:05:12.635275+00	2026-12-01 22:05:12.635275+00	\N
+01a233a3-f455-784d-9fa6-6f6886d629f5	registration.confirmed:01a233a3-f455-7a53-b160-edd045cb94c8:0	registration.confirmed	01a233a3-e5da-7ef2-a1e7-f878e97addc2	01a233a3-f452-7ac7-998b-c3eefe8d9d93	01a233a3-f455-7a53-b160-edd045cb94c8	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 22:05:12.661767+00	2026-12-01 22:05:12.661767+00	\N
+01a233a3-f458-7c3e-891f-f4ab0d1471de	registration.confirmed:01a233a3-f458-7bf4-9c8f-f31007db752a:0	registration.confirmed	01a233a3-e883-7c38-ac38-e21754e2797b	01a233a3-f452-7ac7-998b-c3eefe8d9d93	01a233a3-f458-7bf4-9c8f-f31007db752a	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 22:05:12.66448+00	2026-12-01 22:05:12.66448+00	\N
+01a233a3-f45a-7373-8498-21c4b1907563	registration.confirmed:01a233a3-f45a-76e6-b245-e54f7b4023a3:0	registration.confirmed	01a233a3-ed7c-75db-a848-dc0bdc6d9b11	01a233a3-f452-7ac7-998b-c3eefe8d9d93	01a233a3-f45a-76e6-b245-e54f7b4023a3	{"entry": 0}	pending	0	\N	camille.laurent@skillhub.demo	\N	2026-12-01 22:05:12.666609+00	2026-12-01 22:05:12.666609+00	\N
+01a233a3-f45c-74fb-90c4-890766a726af	registration.waitlisted:01a233a3-f45c-7e11-bcce-024f538ba03d:0	registration.waitlisted	01a233a3-ee95-7075-9a99-c6c68d294ad5	01a233a3-f452-7ac7-998b-c3eefe8d9d93	01a233a3-f45c-7e11-bcce-024f538ba03d	{"entry": 0}	pending	0	\N	louis.fontaine@skillhub.demo	\N	2026-12-01 22:05:12.668643+00	2026-12-01 22:05:12.668643+00	\N
+01a233a3-f460-78fc-9566-95376a7301ca	registration.waitlisted:01a233a3-f460-7340-b71c-94dccfb134bf:0	registration.waitlisted	01a233a3-ef99-79a5-be21-42ab57e4ee5c	01a233a3-f452-7ac7-998b-c3eefe8d9d93	01a233a3-f460-7340-b71c-94dccfb134bf	{"entry": 0}	pending	0	\N	emma.girard@skillhub.demo	\N	2026-12-01 22:05:12.67232+00	2026-12-01 22:05:12.67232+00	\N
+01a233a3-f464-7043-a8fb-e04277403d32	registration.cancelled:01a233a3-f458-7bf4-9c8f-f31007db752a:1	registration.cancelled	01a233a3-e883-7c38-ac38-e21754e2797b	01a233a3-f452-7ac7-998b-c3eefe8d9d93	01a233a3-f458-7bf4-9c8f-f31007db752a	{"entry": 1}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 22:05:12.67657+00	2026-12-01 22:05:12.67657+00	\N
+01a233a3-f467-7fc9-afa0-2ccae992f3ee	registration.promoted:01a233a3-f45c-7e11-bcce-024f538ba03d:1	registration.promoted	01a233a3-ee95-7075-9a99-c6c68d294ad5	01a233a3-f452-7ac7-998b-c3eefe8d9d93	01a233a3-f45c-7e11-bcce-024f538ba03d	{"entry": 1}	pending	0	\N	louis.fontaine@skillhub.demo	\N	2026-12-01 22:05:12.679563+00	2026-12-01 22:05:12.679563+00	\N
+01a233a3-f483-7613-af99-e3abb9d50225	registration.confirmed:01a233a3-f483-74ca-8bfc-7f08e5f6d60a:0	registration.confirmed	01a233a3-ece2-74ee-b482-ae6d2d7f0854	01a233a3-f47f-7d13-9ba0-9bd1edd585f1	01a233a3-f483-74ca-8bfc-7f08e5f6d60a	{"entry": 0}	pending	0	\N	yanis.roux@skillhub.demo	\N	2026-12-01 22:05:12.707391+00	2026-12-01 22:05:12.707391+00	\N
+01a233a3-f48b-75b9-b0eb-ff5cbb7472c8	registration.confirmed:01a233a3-f48b-729d-a615-0fcd1e4b3655:0	registration.confirmed	01a233a3-ebe6-7270-925f-308b950dac9f	01a233a3-f47f-7d13-9ba0-9bd1edd585f1	01a233a3-f48b-729d-a615-0fcd1e4b3655	{"entry": 0}	pending	0	\N	nora.haddad@skillhub.demo	\N	2026-12-01 22:05:12.715307+00	2026-12-01 22:05:12.715307+00	\N
+01a233a3-f48e-71c8-96b4-daab6659b96c	registration.confirmed:01a233a3-f48e-74fd-bf3f-d139a3ffd8fb:0	registration.confirmed	01a233a3-ef99-79a5-be21-42ab57e4ee5c	01a233a3-f47f-7d13-9ba0-9bd1edd585f1	01a233a3-f48e-74fd-bf3f-d139a3ffd8fb	{"entry": 0}	pending	0	\N	emma.girard@skillhub.demo	\N	2026-12-01 22:05:12.718908+00	2026-12-01 22:05:12.718908+00	\N
+01a233a3-f4b0-70bb-a058-d4ee0358c63c	registration.confirmed:01a233a3-f4b0-7518-8d68-60fd2ef2b7af:0	registration.confirmed	01a233a3-e5da-7ef2-a1e7-f878e97addc2	01a233a3-f4a9-71b3-afd4-4b50875f4eca	01a233a3-f4b0-7518-8d68-60fd2ef2b7af	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 22:05:12.752489+00	2026-12-01 22:05:12.752489+00	\N
+01a233a3-f4b6-7468-9009-6808701a820f	registration.confirmed:01a233a3-f4b6-771e-af7a-50381d9a3fdd:0	registration.confirmed	01a233a3-ed7c-75db-a848-dc0bdc6d9b11	01a233a3-f4a9-71b3-afd4-4b50875f4eca	01a233a3-f4b6-771e-af7a-50381d9a3fdd	{"entry": 0}	pending	0	\N	camille.laurent@skillhub.demo	\N	2026-12-01 22:05:12.758234+00	2026-12-01 22:05:12.758234+00	\N
+01a233a3-f4bd-70ac-ba82-88d16ed6fa2b	registration.confirmed:01a233a3-f4bd-7f48-9737-9feb27519079:0	registration.confirmed	01a233a3-e99a-76fa-bb00-9941a1b1ec68	01a233a3-f4a9-71b3-afd4-4b50875f4eca	01a233a3-f4bd-7f48-9737-9feb27519079	{"entry": 0}	pending	0	\N	ines.garcia@skillhub.demo	\N	2026-12-01 22:05:12.765364+00	2026-12-01 22:05:12.765364+00	\N
 \.
 COPY workshop_changes (workshop_id, version, event, previous, created_at, expanded_at) FROM stdin;
-01a23390-fa41-7e34-86f6-aafde9696631	3	workshop.cancelled	{"endsAt": "2026-12-09T18:00:00+00:00", "location": "Nantes — La Cantine", "startsAt": "2026-12-09T16:00:00+00:00"}	2026-12-01 21:44:29.454346+00	\N
+01a233a3-f4a9-71b3-afd4-4b50875f4eca	3	workshop.cancelled	{"endsAt": "2026-12-09T18:00:00+00:00", "location": "Nantes — La Cantine", "startsAt": "2026-12-09T16:00:00+00:00"}	2026-12-01 22:05:12.772709+00	\N
 \.
 COPY password_resets (id, user_id, created_at, expires_at, used_at) FROM stdin;
+\.
+COPY calendar_feeds (user_id, token_hash, created_at) FROM stdin;
 \.
 SELECT setval(pg_get_serial_sequence('schema_versions', 'schemaversionsid'), (SELECT max(schemaversionsid) FROM schema_versions));
 SELECT setval('registration_queue', 36, true);

@@ -21,6 +21,8 @@ public sealed class RecordedActivityCatalogTests
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Publish", "workshop.publish", "workshop")]
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Cancel", "workshop.cancel", "workshop")]
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Delete", "workshop.delete", "workshop")]
+    [InlineData("SkillHub.Functions.Calendars.CalendarFunctions.CreateFeed", "calendar.feed.create", "user")]
+    [InlineData("SkillHub.Functions.Calendars.CalendarFunctions.DeleteFeed", "calendar.feed.revoke", "user")]
     public void EachStateChangingFunction_DeclaresItsActionAndTargetType(string entryPoint, string action, string targetType)
     {
         var declared = _catalog.For(entryPoint);
@@ -48,7 +50,7 @@ public sealed class RecordedActivityCatalogTests
         var declarations = Functions.HttpFunctions.Select(f => (f.Name, Declared: _catalog.For(f.EntryPoint))).Where(x => x.Declared is not null).ToList();
 
         Assert.Equal(["Login"], declarations.Where(x => x.Declared!.RecordedFailures.Count > 0).Select(x => x.Name));
-        Assert.Equal(["ChangePassword", "Logout", "UpdateMyNotifications"], declarations.Where(x => x.Declared!.TargetIsCaller).Select(x => x.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["ChangePassword", "CreateCalendarFeed", "DeleteCalendarFeed", "Logout", "UpdateMyNotifications"], declarations.Where(x => x.Declared!.TargetIsCaller).Select(x => x.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

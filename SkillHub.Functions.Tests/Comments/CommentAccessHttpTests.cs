@@ -102,14 +102,25 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
-    public async Task List_ByAnonymousCaller_OfACancelledWorkshop_Answers404()
+    public async Task List_ByAnonymousCaller_OfADraftCancelledBeforeItWasPublished_Answers404()
+    {
+        var owner = await app.CreateUserAsync(Roles.Trainer);
+        var workshopId = await WorkshopTestData.InsertAsync(app.Database.DataSource, owner.Id, status: "cancelled", neverPublished: true);
+
+        using var response = await app.CreateClient().GetAsync(CommentTestData.CommentsOf(workshopId));
+
+        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task List_ByAnonymousCaller_OfAWorkshopCancelledAfterPublication_Answers200_AsItsPageStaysVisible()
     {
         var owner = await app.CreateUserAsync(Roles.Trainer);
         var workshopId = await CommentTestData.WorkshopAsync(app, owner.Id, "cancelled");
 
         using var response = await app.CreateClient().GetAsync(CommentTestData.CommentsOf(workshopId));
 
-        await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     // ---- the rating rule ----

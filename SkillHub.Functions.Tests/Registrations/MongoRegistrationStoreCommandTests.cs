@@ -308,6 +308,24 @@ public sealed class MongoRegistrationStoreCommandTests
     }
 
     [Fact]
+    public void ListForCalendar_MatchesTheUsersConfirmed_AndCancelledWhoseLastEntryIsTheWorkshopsCancellation_LatestChangedFirst()
+    {
+        var filter = MongoRegistrationStore.CalendarOf(UserId).Render(Args);
+        var sort = MongoRegistrationStore.LatestChangedFirst.Render(Args);
+
+        AssertBson($$"""
+            {
+              "userId": UUID("{{UserId}}"),
+              "$or": [
+                { "status": "confirmed" },
+                { "status": "cancelled", "$expr": { "$let": { "vars": { "last": { "$arrayElemAt": ["$history", -1] } }, "in": { "$eq": ["$$last.cause", "workshop.cancelled"] } } } }
+              ]
+            }
+            """, filter);
+        AssertBson("""{ "updatedAt": -1, "_id": -1 }""", sort);
+    }
+
+    [Fact]
     public void ChangedSince_MatchesUpdatesAtOrAfterTheTime_ToTheMillisecond()
     {
         var since = new DateTime(2026, 12, 1, 9, 30, 0, 123, DateTimeKind.Utc).AddTicks(4567);

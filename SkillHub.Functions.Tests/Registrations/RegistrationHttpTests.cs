@@ -253,7 +253,7 @@ public sealed class RegistrationHttpTests(AppFixture app) : IClassFixture<AppFix
 
     [Theory]
     [InlineData("draft", HttpStatusCode.NotFound)]
-    [InlineData("cancelled", HttpStatusCode.NotFound)]
+    [InlineData("cancelled", HttpStatusCode.Conflict)]
     [InlineData("started", HttpStatusCode.Conflict)]
     public async Task Register_ToAWorkshopThatIsNotOpen_IsRefused_AndWritesNothing(string state, HttpStatusCode expected)
     {

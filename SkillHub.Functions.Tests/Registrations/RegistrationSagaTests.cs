@@ -144,7 +144,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         var seats = new SeatLedger(database.DataSource, TimeProvider.System);
         var waitingList = new WaitingList(documents, seats, Mock.Of<IRegistrationNotifier>(), _activity, TimeProvider.System, NullLogger<WaitingList>.Instance);
         return new RegistrationService(
-            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(), TimeProvider.System, NullLogger<RegistrationService>.Instance);
+            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(), new RegistrationOptions(), TimeProvider.System, NullLogger<RegistrationService>.Instance);
     }
 
     private SeatReconciliation Reconciliation(int quietSeconds)

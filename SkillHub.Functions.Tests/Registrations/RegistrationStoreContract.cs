@@ -490,6 +490,40 @@ public abstract class RegistrationStoreContract
     }
 
     [StoreFact]
+    public async Task ListForCalendar_HoldsTheUsersConfirmedAndThoseTheirWorkshopsCancellationCancelled_LatestChangedFirst_UpToTheLimit()
+    {
+        var userId = Guid.NewGuid();
+        var confirmed = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0));
+        var withItsWorkshop = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0.AddDays(1)));
+        await Store.CancelAllActiveAsync(withItsWorkshop.WorkshopId, Registration.WorkshopCancellation(null, "ill", T0.AddDays(3)), None);
+        var newest = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0.AddDays(2)));
+        var byThemselves = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0));
+        await Store.TransitionAsync(byThemselves.Id, RegistrationStatus.Confirmed, byThemselves.Cancel(userId, null, T0.AddDays(4))!, None);
+        await InsertAsync(NewRegistration(Guid.NewGuid(), userId, status: RegistrationStatus.Waitlisted, at: T0.AddDays(5)));
+        await InsertAsync(NewRegistration(Guid.NewGuid(), at: T0.AddDays(6)));
+
+        var all = await Store.ListForCalendarAsync(userId, 10, None);
+        var two = await Store.ListForCalendarAsync(userId, 2, None);
+
+        Assert.Equal([withItsWorkshop.Id, newest.Id, confirmed.Id], all.Select(r => r.Id));
+        Assert.Equal([withItsWorkshop.Id, newest.Id], two.Select(r => r.Id));
+        Assert.True(all[0].CancelledWithItsWorkshop);
+    }
+
+    [StoreFact]
+    public async Task ListForCalendar_LeavesOutAWorkshopCancellationThatIsNotTheLastEntry()
+    {
+        var userId = Guid.NewGuid();
+        var registration = NewRegistration(Guid.NewGuid(), userId, status: RegistrationStatus.Cancelled) with
+        {
+            History = [Registration.WorkshopCancellation(null, "ill", T0), new HistoryEntry(T0.AddHours(1), RegistrationStatus.Cancelled, null, "restored")],
+        };
+        await InsertAsync(registration);
+
+        Assert.Empty(await Store.ListForCalendarAsync(userId, 10, None));
+    }
+
+    [StoreFact]
     public async Task History_ListsEveryEntryOfTheWorkshopOldestFirst_AndPages()
     {
         var workshopId = Guid.NewGuid();

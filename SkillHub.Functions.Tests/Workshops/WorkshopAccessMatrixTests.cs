@@ -42,7 +42,7 @@ public sealed class WorkshopAccessMatrixTests(AppFixture app) : IClassFixture<Ap
         var rowBefore = await WorkshopTestData.ReadAsync(app.Database.DataSource, workshopId);
         var countBefore = await WorkshopTestData.CountAsync(app.Database.DataSource);
         using var client = caller is null ? app.CreateClient() : app.ClientFor(caller);
-        using var request = Build(route, workshopId, owner.Id);
+        using var request = Build(route, workshopId, owner.Id, state);
 
         using var response = await client.SendAsync(request);
 
@@ -99,7 +99,7 @@ public sealed class WorkshopAccessMatrixTests(AppFixture app) : IClassFixture<Ap
         var rowBefore = await WorkshopTestData.ReadAsync(app.Database.DataSource, workshopId);
         var forged = owner.AccessToken[..^4] + (owner.AccessToken.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
         using var client = app.CreateClient(forged);
-        using var request = Build(route, workshopId, owner.Id);
+        using var request = Build(route, workshopId, owner.Id, Published);
 
         using var response = await client.SendAsync(request);
 
@@ -107,9 +107,10 @@ public sealed class WorkshopAccessMatrixTests(AppFixture app) : IClassFixture<Ap
         Assert.Equal(rowBefore, await WorkshopTestData.ReadAsync(app.Database.DataSource, workshopId));
     }
 
-    private static HttpRequestMessage Build(string route, Guid workshopId, Guid ownerId) => route switch
+    /// <summary>The list asks for the workshop's status: by default it holds published workshops only.</summary>
+    private static HttpRequestMessage Build(string route, Guid workshopId, Guid ownerId, string state) => route switch
     {
-        "GET list" => new HttpRequestMessage(HttpMethod.Get, $"/api/workshops?trainerId={ownerId}"),
+        "GET list" => new HttpRequestMessage(HttpMethod.Get, $"/api/workshops?trainerId={ownerId}&status={state}"),
         "GET one" => new HttpRequestMessage(HttpMethod.Get, $"/api/workshops/{workshopId}"),
         "POST create" => new HttpRequestMessage(HttpMethod.Post, "/api/workshops") { Content = AppFixture.Json(WorkshopTestData.CreateBody(ownerId)) },
         "PATCH" => WorkshopTestData.Patch(workshopId, new { title = ChangedTitle }, "\"1\""),

@@ -10,7 +10,7 @@ namespace SkillHub.Functions.Tests.Workshops;
 /// Who may see and who may manage a workshop is defined once (WorkshopAccess): the SQL conditions the
 /// store filters with and the C# predicates the services ask answer alike, on a real PostgreSQL, for
 /// every caller (anonymous, every role on their own workshop or on another trainer's) and every
-/// workshop status, started or not.
+/// workshop status, started or not, published before or never (a cancelled draft).
 /// </summary>
 public sealed class WorkshopAccessSqlTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
@@ -24,7 +24,10 @@ public sealed class WorkshopAccessSqlTests(PostgresDatabase database) : IClassFi
         {
             foreach (var days in new[] { -2, 30 })
             {
-                workshops.Add(await WorkshopTestData.InsertAsync(database.DataSource, owner.Id, status: status, startsAt: WorkshopTestData.InDays(days)));
+                foreach (var neverPublished in new[] { false, true })
+                {
+                    workshops.Add(await WorkshopTestData.InsertAsync(database.DataSource, owner.Id, status: status, startsAt: WorkshopTestData.InDays(days), neverPublished: neverPublished));
+                }
             }
         }
 
@@ -37,13 +40,13 @@ public sealed class WorkshopAccessSqlTests(PostgresDatabase database) : IClassFi
             parameters.Add("ids", workshops.ToArray());
             var rows = await connection.QueryAsync<AccessRow>(
                 $"""
-                SELECT w.id AS Id, w.status AS Status, w.trainer_id AS TrainerId,
+                SELECT w.id AS Id, w.status AS Status, w.published_at IS NOT NULL AS WasPublished, w.trainer_id AS TrainerId,
                        {WorkshopAccess.SqlVisible} AS Visible, {WorkshopAccess.SqlManaged} AS Managed
                   FROM workshops w
                  WHERE w.id = ANY(@ids)
                 """,
                 parameters);
-            answers.AddRange(rows.Select(row => (caller, row.Id, row.Visible, WorkshopAccess.IsVisible(row.Status, row.TrainerId, caller),
+            answers.AddRange(rows.Select(row => (caller, row.Id, row.Visible, WorkshopAccess.IsVisible(row.Status, row.WasPublished, row.TrainerId, caller),
                 row.Managed, WorkshopAccess.IsManaged(row.TrainerId, caller))));
         }
 
@@ -55,5 +58,5 @@ public sealed class WorkshopAccessSqlTests(PostgresDatabase database) : IClassFi
             answers.Select(a => (a.Visible, a.Managed)).Distinct().Order());
     }
 
-    private sealed record AccessRow(Guid Id, string Status, Guid TrainerId, bool Visible, bool Managed);
+    private sealed record AccessRow(Guid Id, string Status, bool WasPublished, Guid TrainerId, bool Visible, bool Managed);
 }

@@ -50,7 +50,8 @@ public static class WorkshopTestData
         DateTime? startsAt = null,
         int capacity = 20,
         int seatsTaken = 0,
-        bool everRegistered = false)
+        bool everRegistered = false,
+        bool neverPublished = false)
     {
         ArgumentNullException.ThrowIfNull(database);
         var id = Guid.CreateVersion7();
@@ -59,9 +60,9 @@ public static class WorkshopTestData
         await connection.ExecuteAsync(
             """
             INSERT INTO workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken,
-                                   status, cancel_reason, ever_registered)
+                                   status, cancel_reason, ever_registered, published_at)
             VALUES (@id, @title, @description, @trainerId, @starts, @ends, 'Room 1', @capacity, @seatsTaken,
-                    @status, @cancelReason, @everRegistered)
+                    @status, @cancelReason, @everRegistered, @publishedAt)
             """,
             new
             {
@@ -76,6 +77,8 @@ public static class WorkshopTestData
                 status,
                 cancelReason = status == "cancelled" ? "Arranged by a test" : null,
                 everRegistered,
+                // A published row gets its date from the database; a cancelled one was published first unless told otherwise.
+                publishedAt = status == "cancelled" && !neverPublished ? starts.AddDays(-10) : (DateTime?)null,
             });
         return id;
     }

@@ -1,8 +1,6 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Npgsql;
+using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Auth;
 
@@ -30,9 +28,9 @@ public interface IRefreshTokenStore
 /// </summary>
 public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider clock) : IRefreshTokenStore
 {
-    public const int TokenBytes = 32;
+    public const int TokenBytes = OpaqueTokens.Bytes;
 
-    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+    public static string NewToken() => OpaqueTokens.New();
 
     public async Task<string> IssueAsync(Guid userId, Guid familyId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
@@ -124,7 +122,7 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, TimeProvider 
             """, cancellationToken: cancellationToken));
     }
 
-    internal static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    internal static byte[] HashOf(string token) => OpaqueTokens.Hash(token);
 
     private async Task<string> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, Guid familyId, TimeSpan lifetime, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class PostgresExport(NpgsqlDataSource dataSource)
 
     /// <summary>Every table, parents before children; the journal first, so a restored database knows its migrations.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [JournalTable, "users", "workshops", "sessions", "refresh_tokens", "login_throttle", "notifications", "workshop_changes", "password_resets"];
+        [JournalTable, "users", "workshops", "sessions", "refresh_tokens", "login_throttle", "notifications", "workshop_changes", "password_resets", "calendar_feeds"];
 
     public static IReadOnlyList<string> Sequences { get; } = ["registration_queue"];
 

@@ -65,7 +65,7 @@ public sealed class NotificationMessages(NotificationOptions options, SmtpOption
             : null);
     }
 
-    public string WorkshopLink(Guid workshopId) => $"{options.PublicUrl}/api/workshops/{workshopId}";
+    public string WorkshopLink(Guid workshopId) => options.WorkshopLink(workshopId);
 
     /// <summary>Why a message that was right when written no longer is; null when it still is.</summary>
     private static string? Irrelevant(string @event, MessageSubject about, DateTime now) => @event switch

@@ -58,6 +58,9 @@ public sealed class NotificationOptions
         return options;
     }
 
+    /// <summary>The workshop's public page, as every message and calendar links it.</summary>
+    public string WorkshopLink(Guid workshopId) => $"{PublicUrl}/api/workshops/{workshopId}";
+
     /// <summary>When a message whose <paramref name="attempts"/>-th attempt just failed is tried again; null when it has failed for good.</summary>
     public DateTime? RetryAt(int attempts, DateTime now) =>
         attempts >= MaxAttempts ? null

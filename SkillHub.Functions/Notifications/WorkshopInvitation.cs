@@ -1,7 +1,6 @@
-using Ical.Net;
-using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
+using SkillHub.Functions.Calendars;
+using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Notifications;
 
@@ -25,30 +24,17 @@ public static class WorkshopInvitation
         ArgumentNullException.ThrowIfNull(workshop);
         ArgumentNullException.ThrowIfNull(attendee);
         var cancelled = method == Cancel;
-        var invitation = new CalendarEvent
-        {
-            Uid = Uid(registrationId),
-            Sequence = sequence,
-            Summary = workshop.Title,
-            Location = workshop.Location,
-            Description = link,
-            Url = new Uri(link),
-            Start = new CalDateTime(Utc(workshop.StartsAt)),
-            End = new CalDateTime(Utc(workshop.EndsAt)),
-            DtStamp = new CalDateTime(Utc(now)),
-            Status = cancelled ? "CANCELLED" : "CONFIRMED",
-            Organizer = new Organizer($"mailto:{organizer}") { CommonName = "SkillHub" },
-        };
+        var invitation = CalendarEvents.Render(
+            new WorkshopEvent(Uid(registrationId), sequence, workshop.Title, workshop.Location, workshop.StartsAt, workshop.EndsAt, link, cancelled,
+                workshop.Status == WorkshopStatus.Cancelled ? workshop.CancelReason : null),
+            now);
+        invitation.Organizer = new Organizer($"mailto:{organizer}") { CommonName = "SkillHub" };
         invitation.Attendees.Add(new Attendee($"mailto:{attendee.Email}")
         {
             CommonName = attendee.DisplayName,
             Role = "REQ-PARTICIPANT",
             ParticipationStatus = cancelled ? "DECLINED" : "ACCEPTED",
         });
-        var calendar = new Calendar { Method = method };
-        calendar.Events.Add(invitation);
-        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The calendar did not serialize.");
+        return CalendarEvents.Serialize(CalendarEvents.CalendarOf([invitation], method));
     }
-
-    private static DateTime Utc(DateTime at) => at.Kind == DateTimeKind.Utc ? at : DateTime.SpecifyKind(at, DateTimeKind.Utc);
 }

@@ -45,6 +45,12 @@ public interface IRegistrationStore
     /// <summary>A page of the user's registrations, newest first.</summary>
     Task<(IReadOnlyList<Registration> Items, long Total)> ListForUserAsync(Guid userId, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the user's calendar feed shows, latest changed first, at most <paramref name="limit"/>: their
+    /// confirmed registrations, and those the cancellation of their workshop cancelled (last entry's cause).
+    /// </summary>
+    Task<IReadOnlyList<Registration>> ListForCalendarAsync(Guid userId, int limit, CancellationToken cancellationToken);
+
     /// <summary>The 1-based waiting-list position of each waitlisted registration given, in one query.</summary>
     Task<IReadOnlyDictionary<Guid, int>> WaitlistPositionsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken);
 

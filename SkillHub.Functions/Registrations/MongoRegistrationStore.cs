@@ -127,6 +127,12 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         return (result.Items.Select(ToRegistration).ToList(), TotalOf(result));
     }
 
+    public async Task<IReadOnlyList<Registration>> ListForCalendarAsync(Guid userId, int limit, CancellationToken cancellationToken)
+    {
+        var documents = await _registrations.Find(CalendarOf(userId)).Sort(LatestChangedFirst).Limit(limit).ToListAsync(cancellationToken);
+        return documents.Select(ToRegistration).ToList();
+    }
+
     public async Task<IReadOnlyDictionary<Guid, int>> WaitlistPositionsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registrations);
@@ -196,6 +202,23 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
 
     internal static FilterDefinition<RegistrationDocument> WaitlistOf(Guid workshopId) =>
         Filter.Eq(d => d.WorkshopId, workshopId) & Filter.Eq(d => d.Status, RegistrationStatus.Waitlisted);
+
+    /// <summary>The user's confirmed registrations, and the cancelled ones whose last entry is their workshop's cancellation (<see cref="Registration.CancelledWithItsWorkshop"/>).</summary>
+    internal static FilterDefinition<RegistrationDocument> CalendarOf(Guid userId)
+    {
+        var lastCause = new BsonDocument("$let", new BsonDocument
+        {
+            { "vars", new BsonDocument("last", new BsonDocument("$arrayElemAt", new BsonArray { "$" + F.History, -1 })) },
+            { "in", EqualTo("$$last." + F.Cause, HistoryEntry.WorkshopCancelled) },
+        });
+        return Filter.Eq(d => d.UserId, userId)
+            & (Filter.Eq(d => d.Status, RegistrationStatus.Confirmed)
+               | (Filter.Eq(d => d.Status, RegistrationStatus.Cancelled) & new BsonDocumentFilterDefinition<RegistrationDocument>(new BsonDocument("$expr", lastCause))));
+    }
+
+    /// <summary>Newest change first, then the greater id for equal times (served by the index on user and time).</summary>
+    internal static SortDefinition<RegistrationDocument> LatestChangedFirst =>
+        new BsonDocumentSortDefinition<RegistrationDocument>(new BsonDocument { { F.UpdatedAt, -1 }, { F.Id, -1 } });
 
     /// <summary><see cref="Registrations.QueueOrder"/>, as a sort.</summary>
     internal static SortDefinition<RegistrationDocument> QueueOrder => new BsonDocumentSortDefinition<RegistrationDocument>(QueueSortKeys());

@@ -24,6 +24,9 @@ public sealed record Registration(
 
     public bool HoldsSeat => Status == RegistrationStatus.Confirmed;
 
+    /// <summary>Cancelled because its workshop was: the participant did not choose it, and their calendar shows the workshop cancelled.</summary>
+    public bool CancelledWithItsWorkshop => Status == RegistrationStatus.Cancelled && History is [.., { Cause: HistoryEntry.WorkshopCancelled }];
+
     /// <summary>A participant's first registration to the workshop, confirmed or waitlisted as the seat ledger answered.</summary>
     public static Registration Open(Guid workshopId, Guid userId, SeatRequest seat, DateTime at)
     {
@@ -32,8 +35,8 @@ public sealed record Registration(
         return new Registration(Guid.CreateVersion7(), workshopId, userId, entry.Status, seat.QueueTicket, at, at, [entry]);
     }
 
-    /// <summary>The entry of a cancellation one by one.</summary>
-    public static HistoryEntry Cancellation(Guid? by, string? reason, DateTime at) => new(at, RegistrationStatus.Cancelled, by, reason);
+    /// <summary>The entry of a cancellation one by one; <paramref name="cause"/> marks a late one (<see cref="HistoryEntry.LateCancellation"/>).</summary>
+    public static HistoryEntry Cancellation(Guid? by, string? reason, DateTime at, string? cause = null) => new(at, RegistrationStatus.Cancelled, by, reason, cause);
 
     /// <summary>The entry each active registration gets when its workshop is cancelled.</summary>
     public static HistoryEntry WorkshopCancellation(Guid? by, string reason, DateTime at) =>
@@ -49,8 +52,8 @@ public sealed record Registration(
     }
 
     /// <summary>Cancels a confirmed or waitlisted registration; null when it is cancelled already.</summary>
-    public RegistrationTransition? Cancel(Guid? by, string? reason, DateTime at) =>
-        IsActive ? new RegistrationTransition(RegistrationStatus.Cancelled, QueueTicket, Cancellation(by, reason, at)) : null;
+    public RegistrationTransition? Cancel(Guid? by, string? reason, DateTime at, string? cause = null) =>
+        IsActive ? new RegistrationTransition(RegistrationStatus.Cancelled, QueueTicket, Cancellation(by, reason, at, cause)) : null;
 
     /// <summary>Gives a waitlisted registration a seat; null when it is not waiting.</summary>
     public RegistrationTransition? Promote(Guid? by, DateTime at) =>

@@ -20,6 +20,7 @@ public sealed class RegistrationService(
     ISeatLedger seats,
     WaitingList waitingList,
     IRegistrationNotifier notifier,
+    RegistrationOptions options,
     TimeProvider clock,
     ILogger<RegistrationService> logger)
 {
@@ -83,12 +84,16 @@ public sealed class RegistrationService(
             return Failure.Conflict("You hold no active registration for this workshop.");
         }
 
-        if (workshop.HasStarted(clock.GetUtcNow().UtcDateTime))
+        if (RegistrationWindow.IsLateCancellation(workshop.StartsAt, options.CancelCutoff, clock.GetUtcNow().UtcDateTime))
         {
-            return Failure.Conflict("The workshop has started: registrations can no longer be cancelled.");
+            var deadline = RegistrationWindow.CancellationDeadline(workshop.StartsAt, options.CancelCutoff);
+            return Failure.Conflict(
+                $"Cancelling was possible until {deadline:yyyy-MM-dd'T'HH:mm:ss'Z'} "
+                + (options.CancelCutoffHours == 0 ? "(the workshop's start); " : $"({options.CancelCutoffHours} hours before the start); ")
+                + "the workshop's organiser can still cancel your registration.");
         }
 
-        return await CancelAsync(workshop, registration, caller.Id, null, cancellationToken);
+        return await CancelAsync(workshop, registration, caller.Id, null, null, cancellationToken);
     }
 
     /// <summary>The workshop's trainer or an admin cancels someone's registration.</summary>
@@ -106,7 +111,8 @@ public sealed class RegistrationService(
             return Failure.NotFound("No such registration in this workshop.");
         }
 
-        return await CancelAsync(workshop.Value!, registration, caller.Id, "Cancelled by the workshop's organiser.", cancellationToken);
+        var late = RegistrationWindow.IsLateCancellation(workshop.Value!.StartsAt, options.CancelCutoff, clock.GetUtcNow().UtcDateTime);
+        return await CancelAsync(workshop.Value, registration, caller.Id, "Cancelled by the workshop's organiser.", late ? HistoryEntry.LateCancellation : null, cancellationToken);
     }
 
     public async Task<Outcome<WorkshopRegistrationsResponse>> ListForWorkshopAsync(Guid workshopId, Caller caller, string? status, PageRequest page, CancellationToken cancellationToken)
@@ -168,9 +174,10 @@ public sealed class RegistrationService(
         return PageResponse.Create(page, events.Select(e => new RegistrationEventResponse(e.RegistrationId, e.UserId, e.At, e.Status, e.By, e.Reason, e.Attendance)).ToList(), total);
     }
 
-    private async Task<Outcome<RegistrationResponse>> CancelAsync(WorkshopRecord workshop, Registration registration, Guid by, string? reason, CancellationToken cancellationToken)
+    private async Task<Outcome<RegistrationResponse>> CancelAsync(
+        WorkshopRecord workshop, Registration registration, Guid by, string? reason, string? cause, CancellationToken cancellationToken)
     {
-        if (registration.Cancel(by, reason, DocumentTime.Now(clock)) is not { } cancellation)
+        if (registration.Cancel(by, reason, DocumentTime.Now(clock), cause) is not { } cancellation)
         {
             return Failure.Conflict("This registration is already cancelled.");
         }
@@ -276,7 +283,8 @@ public sealed class RegistrationService(
         await workshops.FindVisibleAsync(workshopId, caller, cancellationToken) is { } workshop ? ClosedFor(workshop) : Failure.NotFound(NoWorkshop);
 
     private Failure? ClosedFor(WorkshopRecord workshop) =>
-        workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
+        workshop.Status == WorkshopStatus.Cancelled ? Failure.Conflict($"Registration is closed: the workshop was cancelled ({workshop.CancellationReason}).")
+        : workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
         : workshop.HasStarted(clock.GetUtcNow().UtcDateTime) ? Failure.Conflict("Registration is closed: the workshop has started.")
         : null;
 }

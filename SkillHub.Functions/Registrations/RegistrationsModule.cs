@@ -16,6 +16,7 @@ public static class RegistrationsModule
         }
 
         services.AddSingleton(reconciliation);
+        services.AddSingleton(RegistrationOptions.Load(configuration));
         services.AddDocumentCollection<IRegistrationStore, MongoRegistrationStore, RegistrationDocument>(MongoRegistrationStore.CollectionName, _ => MongoRegistrationStore.Indexes);
         services.AddSingleton<ISeatLedger, SeatLedger>();
         services.AddSingleton<WaitingList>();

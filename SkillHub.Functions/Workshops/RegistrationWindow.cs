@@ -13,6 +13,12 @@ public static class RegistrationWindow
     public static bool IsOpen(string status, DateTime startsAt, DateTime now) =>
         status == WorkshopStatus.Published && !HasStarted(startsAt, now);
 
-    /// <summary>From its start on, a workshop's registrations are final: no new seat, no cancellation.</summary>
+    /// <summary>From its start on, a workshop's registrations are final: no new seat, no cancellation by the participant.</summary>
     public static bool HasStarted(DateTime startsAt, DateTime now) => startsAt <= now;
+
+    /// <summary>The instant from which a cancellation is late: <paramref name="cutoff"/> before the start (the start itself with no cutoff).</summary>
+    public static DateTime CancellationDeadline(DateTime startsAt, TimeSpan cutoff) => startsAt - cutoff;
+
+    /// <summary>A participant may no longer cancel on their own; the organiser still may, and their cancellation is marked late.</summary>
+    public static bool IsLateCancellation(DateTime startsAt, TimeSpan cutoff, DateTime now) => CancellationDeadline(startsAt, cutoff) <= now;
 }

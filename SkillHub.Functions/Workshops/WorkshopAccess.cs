@@ -10,14 +10,18 @@ namespace SkillHub.Functions.Workshops;
 /// </summary>
 public static class WorkshopAccess
 {
-    /// <summary>Admins see everything, trainers their own workshops too, everyone else what is published.</summary>
-    public const string SqlVisible = "(@isAdmin OR w.status = 'published' OR w.trainer_id = @callerId)";
+    /// <summary>
+    /// Admins see everything, trainers their own workshops too, everyone else what is published and what
+    /// was published before it was cancelled (a registrant's link keeps working); never a draft, even cancelled.
+    /// </summary>
+    public const string SqlVisible =
+        "(@isAdmin OR w.status = 'published' OR (w.status = 'cancelled' AND w.published_at IS NOT NULL) OR w.trainer_id = @callerId)";
 
     /// <summary>Only the owning trainer or an admin changes a workshop.</summary>
     public const string SqlManaged = "(@isAdmin OR (@isTrainer AND w.trainer_id = @callerId))";
 
-    public static bool IsVisible(string status, Guid trainerId, Caller? caller) =>
-        caller is { IsAdmin: true } || status == WorkshopStatus.Published || caller?.Id == trainerId;
+    public static bool IsVisible(string status, bool wasPublished, Guid trainerId, Caller? caller) =>
+        caller is { IsAdmin: true } || status == WorkshopStatus.Published || (status == WorkshopStatus.Cancelled && wasPublished) || caller?.Id == trainerId;
 
     public static bool IsManaged(Guid trainerId, Caller? caller) =>
         caller is { IsAdmin: true } || (caller is { IsTrainer: true } && caller.Id == trainerId);

@@ -22,7 +22,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
             query.Id("trainerId"),
             query.Text("q", 100),
             query.Bool("available"),
-            query.OneOf("status", [.. WorkshopStatus.All]),
+            query.OneOf("status", [.. WorkshopStatus.All]) ?? WorkshopStatus.Published,
             query.OneOf("sort", "startsAt", "-startsAt") == "-startsAt");
         var page = query.Paging();
         if (filters is { From: { } from, To: { } to } && from > to)

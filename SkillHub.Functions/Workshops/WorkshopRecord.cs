@@ -2,7 +2,7 @@ using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Workshops;
 
-/// <summary>A workshop as stored, with its trainer's display name.</summary>
+/// <summary>A workshop as stored, with its trainer's display name; <see cref="PublishedAt"/> is when it was first published.</summary>
 public sealed record WorkshopRecord(
     Guid Id,
     string Title,
@@ -17,7 +17,9 @@ public sealed record WorkshopRecord(
     string Status,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    int Version)
+    int Version,
+    string? CancellationReason = null,
+    DateTime? PublishedAt = null)
 {
     public string ETag => $"\"{Version}\"";
 
@@ -25,7 +27,7 @@ public sealed record WorkshopRecord(
 
     public bool HasStarted(DateTime now) => RegistrationWindow.HasStarted(StartsAt, now);
 
-    public bool IsVisibleTo(Caller? caller) => WorkshopAccess.IsVisible(Status, TrainerId, caller);
+    public bool IsVisibleTo(Caller? caller) => WorkshopAccess.IsVisible(Status, PublishedAt is not null, TrainerId, caller);
 
     public bool IsManagedBy(Caller caller) => WorkshopAccess.IsManaged(TrainerId, caller);
 }

@@ -17,12 +17,13 @@ public sealed record WorkshopResponse(
     string Status,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    int Version)
+    int Version,
+    string? CancellationReason)
 {
     public static WorkshopResponse From(WorkshopRecord w)
     {
         ArgumentNullException.ThrowIfNull(w);
         return new(w.Id, w.Title, w.Description, new TrainerSummary(w.TrainerId, w.TrainerDisplayName), w.StartsAt, w.EndsAt,
-            w.Location, w.Capacity, w.SeatsTaken, Math.Max(0, w.Capacity - w.SeatsTaken), w.Status, w.CreatedAt, w.UpdatedAt, w.Version);
+            w.Location, w.Capacity, w.SeatsTaken, Math.Max(0, w.Capacity - w.SeatsTaken), w.Status, w.CreatedAt, w.UpdatedAt, w.Version, w.CancellationReason);
     }
 }

@@ -18,7 +18,7 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
         SELECT w.id AS Id, w.title AS Title, w.description AS Description, w.trainer_id AS TrainerId,
                u.display_name AS TrainerDisplayName, w.starts_at AS StartsAt, w.ends_at AS EndsAt, w.location AS Location,
                w.capacity AS Capacity, w.seats_taken AS SeatsTaken, w.status AS Status, w.created_at AS CreatedAt,
-               w.updated_at AS UpdatedAt, w.version AS Version
+               w.updated_at AS UpdatedAt, w.version AS Version, w.cancel_reason AS CancellationReason, w.published_at AS PublishedAt
           FROM workshops w
           JOIN users u ON u.id = w.trainer_id
         """;
@@ -29,7 +29,8 @@ public sealed class WorkshopStore(NpgsqlDataSource dataSource) : IWorkshopStore
         RETURNING id AS Id, title AS Title, description AS Description, trainer_id AS TrainerId,
                   (SELECT display_name FROM users WHERE users.id = w.trainer_id) AS TrainerDisplayName,
                   starts_at AS StartsAt, ends_at AS EndsAt, location AS Location, capacity AS Capacity,
-                  seats_taken AS SeatsTaken, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+                  seats_taken AS SeatsTaken, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version,
+                  cancel_reason AS CancellationReason, published_at AS PublishedAt
         """;
 
     public async Task<(IReadOnlyList<WorkshopRecord> Items, long Total)> ListAsync(WorkshopQuery query, Caller? caller, PageRequest page, CancellationToken cancellationToken)

@@ -186,6 +186,19 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         }
     }
 
+    public Task<IReadOnlyList<Registration>> ListForCalendarAsync(Guid userId, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<Registration>>(_byId.Values
+                .Where(r => r.UserId == userId && (r.HoldsSeat || r.CancelledWithItsWorkshop))
+                .OrderByDescending(r => r.UpdatedAt)
+                .ThenByDescending(r => r.Id)
+                .Take(limit)
+                .ToList());
+        }
+    }
+
     public Task<IReadOnlyDictionary<Guid, int>> WaitlistPositionsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registrations);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Backups;
+using SkillHub.Functions.Calendars;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Health;
 using SkillHub.Functions.Infrastructure.Http;
@@ -65,6 +66,10 @@ public sealed class OpenApiCompletenessTests
         ["GetBackup"] = typeof(BackupSet),
         ["Health"] = typeof(HealthResponse),
         ["OpenApi"] = null,
+        ["WorkshopCalendar"] = null,
+        ["CreateCalendarFeed"] = typeof(CalendarFeedResponse),
+        ["DeleteCalendarFeed"] = null,
+        ["CalendarFeed"] = null,
     };
 
     /// <summary>Functions that reach no database, so never answer 503: they read files only.</summary>

@@ -127,8 +127,13 @@ internal static partial class OpenApiSpec
         var expected = template.Trim('/').Split('/');
         var actual = path.Trim('/').Split('/');
         return expected.Length == actual.Length
-            && expected.Zip(actual).All(pair => IsVariable(pair.First) || string.Equals(pair.First, pair.Second, StringComparison.Ordinal));
+            && expected.Zip(actual).All(pair => IsVariable(pair.First) || string.Equals(pair.First, pair.Second, StringComparison.Ordinal) || FitsPartly(pair.First, pair.Second));
     }
+
+    /// <summary>A segment that holds a variable next to literal text (<c>{token}.ics</c>) fits what repeats the text around any value.</summary>
+    private static bool FitsPartly(string template, string segment) =>
+        template.Contains('{', StringComparison.Ordinal)
+        && Regex.IsMatch(segment, "^" + string.Join("[^/]+", TemplateVariable().Split(template).Select(Regex.Escape)) + "$");
 
     public static bool IsVariable(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
 
@@ -202,6 +207,9 @@ internal static partial class OpenApiSpec
 
     [GeneratedRegex(@"\{([^}:?=*]+)[^}]*\}")]
     private static partial Regex RouteVariable();
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex TemplateVariable();
 
     [GeneratedRegex(@"\{[^}:]+:regex\(\^([A-Za-z0-9_-]+)\$\)\}")]
     private static partial Regex SingleLiteral();
