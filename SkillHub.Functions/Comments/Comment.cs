@@ -83,4 +83,10 @@ public interface ICommentStore
 
     /// <summary>Hides the comment in one atomic update, if it belongs to the workshop and is not hidden yet; false when none matched.</summary>
     Task<bool> HideAsync(Guid workshopId, Guid id, Guid hiddenBy, DateTime hiddenAt, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> of the author's comments in every workshop, hidden ones included, newest first; and how many there are.</summary>
+    Task<(IReadOnlyList<Comment> Items, long Total)> ListByAuthorAsync(Guid authorId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Puts <paramref name="displayName"/> on every comment of the author, hidden ones included, in one update; returns how many matched.</summary>
+    Task<long> RenameAuthorAsync(Guid authorId, string displayName, CancellationToken cancellationToken);
 }
