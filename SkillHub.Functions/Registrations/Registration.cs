@@ -32,7 +32,7 @@ public sealed record Registration(
     }
 
     /// <summary>The entry of a cancellation one by one.</summary>
-    public static HistoryEntry Cancellation(Guid? by, string? reason, DateTime at) => new(at, RegistrationStatus.Cancelled, by, reason);
+    public static HistoryEntry Cancellation(Guid? by, string? reason, DateTime at, string? cause = null) => new(at, RegistrationStatus.Cancelled, by, reason, cause);
 
     /// <summary>The entry each active registration gets when its workshop is cancelled.</summary>
     public static HistoryEntry WorkshopCancellation(Guid? by, string reason, DateTime at) =>
@@ -48,8 +48,8 @@ public sealed record Registration(
     }
 
     /// <summary>Cancels a confirmed or waitlisted registration; null when it is cancelled already.</summary>
-    public RegistrationTransition? Cancel(Guid? by, string? reason, DateTime at) =>
-        IsActive ? new RegistrationTransition(RegistrationStatus.Cancelled, QueueTicket, Cancellation(by, reason, at)) : null;
+    public RegistrationTransition? Cancel(Guid? by, string? reason, DateTime at, string? cause = null) =>
+        IsActive ? new RegistrationTransition(RegistrationStatus.Cancelled, QueueTicket, Cancellation(by, reason, at, cause)) : null;
 
     /// <summary>Gives a waitlisted registration a seat; null when it is not waiting.</summary>
     public RegistrationTransition? Promote(Guid? by, DateTime at) =>
