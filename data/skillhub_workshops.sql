@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+d6f35eadb082212294e443457586328f6aa2877e
--- Schema version: sql.0010_notifications.sql
+-- App version: 1.0.0+e79349aea642e35624e1e236a4e542951c9fbb8a
+-- Schema version: sql.0012_account_erasure.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -341,6 +341,13 @@ CREATE INDEX password_resets_user_idx ON password_resets (user_id) WHERE used_at
 ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
 ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
     CHECK (scope IN ('account', 'address', 'account_address', 'register', 'reset_account', 'reset_address'));
+-- sql.0012_account_erasure.sql
+-- An erased account (DELETE /api/me): the row stays, for the ids that workshops, registrations,
+-- comments and the activity log hold, but its name and address are replaced, its password can never
+-- verify and it is disabled. Changing password_hash and disabled notifies the session caches (0007).
+ALTER TABLE users ADD COLUMN erased_at timestamptz;
+
+ALTER TABLE users ADD CONSTRAINT users_erased_is_disabled CHECK (erased_at IS NULL OR disabled);
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -349,38 +356,39 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 18:54:07.114829
-2	sql.0002_refresh_tokens.sql	2026-12-01 18:54:07.365655
-3	sql.0003_login_throttle.sql	2026-12-01 18:54:07.400848
-4	sql.0004_workshops.sql	2026-12-01 18:54:07.511434
-5	sql.0005_registration_seats.sql	2026-12-01 18:54:07.547154
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 18:54:07.56271
-7	sql.0007_sessions.sql	2026-12-01 18:54:07.629756
-8	sql.0008_throttle_reservations.sql	2026-12-01 18:54:07.638701
-9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 18:54:07.653006
-10	sql.0010_notifications.sql	2026-12-01 18:54:07.850362
+1	sql.0001_users.sql	2026-12-01 21:34:37.240717
+2	sql.0002_refresh_tokens.sql	2026-12-01 21:34:37.535021
+3	sql.0003_login_throttle.sql	2026-12-01 21:34:37.614475
+4	sql.0004_workshops.sql	2026-12-01 21:34:37.734529
+5	sql.0005_registration_seats.sql	2026-12-01 21:34:37.77086
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 21:34:37.793053
+7	sql.0007_sessions.sql	2026-12-01 21:34:37.852418
+8	sql.0008_throttle_reservations.sql	2026-12-01 21:34:37.865622
+9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 21:34:37.87082
+10	sql.0010_notifications.sql	2026-12-01 21:34:38.007556
+11	sql.0012_account_erasure.sql	2026-12-01 21:34:38.020196
 \.
-COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at, notify_reminders, notify_workshop_updates) FROM stdin;
-01a232f5-0a5e-77fb-a81f-a9bfbc896b23	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$C9zRAD5rN8j+UnA7M/DKpA==$Ox3oNUaDVhFWZw+lASBfn+Qo55fkZwqsUgCfsJhgvT2i4QJsonNL5IVRt4kQZ3as14/HVf7trx4Kf2xe6QEgMw==	admin	f	2026-12-01 18:54:09.50289+00	2026-12-01 18:54:09.50289+00	t	t
-01a232f5-0bfb-7c78-994e-cb9daf786bbc	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$7UuQT0ZJX4l7oIC6v+hpnQ==$AoM87bmlkpo3RL+R44QkGlgYfSUbAKykX6uwUWvl1SeQG5lwRkvADLVoh6RijVoIHqrWXQ81AFHf1P4SkU77Ag==	trainer	f	2026-12-01 18:54:09.915408+00	2026-12-01 18:54:09.915408+00	t	t
-01a232f5-0e77-7ea9-a178-7dce354f8f57	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$eB/GGQciNm31NKmq/SgF4A==$pqqnIabbSHc+0GCjYS1eRzc8YkjXGz2XQnh9MUpwvQbqFKVdTpEffuTqrafG0oyy8I2Y135uC4EXknSAlCHCRA==	trainer	f	2026-12-01 18:54:10.551728+00	2026-12-01 18:54:10.551728+00	t	t
-01a232f5-1074-7a99-9dca-cde8fb2a2e9e	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$CDgeMfEiGO5mb0qsMtpXSw==$CzFpitayipga8KL5V7WxouJRMWPDyqAO6N6k9k5jrZqJbQlJ8tWXSVvAenUFAzkGyLpSuB+klMIDddrzASQiDQ==	trainer	f	2026-12-01 18:54:11.060406+00	2026-12-01 18:54:11.060406+00	t	t
-01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$61KYtFfviwkvE5Yhiask0w==$Yu2005w1KnlAMhxmEhCSV9oC2LC//nG0KaZSNMmd43jWapZS3jVd2pNuX/7usckdgH2OXBFN113jw3fQS7QZtw==	participant	f	2026-12-01 18:54:11.308626+00	2026-12-01 18:54:11.308626+00	t	t
-01a232f5-1544-7f8a-bc02-9b39a7125f10	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$3NTLVMvlP5wd8QUNQyNeeA==$VvsEIzfRLqHzVNPRYIMIgY8L+5RY+ZYthH77//l0uAGa4nPPmQ4lAzBgIjicPIb1oGpJZzVPNeECvwN+ZjgMTg==	participant	f	2026-12-01 18:54:12.292466+00	2026-12-01 18:54:12.292466+00	t	t
+COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at, notify_reminders, notify_workshop_updates, erased_at) FROM stdin;
+01a23387-ff01-7355-824b-a36b7382a7d0	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$ZZjF70xXuhE8NvhGNU+Nbw==$xCHZl9d9HoccSzDWFpQb3Qd1lXeZwjvGKlVpTdoDc2YaMI6Snj86jS52iS9BVXHHavFxqZ2EQ73a+O10WkQDGQ==	admin	f	2026-12-01 21:34:40.385653+00	2026-12-01 21:34:40.385653+00	t	t	\N
+01a23388-0370-7c5f-8649-6d5f9c030237	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$a2x7IwQtedZdQ03XGR2qmA==$QmpyaCsk3H9+awEnFav6Le40HROu9YpMn1T4SuYSi75M3iqpB4yW3E7kV0lGIyPOhCpn9SEBcyLjbT0+cmex/Q==	trainer	f	2026-12-01 21:34:41.520083+00	2026-12-01 21:34:41.520083+00	t	t	\N
+01a23388-05c4-7634-9727-5446bffea9db	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$ewY6UhJoC17gjKZpr3BB6g==$E8b4V3IoPgN6jHU83qkX0McNzDKZFkmtK3V90HQCDL9dTjy9dVfkz7WlgPlhKuPyEW21SgRGyPGslDaYWWjm1w==	trainer	f	2026-12-01 21:34:42.116539+00	2026-12-01 21:34:42.116539+00	t	t	\N
+01a23388-0be4-74dd-86d5-567f3c7c9445	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$2edAjZrPj2sNmQ5GRrS07Q==$l8X9VRPtA8STpEBrPWa/QEfMlxjcfNIFkO8Vq/bW37HBKP4J7Ux3rGw8ZFGJAxvX4MWODrJqwySjB26tldVTgw==	trainer	f	2026-12-01 21:34:43.6846+00	2026-12-01 21:34:43.6846+00	t	t	\N
+01a23388-11ac-7022-96a7-3c63fd72ff51	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$hWlwXc2L6MPnxIYpKeMRxA==$RXC5dAWMO8PnUMwfT/tJiFn7+3pMAUPLobnYVRduQAZ0uojaymZ7HlRCM+P9/DB8uXyi7jT1PwvYTfCF13Vozg==	participant	f	2026-12-01 21:34:45.164638+00	2026-12-01 21:34:45.164638+00	t	t	\N
+01a23388-1787-7920-a0f9-73bdd820fb4b	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$Mc/+7pry83Wi2ckZiMMBnQ==$3I2cyyzUgp/bK+0N7K3qE7OIWYLztwV/Ui75xpJrjvxUc5Bh0cgFK1RHng7/0OXZ8LAKmQfY7YPcWbgK9J7xUA==	participant	f	2026-12-01 21:34:46.663292+00	2026-12-01 21:34:46.663292+00	t	t	\N
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at, reminders_at) FROM stdin;
-01a232f5-1c90-7a24-bd14-7032d6b47870	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 18:54:14.161003+00	2026-12-01 18:54:14.166415+00	2	2026-12-01 18:54:14.161003+00	\N
-01a232f5-1c9e-7a2d-9854-677e2f161a1a	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 18:54:14.174893+00	2026-12-01 18:54:14.178961+00	2	2026-12-01 18:54:14.174893+00	\N
-01a232f5-1caa-7e5b-a563-a0c3e5fbb4b0	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 18:54:14.186607+00	2026-12-01 18:54:14.19509+00	2	2026-12-01 18:54:14.186607+00	\N
-01a232f5-1cb9-7350-9a63-02f0db14df12	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 18:54:14.204204+00	2026-12-01 18:54:14.210365+00	2	2026-12-01 18:54:14.204204+00	\N
-01a232f5-1cc7-79c9-bc17-de87a999f949	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 18:54:14.222564+00	2026-12-01 18:54:14.228121+00	2	2026-12-01 18:54:14.222564+00	\N
-01a232f5-1cd8-7e50-b2ad-748c5bc204c6	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 18:54:14.233314+00	2026-12-01 18:54:14.244908+00	2	2026-12-01 18:54:14.233314+00	\N
-01a232f5-1cef-7b63-a1be-9af5aaac4fbb	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 18:54:14.255816+00	2026-12-01 18:54:14.258767+00	2	2026-12-01 18:54:14.255816+00	\N
-01a232f5-1cfb-70c2-b5a4-e5bb3543ab66	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 18:54:14.267749+00	2026-12-01 18:54:14.276163+00	2	2026-12-01 18:54:14.267749+00	\N
-01a232f5-1d09-710f-b40d-233d3e21af77	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 18:54:14.281956+00	2026-12-01 18:54:14.286164+00	2	2026-12-01 18:54:14.281956+00	\N
-01a232f5-1d19-77fc-ade7-ddbec8a440cd	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 18:54:14.298083+00	2026-12-01 18:54:14.301636+00	2	2026-12-01 18:54:14.298083+00	\N
-01a232f5-1c0e-707f-814a-7929469798a7	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 18:54:14.063803+00	2026-12-01 18:54:14.117191+00	2	2026-12-01 18:54:15.092653+00	\N
-01a232f5-1c79-7902-b47c-bde655367e80	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 18:54:14.138443+00	2026-12-01 18:54:14.154133+00	2	2026-12-01 18:54:15.131095+00	\N
+01a23388-217f-7355-ae76-92a0dc801e17	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a23388-0370-7c5f-8649-6d5f9c030237	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 21:34:49.216197+00	2026-12-01 21:34:49.226951+00	2	2026-12-01 21:34:49.216197+00	\N
+01a23388-2198-7191-8919-109354107d96	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a23388-0370-7c5f-8649-6d5f9c030237	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 21:34:49.241187+00	2026-12-01 21:34:49.246881+00	2	2026-12-01 21:34:49.241187+00	\N
+01a23388-21a5-74ea-b1da-ea39967d23e2	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a23388-05c4-7634-9727-5446bffea9db	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 21:34:49.25457+00	2026-12-01 21:34:49.266559+00	2	2026-12-01 21:34:49.25457+00	\N
+01a23388-21ba-7955-b0ab-b724f42a6243	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a23388-05c4-7634-9727-5446bffea9db	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 21:34:49.275971+00	2026-12-01 21:34:49.282609+00	2	2026-12-01 21:34:49.275971+00	\N
+01a23388-21cb-74bd-9fda-50b46eac5b2d	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a23388-05c4-7634-9727-5446bffea9db	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 21:34:49.292302+00	2026-12-01 21:34:49.300143+00	2	2026-12-01 21:34:49.292302+00	\N
+01a23388-21fb-7325-956f-16959ec2137e	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a23388-05c4-7634-9727-5446bffea9db	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 21:34:49.340431+00	2026-12-01 21:34:49.343436+00	2	2026-12-01 21:34:49.340431+00	\N
+01a23388-2206-7fd0-8e43-02d4955a0d7c	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a23388-0be4-74dd-86d5-567f3c7c9445	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 21:34:49.351891+00	2026-12-01 21:34:49.362261+00	2	2026-12-01 21:34:49.351891+00	\N
+01a23388-2219-7e0d-80e4-214c6087f6ba	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a23388-0be4-74dd-86d5-567f3c7c9445	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 21:34:49.370305+00	2026-12-01 21:34:49.386371+00	2	2026-12-01 21:34:49.370305+00	\N
+01a23388-2233-7478-89f5-3eeb264a4dde	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a23388-0be4-74dd-86d5-567f3c7c9445	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 21:34:49.396121+00	2026-12-01 21:34:49.409921+00	2	2026-12-01 21:34:49.396121+00	\N
+01a23388-224f-74dc-b32f-08efd017e6ac	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a23388-0be4-74dd-86d5-567f3c7c9445	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 21:34:49.424238+00	2026-12-01 21:34:49.437838+00	2	2026-12-01 21:34:49.424238+00	\N
+01a23388-2105-7ef5-8263-2ea77636bf3c	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a23388-0370-7c5f-8649-6d5f9c030237	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 21:34:49.118195+00	2026-12-01 21:34:49.169379+00	2	2026-12-01 21:34:50.258023+00	\N
+01a23388-2164-7b46-aee0-f190c507bfaf	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a23388-0370-7c5f-8649-6d5f9c030237	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 21:34:49.192906+00	2026-12-01 21:34:49.203346+00	2	2026-12-01 21:34:50.346698+00	\N
 \.
 COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
@@ -389,10 +397,10 @@ COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at,
 COPY login_throttle (scope, key, failures, window_started_at, locked_until) FROM stdin;
 \.
 COPY notifications (id, message_key, event, user_id, workshop_id, registration_id, data, status, attempts, last_error, recipient, subject, next_attempt_at, created_at, sent_at) FROM stdin;
-01a232f5-1e53-70f3-837b-8c682e9e1a0d	registration.confirmed:01a232f5-1dfb-7c39-9359-94b4e53cbdaa:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-1dfb-7c39-9359-94b4e53cbdaa	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:14.598053+00	2026-12-01 18:54:14.598053+00	\N
-01a232f5-2041-785c-8b8c-8ea59c163348	registration.confirmed:01a232f5-203b-7e7e-bfdc-cbbebda01155:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-203b-7e7e-bfdc-cbbebda01155	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.105209+00	2026-12-01 18:54:15.105209+00	\N
-01a232f5-2055-70fb-bcdc-be7a6f02eff1	registration.confirmed:01a232f5-2054-724d-9af8-657d20e15874:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-2054-724d-9af8-657d20e15874	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:15.125102+00	2026-12-01 18:54:15.125102+00	\N
-01a232f5-205f-7a20-8589-d0eae4f415f0	registration.confirmed:01a232f5-205d-71a2-9fbf-dc3fad8d043a:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-205d-71a2-9fbf-dc3fad8d043a	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.13569+00	2026-12-01 18:54:15.13569+00	\N
+01a23388-2386-7959-8fc0-df311731ff32	registration.confirmed:01a23388-234b-7920-914a-9b0a5fdf9b0e:0	registration.confirmed	01a23388-11ac-7022-96a7-3c63fd72ff51	01a23388-2105-7ef5-8263-2ea77636bf3c	01a23388-234b-7920-914a-9b0a5fdf9b0e	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 21:34:49.726422+00	2026-12-01 21:34:49.726422+00	\N
+01a23388-25a2-7a80-b7c3-f3def4bde84a	registration.confirmed:01a23388-25a0-7158-9a94-f75ba514852b:0	registration.confirmed	01a23388-1787-7920-a0f9-73bdd820fb4b	01a23388-2105-7ef5-8263-2ea77636bf3c	01a23388-25a0-7158-9a94-f75ba514852b	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 21:34:50.274665+00	2026-12-01 21:34:50.274665+00	\N
+01a23388-25cc-7b0e-b0d1-0c1d48745874	registration.confirmed:01a23388-25cc-7b98-b359-3e98c98ba70b:0	registration.confirmed	01a23388-11ac-7022-96a7-3c63fd72ff51	01a23388-2164-7b46-aee0-f190c507bfaf	01a23388-25cc-7b98-b359-3e98c98ba70b	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 21:34:50.316802+00	2026-12-01 21:34:50.316802+00	\N
+01a23388-2606-7f17-843c-ffad38a387e2	registration.confirmed:01a23388-2604-761c-8d84-a3d049ae3bdb:0	registration.confirmed	01a23388-1787-7920-a0f9-73bdd820fb4b	01a23388-2164-7b46-aee0-f190c507bfaf	01a23388-2604-761c-8d84-a3d049ae3bdb	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 21:34:50.374513+00	2026-12-01 21:34:50.374513+00	\N
 \.
 COPY workshop_changes (workshop_id, version, event, previous, created_at, expanded_at) FROM stdin;
 \.
