@@ -30,6 +30,7 @@ public abstract class ActivityLogContract
         [nameof(APageBeyondTheLast_IsEmpty_ButCountsEveryMatch)] = APageBeyondTheLast_IsEmpty_ButCountsEveryMatch,
         [nameof(ASystemEntry_HasNoActor_AndNoActorFilterMatchesIt)] = ASystemEntry_HasNoActor_AndNoActorFilterMatchesIt,
         [nameof(Purge_DeletesTheEntriesMadeBeforeTheCutoff_AndKeepsTheRest)] = Purge_DeletesTheEntriesMadeBeforeTheCutoff_AndKeepsTheRest,
+        [nameof(ReplaceValue_SwapsTheValueInTargetsAndDetails_WithoutCase_AndLeavesEverythingElse)] = ReplaceValue_SwapsTheValueInTargetsAndDetails_WithoutCase_AndLeavesEverythingElse,
     };
 
     public static TheoryData<string> BehaviourNames => new(Behaviours.Keys);
@@ -187,6 +188,25 @@ public abstract class ActivityLogContract
         Assert.Null(read.Ip);
         Assert.Equal("2", read.Details["repaired"]);
         Assert.DoesNotContain(byAdmin, e => e.Id == system.Id);
+    }
+
+    private static async Task ReplaceValue_SwapsTheValueInTargetsAndDetails_WithoutCase_AndLeavesEverythingElse(IActivityLog log)
+    {
+        var asTarget = Entry(0, null, "auth.login.failed", "Ada@Example.test");
+        var asDetail = Entry(1, Admin, "user.update", "user-1", new Dictionary<string, string> { ["email"] = "ada@example.TEST", ["status"] = "200" });
+        var within = Entry(2, Admin, "user.update", "user-2", new Dictionary<string, string> { ["note"] = "not ada@example.test alone", ["status"] = "200" });
+        var other = Entry(3, Trainer, "auth.login.failed", "grace@example.test");
+        await AppendAsync(log, asTarget, asDetail, within, other);
+
+        var changed = await log.ReplaceValueAsync("ada@example.test", "user-1", CancellationToken.None);
+
+        Assert.Equal(2, changed);
+        var byId = (await QueryAsync(log, new ActivityQuery())).Items.ToDictionary(e => e.Id);
+        MongoActivityLogRenderingTests.AssertSameEntry(asTarget with { Target = asTarget.Target with { Id = "user-1" } }, byId[asTarget.Id]);
+        MongoActivityLogRenderingTests.AssertSameEntry(
+            asDetail with { Details = new Dictionary<string, string> { ["email"] = "user-1", ["status"] = "200" } }, byId[asDetail.Id]);
+        MongoActivityLogRenderingTests.AssertSameEntry(within, byId[within.Id]);
+        MongoActivityLogRenderingTests.AssertSameEntry(other, byId[other.Id]);
     }
 
     private static ActivityEntry Entry(int minute, ActivityActor? actor, string action, string targetId, Dictionary<string, string>? details = null) =>

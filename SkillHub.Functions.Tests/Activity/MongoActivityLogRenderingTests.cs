@@ -213,6 +213,34 @@ public sealed class MongoActivityLogRenderingTests
         return BsonSerializer.Deserialize<ActivityDocument>(bytes).ToEntry();
     }
 
+    [Fact]
+    public void Holding_ComparesTheTargetAndEveryDetailWithoutCase()
+    {
+        var rendered = Render(MongoActivityLog.Holding("Ada@Example.test"));
+
+        Assert.Equal(BsonDocument.Parse(
+            """
+            { $expr: { $or: [
+                { $eq: [ { $toLower: '$target.id' }, 'ada@example.test' ] },
+                { $in: [ 'ada@example.test', { $map: { input: { $objectToArray: '$details' }, in: { $toLower: '$$this.v' } } } ] } ] } }
+            """), rendered);
+    }
+
+    [Fact]
+    public void Replacing_IsOnePipelineSet_ThatSwapsOnlyTheMatchingValues()
+    {
+        var rendered = MongoActivityLog.Replacing("Ada@Example.test", "user-1").Render(Args()).AsBsonArray;
+
+        var stage = BsonDocument.Parse(
+            """
+            { $set: {
+                'target.id': { $cond: [ { $eq: [ { $toLower: '$target.id' }, 'ada@example.test' ] }, 'user-1', '$target.id' ] },
+                details: { $arrayToObject: { $map: { input: { $objectToArray: '$details' }, in: {
+                    k: '$$this.k', v: { $cond: [ { $eq: [ { $toLower: '$$this.v' }, 'ada@example.test' ] }, 'user-1', '$$this.v' ] } } } } } } }
+            """);
+        Assert.Equal(new BsonArray { stage }, rendered);
+    }
+
     private static RenderArgs<ActivityDocument> Args()
     {
         DocumentSerialization.Ensure();

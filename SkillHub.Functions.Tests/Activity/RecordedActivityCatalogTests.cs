@@ -16,6 +16,7 @@ public sealed class RecordedActivityCatalogTests
     [InlineData("SkillHub.Functions.Auth.AuthFunctions.Logout", "auth.logout", "user")]
     [InlineData("SkillHub.Functions.Users.UserFunctions.CreateUser", "user.create", "user")]
     [InlineData("SkillHub.Functions.Users.UserFunctions.UpdateUser", "user.update", "user")]
+    [InlineData("SkillHub.Functions.Users.UserFunctions.EraseMe", "account.erase", "user")]
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Create", "workshop.create", "workshop")]
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Update", "workshop.update", "workshop")]
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Publish", "workshop.publish", "workshop")]
@@ -50,7 +51,7 @@ public sealed class RecordedActivityCatalogTests
         var declarations = Functions.HttpFunctions.Select(f => (f.Name, Declared: _catalog.For(f.EntryPoint))).Where(x => x.Declared is not null).ToList();
 
         Assert.Equal(["Login"], declarations.Where(x => x.Declared!.RecordedFailures.Count > 0).Select(x => x.Name));
-        Assert.Equal(["ChangePassword", "CreateCalendarFeed", "DeleteCalendarFeed", "Logout", "UpdateMyNotifications"], declarations.Where(x => x.Declared!.TargetIsCaller).Select(x => x.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["ChangePassword", "CreateCalendarFeed", "DeleteCalendarFeed", "EraseMe", "Logout", "UpdateMyNotifications"], declarations.Where(x => x.Declared!.TargetIsCaller).Select(x => x.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

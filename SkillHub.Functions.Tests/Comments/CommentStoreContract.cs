@@ -220,6 +220,47 @@ public abstract class CommentStoreContract
     }
 
     [StoreFact]
+    public async Task ListByAuthor_HoldsTheirCommentsInEveryWorkshop_HiddenOnesToo_NewestFirst_UpToTheLimit_WithTheTotal()
+    {
+        var oldest = Comment(T0, body: "Oldest");
+        var hidden = Comment(T0.AddMinutes(1), body: "Hidden");
+        var elsewhere = Comment(T0.AddMinutes(2), body: "Elsewhere") with { WorkshopId = Guid.CreateVersion7() };
+        var someoneElses = Comment(T0.AddMinutes(3)) with { Author = new CommentAuthor(Guid.CreateVersion7(), "Grace") };
+        foreach (var comment in new[] { oldest, hidden, elsewhere, someoneElses })
+        {
+            await Store.InsertAsync(comment, None);
+        }
+
+        await Store.HideAsync(_workshopId, hidden.Id, Guid.CreateVersion7(), T0.AddHours(1), None);
+
+        var (items, total) = await Store.ListByAuthorAsync(_authorId, 2, None);
+
+        Assert.Equal(3, total);
+        Assert.Equal([elsewhere.Id, hidden.Id], items.Select(c => c.Id));
+        Assert.True(items[1].Hidden);
+    }
+
+    [StoreFact]
+    public async Task RenameAuthor_RenamesEveryCommentOfTheAuthor_HiddenOnesToo_AndNoOtherAuthors()
+    {
+        var shown = Comment(T0, rating: 4, body: "Shown");
+        var hidden = Comment(T0.AddMinutes(1), body: "Hidden");
+        var someoneElses = Comment(T0.AddMinutes(2)) with { Author = new CommentAuthor(Guid.CreateVersion7(), "Grace") };
+        foreach (var comment in new[] { shown, hidden, someoneElses })
+        {
+            await Store.InsertAsync(comment, None);
+        }
+
+        await Store.HideAsync(_workshopId, hidden.Id, Guid.CreateVersion7(), T0.AddHours(1), None);
+
+        Assert.Equal(2, await Store.RenameAuthorAsync(_authorId, "Compte supprimé", None));
+
+        Assert.Equal(shown with { Author = new CommentAuthor(_authorId, "Compte supprimé") }, await Store.FindAsync(shown.Id, None));
+        Assert.Equal("Compte supprimé", (await Store.FindAsync(hidden.Id, None))!.Author.DisplayName);
+        Assert.Equal(someoneElses, await Store.FindAsync(someoneElses.Id, None));
+    }
+
+    [StoreFact]
     public async Task Ratings_SumAndCountTheRatingsOfShownComments_PerWorkshopAsked_LeavingOutTheUnrated()
     {
         var other = Guid.CreateVersion7();

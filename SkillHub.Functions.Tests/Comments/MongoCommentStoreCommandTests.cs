@@ -69,6 +69,12 @@ public sealed class MongoCommentStoreCommandTests
         Assert.Equal(BsonBinarySubType.UuidStandard, rendered["author.id"].AsBsonBinaryData.SubType);
     }
 
+    [Fact]
+    public void ByAuthor_MatchesTheAuthorsIdInEveryWorkshop_HiddenOrNot()
+    {
+        Assert.Equal(new BsonDocument("author.id", Uuid(AuthorId)), MongoCommentStore.ByAuthor(AuthorId).Render(Args));
+    }
+
     // ---- sort and index ----
 
     [Fact]
@@ -80,9 +86,10 @@ public sealed class MongoCommentStoreCommandTests
     }
 
     [Fact]
-    public void Indexes_AreTheNamedPerWorkshopNewestFirstIndex()
+    public void Indexes_AreTheNamedPerWorkshopNewestFirstIndex_AndThePerAuthorOne()
     {
-        var index = Assert.Single(MongoCommentStore.Indexes());
+        Assert.Equal(["workshop_visible_newest", "author_newest"], MongoCommentStore.Indexes().Select(i => i.Options.Name));
+        var index = MongoCommentStore.Indexes()[0];
 
         Assert.Equal(
             new BsonDocument { { "workshopId", 1 }, { "hidden", 1 }, { "createdAt", -1 }, { "_id", -1 } },
@@ -91,11 +98,13 @@ public sealed class MongoCommentStoreCommandTests
         Assert.NotEqual(true, index.Options.Unique);
     }
 
-    [Fact]
-    public void TheListQuery_IsServedByTheIndex_EqualityFieldsThenTheSortInIndexOrder()
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public void EachListQuery_IsServedByItsIndex_EqualityFieldsThenTheSortInIndexOrder(int index, bool byAuthor)
     {
-        var keys = Assert.Single(MongoCommentStore.Indexes()).Keys.Render(Args);
-        var filter = MongoCommentStore.VisibleIn(WorkshopId).Render(Args);
+        var keys = MongoCommentStore.Indexes()[index].Keys.Render(Args);
+        var filter = (byAuthor ? MongoCommentStore.ByAuthor(AuthorId) : MongoCommentStore.VisibleIn(WorkshopId)).Render(Args);
         var sort = MongoCommentStore.NewestFirst().Render(Args);
 
         var prefix = keys.Names.Take(filter.ElementCount);
@@ -162,6 +171,14 @@ public sealed class MongoCommentStoreCommandTests
             }),
             rendered);
         Assert.Equal(BsonBinarySubType.UuidStandard, rendered["$set"]["hiddenBy"].AsBsonBinaryData.SubType);
+    }
+
+    [Fact]
+    public void Rename_SetsTheAuthorsNameOnly()
+    {
+        var rendered = MongoCommentStore.Rename("Compte supprimé").Render(Args);
+
+        Assert.Equal(new BsonDocument("$set", new BsonDocument("author.displayName", "Compte supprimé")), rendered);
     }
 
     // ---- documents ----

@@ -22,14 +22,15 @@ public sealed class MongoCommentStoreTests(MongoTestDatabase mongo) : CommentSto
     public Task DisposeAsync() => Task.CompletedTask;
 
     [MongoFact]
-    public async Task EnsureIndexes_CreatesTheNamedListIndex_AndMayRunAgain()
+    public async Task EnsureIndexes_CreatesTheNamedListIndexes_AndMayRunAgain()
     {
         await _store.Value.EnsureIndexesAsync(CancellationToken.None);
 
         var indexes = await (await Raw.Indexes.ListAsync()).ToListAsync();
         var byName = indexes.ToDictionary(index => index["name"].AsString);
         Assert.Equal(BsonDocument.Parse("{ workshopId: 1, hidden: 1, createdAt: -1, _id: -1 }"), byName["workshop_visible_newest"]["key"]);
-        Assert.Equal(["_id_", "workshop_visible_newest"], byName.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(BsonDocument.Parse("{ 'author.id': 1, createdAt: -1, _id: -1 }"), byName["author_newest"]["key"]);
+        Assert.Equal(["_id_", "author_newest", "workshop_visible_newest"], byName.Keys.Order(StringComparer.Ordinal));
     }
 
     [MongoFact]

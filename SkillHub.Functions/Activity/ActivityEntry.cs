@@ -141,6 +141,13 @@ public interface IActivityLog
 
     /// <summary>Deletes the entries made before <paramref name="cutoff"/>; returns how many went.</summary>
     Task<long> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts <paramref name="replacement"/> wherever an entry's target id or one of its details is
+    /// <paramref name="value"/>, compared without case (an erased account's address, which entries of
+    /// older builds kept as the target of a failed login); returns how many entries changed.
+    /// </summary>
+    Task<long> ReplaceValueAsync(string value, string replacement, CancellationToken cancellationToken);
 }
 
 public static class ActivityLogExtensions

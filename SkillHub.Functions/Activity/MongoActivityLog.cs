@@ -67,6 +67,13 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
     public async Task<long> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) =>
         (await _entries.DeleteManyAsync(Builders<ActivityDocument>.Filter.Lt(d => d.At, cutoff), cancellationToken)).DeletedCount;
 
+    /// <summary>Rare (an erasure), so a collection scan: no index serves a comparison without case.</summary>
+    public async Task<long> ReplaceValueAsync(string value, string replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return (await _entries.UpdateManyAsync(Holding(value), Replacing(value, replacement), cancellationToken: cancellationToken)).ModifiedCount;
+    }
+
     /// <summary>
     /// Creating an index that exists with the same keys and options is a no-op, so every start-up
     /// may ask; a retention changed since the TTL index was made is applied to it in place.
@@ -100,6 +107,38 @@ public sealed class MongoActivityLog(IMongoDatabase database, ActivityOptions op
         var clauses = given.OfType<FilterDefinition<ActivityDocument>>().ToList();
         return clauses.Count == 0 ? filter.Empty : filter.And(clauses);
     }
+
+    /// <summary><c>{$expr}</c>: the target id, or one of the details' values, is <paramref name="value"/> once both are lower-cased.</summary>
+    internal static FilterDefinition<ActivityDocument> Holding(string value) =>
+        new BsonDocumentFilterDefinition<ActivityDocument>(new BsonDocument("$expr", new BsonDocument("$or", new BsonArray
+        {
+            new BsonDocument("$eq", new BsonArray { Lower("$target.id"), value.ToLowerInvariant() }),
+            new BsonDocument("$in", new BsonArray
+            {
+                value.ToLowerInvariant(),
+                new BsonDocument("$map", new BsonDocument { { "input", DetailPairs }, { "in", Lower("$$this.v") } }),
+            }),
+        })));
+
+    /// <summary>One pipeline <c>$set</c> that swaps <paramref name="value"/> for <paramref name="replacement"/> in the target id and in each detail, leaving every other value as it is.</summary>
+    internal static UpdateDefinition<ActivityDocument> Replacing(string value, string replacement)
+    {
+        BsonDocument Swap(string field) => new("$cond", new BsonArray { new BsonDocument("$eq", new BsonArray { Lower(field), value.ToLowerInvariant() }), replacement, field });
+        var stage = new BsonDocument("$set", new BsonDocument
+        {
+            { "target.id", Swap("$target.id") },
+            { "details", new BsonDocument("$arrayToObject", new BsonDocument("$map", new BsonDocument
+                {
+                    { "input", DetailPairs },
+                    { "in", new BsonDocument { { "k", "$$this.k" }, { "v", Swap("$$this.v") } } },
+                })) },
+        });
+        return Builders<ActivityDocument>.Update.Pipeline(PipelineDefinition<ActivityDocument, ActivityDocument>.Create(stage));
+    }
+
+    private static BsonDocument DetailPairs => new("$objectToArray", "$details");
+
+    private static BsonDocument Lower(string field) => new("$toLower", field);
 
     /// <summary>An entry as stored: explicit camelCase names, standard GUIDs, UTC dates. Not seen outside this store.</summary>
     [BsonIgnoreExtraElements]

@@ -190,9 +190,7 @@ public sealed class AccountService(
             return weak;
         }
 
-        var proven = await CheckPasswordAsync(
-            UserRules.NormalizeEmail(account.Email), clientAddress, request.CurrentPassword!, account, Failure.Forbidden(WrongCurrentPassword), cancellationToken);
-        if (proven.Failure is { } failure)
+        if (await ProvePasswordAsync(account, request.CurrentPassword!, clientAddress, cancellationToken) is { } failure)
         {
             return failure;
         }
@@ -204,6 +202,14 @@ public sealed class AccountService(
 
         logger.LogInformation("User {UserId} changed their password; their other sessions are ended", account.Id);
         return null;
+    }
+
+    /// <summary>The holder of a session proves the account's current password, counted as a login of it from the client address: 403 when wrong, 429 past the limits.</summary>
+    public async Task<Failure?> ProvePasswordAsync(UserRecord account, string password, string clientAddress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return (await CheckPasswordAsync(
+            UserRules.NormalizeEmail(account.Email), clientAddress, password, account, Failure.Forbidden(WrongCurrentPassword), cancellationToken)).Failure;
     }
 
     /// <summary>

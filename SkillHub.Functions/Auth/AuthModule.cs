@@ -23,6 +23,8 @@ public static class AuthModule
         services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
         services.AddSingleton<PasswordResets>();
         services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<PersonalDataStore>();
+        services.AddScoped<PersonalDataService>();
         services.AddScoped<AccountService>();
         services.AddScoped<PasswordResetService>();
         services.AddScoped<BootstrapAdmin>();

@@ -86,4 +86,9 @@ public interface ICommentStore
 
     /// <summary>The ratings of the shown comments of each of these workshops that has any, in one query.</summary>
     Task<IReadOnlyDictionary<Guid, RatingTally>> RatingsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken);
+    /// <summary>Up to <paramref name="limit"/> of the author's comments in every workshop, hidden ones included, newest first; and how many there are.</summary>
+    Task<(IReadOnlyList<Comment> Items, long Total)> ListByAuthorAsync(Guid authorId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Puts <paramref name="displayName"/> on every comment of the author, hidden ones included, in one update; returns how many matched.</summary>
+    Task<long> RenameAuthorAsync(Guid authorId, string displayName, CancellationToken cancellationToken);
 }

@@ -18,6 +18,9 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
     /// <summary>Serves the per-workshop list: equality on workshopId and hidden, then newest first.</summary>
     internal const string NewestVisibleIndexName = "workshop_visible_newest";
 
+    /// <summary>Serves an author's own comments (their export, their erasure): equality on the author's id, then newest first.</summary>
+    internal const string AuthorNewestIndexName = "author_newest";
+
     private static readonly FindOneAndUpdateOptions<CommentDocument> ReturnChanged = new() { ReturnDocument = ReturnDocument.After };
 
     private readonly IMongoCollection<CommentDocument> _comments =
@@ -85,6 +88,17 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
         return tallies.ToDictionary(t => t.WorkshopId, t => new RatingTally(t.Sum, t.Count));
     }
 
+    public async Task<(IReadOnlyList<Comment> Items, long Total)> ListByAuthorAsync(Guid authorId, int limit, CancellationToken cancellationToken)
+    {
+        var filter = ByAuthor(authorId);
+        var total = await _comments.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+        var documents = await _comments.Find(filter).Sort(NewestFirst()).Limit(limit).ToListAsync(cancellationToken);
+        return (documents.Select(d => d.ToComment()).ToList(), total);
+    }
+
+    public async Task<long> RenameAuthorAsync(Guid authorId, string displayName, CancellationToken cancellationToken) =>
+        (await _comments.UpdateManyAsync(ByAuthor(authorId), Rename(displayName), cancellationToken: cancellationToken)).MatchedCount;
+
     // ---- what the driver sends, built where tests can render it ----
 
     private static FilterDefinitionBuilder<CommentDocument> Filter => Builders<CommentDocument>.Filter;
@@ -106,6 +120,9 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
     internal static FilterDefinition<CommentDocument> EditableBy(Guid workshopId, Guid id, Guid authorId) =>
         VisibleById(workshopId, id) & Filter.Eq(d => d.Author.UserId, authorId);
 
+    /// <summary><c>{"author.id"}</c>: every comment of the author, hidden or not, in any workshop.</summary>
+    internal static FilterDefinition<CommentDocument> ByAuthor(Guid authorId) => Filter.Eq(d => d.Author.UserId, authorId);
+
     /// <summary><c>{createdAt: -1, _id: -1}</c>: newest first, ties broken by id so pages never overlap.</summary>
     internal static SortDefinition<CommentDocument> NewestFirst() =>
         Builders<CommentDocument>.Sort.Descending(d => d.CreatedAt).Descending(d => d.Id);
@@ -123,6 +140,9 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
         ];
         return Update.Combine(updates.OfType<UpdateDefinition<CommentDocument>>());
     }
+
+    /// <summary><c>$set {"author.displayName"}</c>: the body, the times and the author's id stay.</summary>
+    internal static UpdateDefinition<CommentDocument> Rename(string displayName) => Update.Set(d => d.Author.DisplayName, displayName);
 
     /// <summary><c>$set {hidden: true, hiddenBy, hiddenAt}</c>: the comment stays, for the audit trail.</summary>
     internal static UpdateDefinition<CommentDocument> Hide(Guid hiddenBy, DateTime hiddenAt) =>
@@ -156,6 +176,12 @@ public sealed class MongoCommentStore(IMongoDatabase database) : ICommentStore, 
                 .Descending(d => d.CreatedAt)
                 .Descending(d => d.Id),
             new CreateIndexOptions { Name = NewestVisibleIndexName }),
+        new(
+            Builders<CommentDocument>.IndexKeys
+                .Ascending(d => d.Author.UserId)
+                .Descending(d => d.CreatedAt)
+                .Descending(d => d.Id),
+            new CreateIndexOptions { Name = AuthorNewestIndexName }),
     ];
 
     // ---- the documents as stored ----

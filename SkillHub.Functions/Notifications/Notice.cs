@@ -39,7 +39,8 @@ public sealed record Notice(string Key, string Event, Guid UserId, Guid? Worksho
         {
             RegistrationStatus.Confirmed => previous == RegistrationStatus.Waitlisted ? NotificationEvents.Promoted : NotificationEvents.Confirmed,
             RegistrationStatus.Waitlisted => NotificationEvents.Waitlisted,
-            // A workshop's cancellation is told once per registrant from the workshop's own change.
+            // A workshop's cancellation is told once per registrant from the workshop's own change; an
+            // erased account's is told to nobody.
             RegistrationStatus.Cancelled when entry.Cause is null => NotificationEvents.Cancelled,
             _ => null,
         };

@@ -8,7 +8,7 @@ using SkillHub.Functions.Workshops;
 namespace SkillHub.Functions.Notifications;
 
 /// <summary>Who a message goes to, as the users table says when it is sent.</summary>
-public sealed record Recipient(Guid Id, string Email, string DisplayName, bool Disabled, bool Reminders, bool WorkshopUpdates);
+public sealed record Recipient(Guid Id, string Email, string DisplayName, bool Disabled, bool Reminders, bool WorkshopUpdates, bool Erased);
 
 /// <summary>The workshop a message is about, as it stands when the message is sent.</summary>
 public sealed record NotifiedWorkshop(Guid Id, string Title, DateTime StartsAt, DateTime EndsAt, string Location, string Status, string? CancelReason, int Version);
@@ -35,6 +35,11 @@ public sealed class NotificationMessages(NotificationOptions options, SmtpOption
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(about);
+        if (about.To.Erased)
+        {
+            return ComposedMessage.Skip(Users.ErasedAccount.SkipReason);
+        }
+
         if (about.To.Disabled)
         {
             return ComposedMessage.Skip("The account is disabled.");

@@ -147,7 +147,7 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource, Notification
         var recipients = await connection.QueryAsync<Recipient>(new CommandDefinition(
             """
             SELECT id AS Id, email AS Email, display_name AS DisplayName, disabled AS Disabled,
-                   notify_reminders AS Reminders, notify_workshop_updates AS WorkshopUpdates
+                   notify_reminders AS Reminders, notify_workshop_updates AS WorkshopUpdates, erased_at IS NOT NULL AS Erased
               FROM users WHERE id = ANY(@ids)
             """,
             new { ids = userIds.ToArray() }, cancellationToken: cancellationToken));

@@ -2,8 +2,8 @@ namespace SkillHub.Functions.Registrations;
 
 /// <summary>
 /// One event in a registration's life, embedded in its document. <see cref="Cause"/> says when the
-/// change came from the workshop rather than from the registration itself, or what else it records;
-/// <see cref="Attendance"/> is the attendance an <see cref="AttendanceMarked"/> entry set (null: unmarked).
+/// change came from the workshop or the account rather than from the registration itself, or what
+/// else it records; <see cref="Attendance"/> is the attendance an <see cref="AttendanceMarked"/> entry set (null: unmarked).
 /// </summary>
 public sealed record HistoryEntry(DateTime At, string Status, Guid? By, string? Reason, string? Cause = null, string? Attendance = null)
 {
@@ -15,4 +15,7 @@ public sealed record HistoryEntry(DateTime At, string Status, Guid? By, string? 
 
     /// <summary>The entry records an attendance change, not a status change: its status is the one the registration kept.</summary>
     public const string AttendanceMarked = "attendance";
+
+    /// <summary>The cause of the cancellations that erasing an account makes: nobody is left to tell.</summary>
+    public const string AccountErased = "account.erased";
 }

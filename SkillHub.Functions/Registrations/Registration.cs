@@ -35,7 +35,7 @@ public sealed record Registration(
         return new Registration(Guid.CreateVersion7(), workshopId, userId, entry.Status, seat.QueueTicket, at, at, [entry]);
     }
 
-    /// <summary>The entry of a cancellation one by one; <paramref name="cause"/> marks a late one (<see cref="HistoryEntry.LateCancellation"/>).</summary>
+    /// <summary>The entry of a cancellation one by one; <paramref name="cause"/> marks a late one (<see cref="HistoryEntry.LateCancellation"/>) or an erasure's (<see cref="HistoryEntry.AccountErased"/>).</summary>
     public static HistoryEntry Cancellation(Guid? by, string? reason, DateTime at, string? cause = null) => new(at, RegistrationStatus.Cancelled, by, reason, cause);
 
     /// <summary>The entry each active registration gets when its workshop is cancelled.</summary>

@@ -25,6 +25,7 @@ public sealed class RegistrationService(
     ILogger<RegistrationService> logger)
 {
     private const string NoWorkshop = "No such workshop.";
+    public const string ErasureReason = "The account was erased.";
 
     public async Task<Outcome<RegistrationResponse>> RegisterAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken)
     {
@@ -113,6 +114,46 @@ public sealed class RegistrationService(
 
         var late = RegistrationWindow.IsLateCancellation(workshop.Value!.StartsAt, options.CancelCutoff, clock.GetUtcNow().UtcDateTime);
         return await CancelAsync(workshop.Value, registration, caller.Id, "Cancelled by the workshop's organiser.", late ? HistoryEntry.LateCancellation : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels every active registration of an account being erased, through the one cancellation path:
+    /// each seat goes to the first person waiting, who is told as usual; the erased person is told
+    /// nothing. A registration to a workshop that has ended stays as it is: it is what happened.
+    /// </summary>
+    public async Task CancelForErasureAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var all = await AllOfAsync(userId, cancellationToken);
+        var active = all.Where(r => r.IsActive).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = (await workshops.FindManyAsync(active.Select(r => r.WorkshopId).Distinct().ToList(), cancellationToken))
+            .Where(w => w.EndsAt > now)
+            .ToDictionary(w => w.Id);
+        foreach (var registration in active.Where(r => open.ContainsKey(r.WorkshopId)))
+        {
+            // Promoted or cancelled meanwhile by someone else: read it again and cancel what it is now.
+            var current = registration;
+            while (current is { IsActive: true }
+                && (await CancelAsync(open[current.WorkshopId], current, userId, ErasureReason, HistoryEntry.AccountErased, cancellationToken)).Failure is not null)
+            {
+                current = await registrations.FindByIdAsync(current.Id, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Every registration of the user, newest first, read page by page before anything changes them.</summary>
+    private async Task<IReadOnlyList<Registration>> AllOfAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var all = new List<Registration>();
+        for (var page = 1; ; page++)
+        {
+            var (items, total) = await registrations.ListForUserAsync(userId, new PageRequest(page, PageRequest.MaxPageSize), cancellationToken);
+            all.AddRange(items);
+            if (items.Count == 0 || all.Count >= total)
+            {
+                return all;
+            }
+        }
     }
 
     public async Task<Outcome<WorkshopRegistrationsResponse>> ListForWorkshopAsync(Guid workshopId, Caller caller, string? status, PageRequest page, CancellationToken cancellationToken)

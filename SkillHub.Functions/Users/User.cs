@@ -84,3 +84,22 @@ public static class UserRules
         return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..", StringComparison.Ordinal);
     }
 }
+
+/// <summary>What an erased account holds in place of the person's data (DELETE /api/me).</summary>
+public static class ErasedAccount
+{
+    /// <summary>The name the account's comments and registrations show from then on.</summary>
+    public const string DisplayName = "Compte supprimé";
+
+    /// <summary>Not a hash the hasher can read, so no password ever verifies against it.</summary>
+    public const string PasswordHash = "erased";
+
+    /// <summary>Why a message to the account is never sent.</summary>
+    public const string SkipReason = "The account is erased.";
+
+    /// <summary>
+    /// An address no sign-up can take (the reserved <c>.invalid</c> domain) and no other erased account
+    /// shares (the account's id); the person's own address is free again.
+    /// </summary>
+    public static string Email(Guid id) => $"{id:N}@erased.invalid";
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -9,7 +10,7 @@ using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Users;
 
-public sealed class UserFunctions(IUserStore users, AccountService accounts)
+public sealed class UserFunctions(IUserStore users, AccountService accounts, PersonalDataService personalData, ClientAddress clientAddress)
 {
     [Function("GetMe")]
     [CallerRequired]
@@ -20,6 +21,34 @@ public sealed class UserFunctions(IUserStore users, AccountService accounts)
         var user = await users.FindAsync(request.RequiredCaller().Id, cancellationToken);
         return user is null ? Problems.Unauthorized("This account no longer exists.") : TypedResults.Ok(UserResponse.From(user));
     }
+
+    [Function("ExportMe")]
+    [CallerRequired]
+    public async Task<IResult> ExportMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/export")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var export = await personalData.ExportAsync(request.RequiredCaller(), cancellationToken);
+        return export.Match(data =>
+        {
+            // A file to keep, named for the moment it was made.
+            request.HttpContext.Response.Headers.ContentDisposition =
+                $"attachment; filename=\"skillhub-export-{data.ExportedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.json\"";
+            return TypedResults.Ok(data);
+        });
+    }
+
+    [Function("EraseMe")]
+    [CallerRequired]
+    [RecordsActivity("account.erase", "user", TargetIsCaller = true)]
+    public Task<IResult> EraseMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "me")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        JsonBody.HandleAsync<EraseAccountRequest>(request, async erase =>
+        {
+            var failure = await personalData.EraseAsync(request.RequiredCaller(), erase, clientAddress.Of(request), cancellationToken);
+            return failure.OrNoContent();
+        }, cancellationToken);
 
     [Function("ListUsers")]
     [CallerRequired(Roles.Admin)]

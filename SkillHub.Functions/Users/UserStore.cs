@@ -1,7 +1,9 @@
 using Dapper;
 using Npgsql;
+using SkillHub.Functions.Auth;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Notifications;
 
 namespace SkillHub.Functions.Users;
 
@@ -25,6 +27,16 @@ public interface IUserStore
 
     /// <summary>Sets the password hash and ends every session of the user but <paramref name="keptSession"/>; false when there is no such user.</summary>
     Task<bool> ChangePasswordAsync(Guid id, string passwordHash, Guid keptSession, CancellationToken cancellationToken);
+
+    /// <summary>Why the account may not be erased at <paramref name="now"/> (409: the last active admin, a trainer with an upcoming workshop); null when nothing stands in the way.</summary>
+    Task<Failure?> ErasureRefusalAsync(Guid id, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Erases the account in one transaction, unless <see cref="ErasureRefusalAsync"/> refuses it (asked
+    /// again under the locks): name, address and password replaced, disabled, sessions ended, preferences
+    /// off, unsent messages skipped, its address gone from the outbox and from the throttle counts.
+    /// </summary>
+    Task<Failure?> EraseAsync(Guid id, DateTime now, CancellationToken cancellationToken);
 }
 
 public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
@@ -34,6 +46,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
 
     // Ending a session revokes its refresh tokens and, through the cache notification, its access tokens (sql/0007).
     private const string EndSessions = "UPDATE sessions SET ended_at = now() WHERE user_id = @id AND ended_at IS NULL AND id IS DISTINCT FROM @kept";
+
+    private const string LastAdmin = "This is the last active admin: make another admin first.";
 
     public async Task<UserRecord?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
@@ -108,9 +122,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
         ArgumentNullException.ThrowIfNull(change);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var activeAdmins = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM users WHERE role = @role AND NOT disabled ORDER BY id FOR UPDATE",
-            new { role = Roles.Admin }, transaction, cancellationToken: cancellationToken))).AsList();
+        var activeAdmins = await LockActiveAdminsAsync(connection, transaction, cancellationToken);
         var user = await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM users WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
         if (user is null)
@@ -118,10 +130,17 @@ public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
             return Failure.NotFound("No such user.");
         }
 
+        // An erased account stays as its erasure left it: nobody is there to give a name or a role back to.
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT erased_at IS NOT NULL FROM users WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)))
+        {
+            return Failure.Conflict("This account is erased: it can no longer be changed.");
+        }
+
         var losesAdmin = activeAdmins.Contains(id) && ((change.Role ?? user.Role) != Roles.Admin || (change.Disabled ?? user.Disabled));
         if (losesAdmin && activeAdmins.Count == 1)
         {
-            return Failure.Conflict("This is the last active admin: make another admin first.");
+            return Failure.Conflict(LastAdmin);
         }
 
         var updated = await connection.QuerySingleAsync<UserRecord>(new CommandDefinition(
@@ -152,5 +171,90 @@ public sealed class UserStore(NpgsqlDataSource dataSource) : IUserStore
         await connection.ExecuteAsync(new CommandDefinition(EndSessions, new { id, kept = (Guid?)keptSession }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return changed == 1;
+    }
+
+    public async Task<Failure?> ErasureRefusalAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await RefusalAsync(connection, null, id, now, cancellationToken);
+    }
+
+    public async Task<Failure?> EraseAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The admins first, in the order UpdateAsync takes them; the row itself then holds off a workshop
+        // being given to this trainer meanwhile (its foreign key check waits for the row's lock).
+        await LockActiveAdminsAsync(connection, transaction, cancellationToken);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE id = @id AND erased_at IS NULL FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+        if (user is null)
+        {
+            return Failure.Unauthorized("This account no longer exists.");
+        }
+
+        if (await RefusalAsync(connection, transaction, id, now, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var account = UserRules.NormalizeEmail(user.Email);
+        // Changing password_hash and disabled tells every instance's session cache (sql/0007); ending the
+        // sessions revokes their refresh tokens.
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE users
+               SET email = @email, display_name = @displayName, password_hash = @passwordHash, disabled = true,
+                   notify_reminders = false, notify_workshop_updates = false, erased_at = now(), updated_at = now()
+             WHERE id = @id;
+            {EndSessions};
+            UPDATE password_resets SET used_at = now() WHERE user_id = @id AND used_at IS NULL;
+            UPDATE notifications
+               SET recipient = @email,
+                   status = CASE WHEN status = @pending THEN @skipped ELSE status END,
+                   last_error = CASE WHEN status = @pending THEN @skipReason ELSE replace(last_error, @oldEmail, @email) END
+             WHERE user_id = @id;
+            DELETE FROM login_throttle
+             WHERE (scope = ANY(@accountScopes) AND key = @account)
+                OR (scope = @pairScope AND right(key, length(@pairSuffix)) = @pairSuffix);
+            """,
+            new
+            {
+                id,
+                kept = (Guid?)null,
+                email = ErasedAccount.Email(id),
+                displayName = ErasedAccount.DisplayName,
+                passwordHash = ErasedAccount.PasswordHash,
+                oldEmail = user.Email,
+                pending = NotificationStatus.Pending,
+                skipped = NotificationStatus.Skipped,
+                skipReason = ErasedAccount.SkipReason,
+                accountScopes = new[] { LoginThrottle.AccountScope, PasswordResets.AccountScope },
+                account,
+                pairScope = LoginThrottle.AccountAddressScope,
+                pairSuffix = "|" + account,
+            },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    private static async Task<List<Guid>> LockActiveAdminsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM users WHERE role = @role AND NOT disabled ORDER BY id FOR UPDATE",
+            new { role = Roles.Admin }, transaction, cancellationToken: cancellationToken))).AsList();
+
+    private static async Task<Failure?> RefusalAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        var (lastAdmin, upcoming) = await connection.QuerySingleAsync<(bool, bool)>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM users WHERE id = @id AND role = @admin AND NOT disabled)
+                   AND NOT EXISTS (SELECT 1 FROM users WHERE id <> @id AND role = @admin AND NOT disabled),
+                   EXISTS (SELECT 1 FROM workshops WHERE trainer_id = @id AND status <> 'cancelled' AND ends_at > @now)
+            """,
+            new { id, admin = Roles.Admin, now }, transaction, cancellationToken: cancellationToken));
+        return lastAdmin ? Failure.Conflict(LastAdmin)
+            : upcoming ? Failure.Conflict("This trainer has upcoming workshops: cancel them or hand them to another trainer first.")
+            : null;
     }
 }

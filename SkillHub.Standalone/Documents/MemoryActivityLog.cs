@@ -47,6 +47,33 @@ public sealed class MemoryActivityLog : IActivityLog, IMemoryDocuments<ActivityE
         }
     }
 
+    public Task<long> ReplaceValueAsync(string value, string replacement, CancellationToken cancellationToken)
+    {
+        string Swap(string? held) => string.Equals(held, value, StringComparison.OrdinalIgnoreCase) ? replacement : held!;
+        lock (_lock)
+        {
+            var changed = 0L;
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                var entry = _entries[i];
+                if (!string.Equals(entry.Target.Id, value, StringComparison.OrdinalIgnoreCase)
+                    && !entry.Details.Values.Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                _entries[i] = entry with
+                {
+                    Target = entry.Target with { Id = entry.Target.Id is null ? null : Swap(entry.Target.Id) },
+                    Details = entry.Details.ToDictionary(d => d.Key, d => Swap(d.Value), StringComparer.Ordinal),
+                };
+                changed++;
+            }
+
+            return Task.FromResult(changed);
+        }
+    }
+
     /// <summary>Every entry, in the order MongoDB sorts their <c>_id</c>s: what a backup exports.</summary>
     public IReadOnlyList<ActivityEntry> ExportDocuments()
     {

@@ -26,11 +26,7 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
     {
         lock (_lock)
         {
-            var visible = _byId.Values
-                .Where(c => c.WorkshopId == workshopId && !c.Hidden)
-                .OrderByDescending(c => c.CreatedAt)
-                .ThenByDescending(c => c.Id, BsonUuidOrder.Instance)
-                .ToList();
+            var visible = NewestFirst(_byId.Values.Where(c => c.WorkshopId == workshopId && !c.Hidden)).ToList();
             return Task.FromResult(visible.Page(page));
         }
     }
@@ -85,6 +81,29 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
         }
     }
 
+    public Task<(IReadOnlyList<Comment> Items, long Total)> ListByAuthorAsync(Guid authorId, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var theirs = NewestFirst(_byId.Values.Where(c => c.Author.Id == authorId)).ToList();
+            return Task.FromResult<(IReadOnlyList<Comment>, long)>((theirs.Take(limit).ToList(), theirs.Count));
+        }
+    }
+
+    public Task<long> RenameAuthorAsync(Guid authorId, string displayName, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var theirs = _byId.Values.Where(c => c.Author.Id == authorId).ToList();
+            foreach (var comment in theirs)
+            {
+                _byId[comment.Id] = comment with { Author = comment.Author with { DisplayName = displayName } };
+            }
+
+            return Task.FromResult((long)theirs.Count);
+        }
+    }
+
     public Task<IReadOnlyDictionary<Guid, RatingTally>> RatingsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workshopIds);
@@ -134,6 +153,10 @@ public sealed class MemoryCommentStore : ICommentStore, IMemoryDocuments<Comment
             return _byId.Count;
         }
     }
+
+    /// <summary>MongoDB's <c>{createdAt: -1, _id: -1}</c>.</summary>
+    private static IOrderedEnumerable<Comment> NewestFirst(IEnumerable<Comment> comments) =>
+        comments.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id, BsonUuidOrder.Instance);
 
     /// <summary>A comment as MongoDB would hand it back: through its stored document, dates cut to the millisecond.</summary>
     private static Comment Stored(Comment comment) => MongoCommentStore.CommentDocument.From(comment).ToComment();

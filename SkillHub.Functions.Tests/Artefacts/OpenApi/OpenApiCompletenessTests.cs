@@ -40,6 +40,8 @@ public sealed class OpenApiCompletenessTests
         ["ListNotifications"] = typeof(PageResponse<NotificationResponse>),
         ["RetryNotification"] = null,
         ["GetMe"] = typeof(UserResponse),
+        ["ExportMe"] = typeof(PersonalDataExport),
+        ["EraseMe"] = null,
         ["ListUsers"] = typeof(PageResponse<UserResponse>),
         ["CreateUser"] = typeof(UserResponse),
         ["UpdateUser"] = typeof(UserResponse),

@@ -46,7 +46,13 @@ public sealed class OpenApiResponseTests(AppFixture app) : IClassFixture<AppFixt
         await SendAsync(admin, HttpMethod.Patch, $"/api/users/{created.GetProperty("id").GetGuid()}", new { displayName = "Grace B. Hopper", disabled = true }, HttpStatusCode.OK);
         AssertItems(await SendAsync(admin, HttpMethod.Get, "/api/users?role=trainer&pageSize=5", null, HttpStatusCode.OK));
 
-        _checker.AssertDocumented("GetMe", "CreateUser", "UpdateUser", "ListUsers");
+        await SendAsync(admin, HttpMethod.Get, "/api/me/export", null, HttpStatusCode.OK);
+        var leaving = await app.CreateUserAsync(Roles.Participant);
+        using var participant = _checker.ClientFor(app, leaving.AccessToken);
+        await SendAsync(participant, HttpMethod.Delete, "/api/me", new { password = "not the password" }, HttpStatusCode.Forbidden);
+        await SendAsync(participant, HttpMethod.Delete, "/api/me", new { password = leaving.Password }, HttpStatusCode.NoContent);
+
+        _checker.AssertDocumented("GetMe", "ExportMe", "EraseMe", "CreateUser", "UpdateUser", "ListUsers");
     }
 
     [Fact]
