@@ -15,6 +15,7 @@ using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Notifications;
 using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Statistics;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions;
@@ -44,6 +45,7 @@ public static class SkillHubServices
             .AddRegistrations(configuration)
             .AddNotifications(configuration)
             .AddComments()
+            .AddStatistics()
             .AddActivityLog(configuration)
             .AddBackups(configuration, environment);
     }
