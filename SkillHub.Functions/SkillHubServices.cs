@@ -16,6 +16,7 @@ using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
 using SkillHub.Functions.Notifications;
 using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Statistics;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions;
@@ -46,6 +47,7 @@ public static class SkillHubServices
             .AddNotifications(configuration)
             .AddCalendars()
             .AddComments()
+            .AddStatistics()
             .AddActivityLog(configuration)
             .AddBackups(configuration, environment);
     }

@@ -169,6 +169,28 @@ public sealed class MongoRegistrationStoreCommandTests
     }
 
     [Fact]
+    public void ParticipantAttendance_SortsTheUsersRegistrationsByChange_AndFacetsTheMarkedSeatsAndTheLateCancellationsSince()
+    {
+        AssertPipeline(
+            $$"""
+            [
+              { "$match": { "userId": UUID("{{UserId}}") } },
+              { "$sort": { "updatedAt": -1, "_id": -1 } },
+              { "$facet": {
+                  "marked": [
+                    { "$match": { "status": "confirmed", "attendance": { "$in": ["attended", "absent", "excused"] } } },
+                    { "$limit": 50 },
+                    { "$project": { "_id": 0, "workshopId": 1, "attendance": 1 } } ],
+                  "late": [
+                    { "$unwind": "$history" },
+                    { "$match": { "history.cause": "cancellation.late", "history.at": { "$gte": ISODate("2026-03-01T09:30:15.124Z") } } },
+                    { "$count": "count" } ] } }
+            ]
+            """,
+            MongoRegistrationStore.ParticipantAttendancePipeline(UserId, At, 50));
+    }
+
+    [Fact]
     public void ListForWorkshop_RanksByStatusSortsByTicketThenId_AndFacetsTheTotalAndThePage()
     {
         AssertPipeline(

@@ -250,6 +250,55 @@ public abstract class RegistrationStoreContract
     }
 
     [StoreFact]
+    public async Task ParticipantAttendance_ReadsTheUsersMarkedSeats_NewestChangeFirst_AndCountsTheirLateCancellationsSinceTheDate()
+    {
+        var userId = Guid.NewGuid();
+        var attended = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0.AddDays(3)) with { Attendance = RegistrationAttendance.Attended });
+        var absent = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0.AddDays(2)) with { Attendance = RegistrationAttendance.Absent });
+        var excused = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0.AddDays(1)) with { Attendance = RegistrationAttendance.Excused });
+        await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0.AddDays(4)));
+        await InsertAsync(NewRegistration(Guid.NewGuid(), userId, status: RegistrationStatus.Waitlisted, at: T0.AddDays(5)));
+        await InsertAsync(NewRegistration(Guid.NewGuid(), at: T0.AddDays(6)) with { Attendance = RegistrationAttendance.Attended });
+        var cancelledLate = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0));
+        await Store.TransitionAsync(cancelledLate.Id, RegistrationStatus.Confirmed, LateCancellation(T0.AddDays(1)), None);
+        var reopened = await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0));
+        await Store.TransitionAsync(reopened.Id, RegistrationStatus.Confirmed, LateCancellation(T0.AddDays(-1)), None);
+        await Store.TransitionAsync(reopened.Id, RegistrationStatus.Cancelled,
+            new RegistrationTransition(RegistrationStatus.Confirmed, 2, new HistoryEntry(T0.AddDays(1), RegistrationStatus.Confirmed, userId, null)), None);
+        await Store.TransitionAsync(reopened.Id, RegistrationStatus.Confirmed, LateCancellation(T0.AddDays(1).AddMilliseconds(1)), None);
+        var someoneElse = await InsertAsync(NewRegistration(Guid.NewGuid(), at: T0));
+        await Store.TransitionAsync(someoneElse.Id, RegistrationStatus.Confirmed, LateCancellation(T0.AddDays(2)), None);
+
+        var read = await Store.ParticipantAttendanceAsync(userId, T0.AddDays(1), 10, None);
+
+        Assert.Equal(
+            [new MarkedSeat(attended.WorkshopId, RegistrationAttendance.Attended), new MarkedSeat(absent.WorkshopId, RegistrationAttendance.Absent), new MarkedSeat(excused.WorkshopId, RegistrationAttendance.Excused)],
+            read.Marked);
+        Assert.Equal(2, read.LateCancellations);
+        Assert.Equal(1, (await Store.ParticipantAttendanceAsync(userId, T0.AddDays(1).AddTicks(1), 10, None)).LateCancellations);
+    }
+
+    [StoreFact]
+    public async Task ParticipantAttendance_ReadsAtMostTheLimit_OfTheMostRecentlyChanged_AndNothingForAStranger()
+    {
+        var userId = Guid.NewGuid();
+        foreach (var day in new[] { 1, 3, 2 })
+        {
+            await InsertAsync(NewRegistration(Guid.NewGuid(), userId, at: T0.AddDays(day)) with { Attendance = RegistrationAttendance.Absent });
+        }
+
+        var newest = await Store.ParticipantAttendanceAsync(userId, T0, 2, None);
+        var stranger = await Store.ParticipantAttendanceAsync(Guid.NewGuid(), T0, 2, None);
+
+        Assert.Equal(2, newest.Marked.Count);
+        Assert.Equal(
+            (await Store.ListForUserAsync(userId, new PageRequest(1, 2), None)).Items.Select(r => r.WorkshopId),
+            newest.Marked.Select(m => m.WorkshopId));
+        Assert.Equal(ParticipantAttendance.None.LateCancellations, stranger.LateCancellations);
+        Assert.Empty(stranger.Marked);
+    }
+
+    [StoreFact]
     public async Task StatusChanges_ClearTheAttendance_WhichBelongsToAConfirmedSeat()
     {
         var workshopId = Guid.NewGuid();
@@ -605,6 +654,9 @@ public abstract class RegistrationStoreContract
         Assert.Equal(expected with { History = NoHistory }, actual with { History = NoHistory });
         Assert.Equal(expected.History, actual.History);
     }
+
+    private static RegistrationTransition LateCancellation(DateTime at) =>
+        new(RegistrationStatus.Cancelled, 1, new HistoryEntry(at, RegistrationStatus.Cancelled, Guid.NewGuid(), "Cancelled by the organiser", HistoryEntry.LateCancellation));
 
     private async Task<Registration> InsertAsync(Registration registration)
     {

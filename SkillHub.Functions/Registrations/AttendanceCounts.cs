@@ -7,6 +7,12 @@ public sealed record AttendanceCounts(int Attended, int Absent, int Excused, int
 
     public int Confirmed => Attended + Absent + Excused + Unmarked;
 
+    public AttendanceCounts Add(AttendanceCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Attended + other.Attended, Absent + other.Absent, Excused + other.Excused, Unmarked + other.Unmarked);
+    }
+
     /// <summary>The counts of confirmed registrations with these attendances (null: unmarked).</summary>
     public static AttendanceCounts Of(IEnumerable<string?> attendances)
     {

@@ -39,6 +39,12 @@ public interface IRegistrationStore
     /// <summary>How the confirmed registrations of each of these workshops that has any are marked, in one query.</summary>
     Task<IReadOnlyDictionary<Guid, AttendanceCounts>> AttendanceCountsAsync(IReadOnlyCollection<Guid> workshopIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// In one query, the user's marked confirmed registrations (the <paramref name="limit"/> most recently
+    /// changed) and the late cancellations in their history at or after <paramref name="since"/>.
+    /// </summary>
+    Task<ParticipantAttendance> ParticipantAttendanceAsync(Guid userId, DateTime since, int limit, CancellationToken cancellationToken);
+
     /// <summary>A page of the workshop's registrations: confirmed, then waitlisted in queue order, then cancelled.</summary>
     Task<(IReadOnlyList<Registration> Items, long Total)> ListForWorkshopAsync(Guid workshopId, string? status, PageRequest page, CancellationToken cancellationToken);
 

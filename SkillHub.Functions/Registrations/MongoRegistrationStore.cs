@@ -115,6 +115,16 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         return counts.ToDictionary(c => c.WorkshopId, c => c.ToCounts());
     }
 
+    public async Task<ParticipantAttendance> ParticipantAttendanceAsync(Guid userId, DateTime since, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var read = await (await _registrations.AggregateAsync(ParticipantAttendancePipeline(userId, since, limit), options: null, cancellationToken))
+            .FirstOrDefaultAsync(cancellationToken);
+        return read is null
+            ? ParticipantAttendance.None
+            : new ParticipantAttendance(read.Marked.Select(m => new MarkedSeat(m.WorkshopId, m.Attendance)).ToList(), (int)TotalOf(read.Late));
+    }
+
     public async Task<(IReadOnlyList<Registration> Items, long Total)> ListForWorkshopAsync(Guid workshopId, string? status, PageRequest page, CancellationToken cancellationToken)
     {
         var result = await PageAsync(WorkshopPagePipeline(workshopId, status, page), cancellationToken);
@@ -254,6 +264,42 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
                 { RegistrationAttendance.Attended, CountWhere(EqualTo("$" + F.Attendance, RegistrationAttendance.Attended)) },
                 { RegistrationAttendance.Absent, CountWhere(EqualTo("$" + F.Attendance, RegistrationAttendance.Absent)) },
                 { RegistrationAttendance.Excused, CountWhere(EqualTo("$" + F.Attendance, RegistrationAttendance.Excused)) },
+            }));
+
+    /// <summary>
+    /// The user's registrations (the userId_updatedAt index, newest change first), faceted: the marked
+    /// confirmed ones up to the limit, and the count of their late-cancellation entries since the date.
+    /// </summary>
+    internal static PipelineDefinition<RegistrationDocument, ParticipantAttendanceDocument> ParticipantAttendancePipeline(Guid userId, DateTime since, int limit) =>
+        Pipeline<ParticipantAttendanceDocument>(
+            new BsonDocument("$match", new BsonDocument(F.UserId, Uuid(userId))),
+            new BsonDocument("$sort", new BsonDocument { { F.UpdatedAt, -1 }, { F.Id, -1 } }),
+            new BsonDocument("$facet", new BsonDocument
+            {
+                {
+                    "marked", new BsonArray
+                    {
+                        new BsonDocument("$match", new BsonDocument
+                        {
+                            { F.Status, RegistrationStatus.Confirmed },
+                            { F.Attendance, new BsonDocument("$in", new BsonArray(RegistrationAttendance.All)) },
+                        }),
+                        new BsonDocument("$limit", limit),
+                        new BsonDocument("$project", new BsonDocument { { F.Id, 0 }, { F.WorkshopId, 1 }, { F.Attendance, 1 } }),
+                    }
+                },
+                {
+                    "late", new BsonArray
+                    {
+                        new BsonDocument("$unwind", "$" + F.History),
+                        new BsonDocument("$match", new BsonDocument
+                        {
+                            { F.History + "." + F.Cause, HistoryEntry.LateCancellation },
+                            { F.History + "." + F.At, new BsonDocument("$gte", DocumentTime.FirstMillisecondFrom(since)) },
+                        }),
+                        new BsonDocument("$count", "count"),
+                    }
+                },
             }));
 
     /// <summary>By <see cref="RegistrationStatus.Rank"/>, each rank in <see cref="Registrations.QueueOrder"/>.</summary>
@@ -420,7 +466,9 @@ public sealed class MongoRegistrationStore(IMongoDatabase database) : IRegistrat
         await (await _registrations.AggregateAsync(pipeline, options: null, cancellationToken)).FirstOrDefaultAsync(cancellationToken)
         ?? new PageDocument<T>();
 
-    private static long TotalOf<T>(PageDocument<T> page) => page.Total.FirstOrDefault()?.Count ?? 0;
+    private static long TotalOf<T>(PageDocument<T> page) => TotalOf(page.Total);
+
+    private static long TotalOf(List<CountDocument> counted) => counted.FirstOrDefault()?.Count ?? 0;
 
     /// <summary>Like the memory store, only registrations given as waitlisted get a position, and a repeated id counts once, as last given.</summary>
     private static List<Registration> WaitlistedByLastCopy(IReadOnlyCollection<Registration> registrations) =>

@@ -146,6 +146,26 @@ internal sealed class AttendanceCountsDocument
     public AttendanceCounts ToCounts() => new(Attended, Absent, Excused, Confirmed - Attended - Absent - Excused);
 }
 
+/// <summary>The output of the participant-attendance <c>$facet</c>: the marked seats read, and the <c>$count</c> of late cancellations (absent when none).</summary>
+internal sealed class ParticipantAttendanceDocument
+{
+    [BsonElement("marked")]
+    public List<MarkedSeatDocument> Marked { get; init; } = [];
+
+    [BsonElement("late")]
+    public List<CountDocument> Late { get; init; } = [];
+}
+
+/// <summary>One marked seat, as the participant-attendance pipeline projects it.</summary>
+internal sealed class MarkedSeatDocument
+{
+    [BsonElement(RegistrationFields.WorkshopId)]
+    public Guid WorkshopId { get; init; }
+
+    [BsonElement(RegistrationFields.Attendance)]
+    public string Attendance { get; init; } = "";
+}
+
 /// <summary>Leaves every id as the caller gave it, Guid.Empty included.</summary>
 internal sealed class CallerAssignedId : IIdGenerator
 {

@@ -155,6 +155,25 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         }
     }
 
+    public Task<ParticipantAttendance> ParticipantAttendanceAsync(Guid userId, DateTime since, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var from = DocumentTime.FirstMillisecondFrom(since);
+        lock (_lock)
+        {
+            var theirs = _byId.Values.Where(r => r.UserId == userId).ToList();
+            var marked = theirs
+                .Where(r => r.HoldsSeat && r.Attendance is { } attendance && RegistrationAttendance.All.Contains(attendance))
+                .OrderByDescending(r => r.UpdatedAt)
+                .ThenByDescending(r => r.Id, MemoryCommentStore.BsonUuidOrder.Instance)
+                .Take(limit)
+                .Select(r => new MarkedSeat(r.WorkshopId, r.Attendance!))
+                .ToList();
+            var late = theirs.Sum(r => r.History.Count(h => h.Cause == HistoryEntry.LateCancellation && h.At >= from));
+            return Task.FromResult(new ParticipantAttendance(marked, late));
+        }
+    }
+
     public Task<RegistrationCounts> CountAsync(Guid workshopId, CancellationToken cancellationToken)
     {
         lock (_lock)

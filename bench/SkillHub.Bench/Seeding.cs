@@ -73,6 +73,27 @@ public static class Seeding
             commandTimeout: 600)).ToArray();
     }
 
+    /// <summary>
+    /// Moves the workshops into the last months, as if held: a day apart, ended. Through draft and back, so
+    /// that the move is not one a trainer made, which would tell every registrant (sql/0010's trigger).
+    /// </summary>
+    public static async Task HoldInThePastAsync(NpgsqlDataSource data, Guid[] workshops)
+    {
+        await using var connection = await data.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            UPDATE workshops SET status = 'draft' WHERE id = ANY(@workshops);
+            UPDATE workshops w
+               SET status = 'published',
+                   starts_at = date_trunc('hour', now()) - make_interval(days => 2 + (held.n % 300)::int),
+                   ends_at = date_trunc('hour', now()) - make_interval(days => 2 + (held.n % 300)::int) + interval '3 hours'
+              FROM unnest(@workshops) WITH ORDINALITY AS held(id, n)
+             WHERE w.id = held.id;
+            """,
+            new { workshops },
+            commandTimeout: 600);
+    }
+
     /// <summary>About <paramref name="rows"/> rows in all across users, workshops, sessions and refresh_tokens (four per session), for the export.</summary>
     public static async Task<long> ExportRowsAsync(NpgsqlDataSource data, int rows)
     {

@@ -81,6 +81,15 @@ internal static class DocumentedSchema
 
                 CheckBounds(schema, number, at, violations);
                 break;
+            case "number":
+                if (value.ValueKind != JsonValueKind.Number)
+                {
+                    violations.Add($"{at} is {value.GetRawText()}, not a number");
+                    return;
+                }
+
+                CheckBounds(schema, value.GetDouble(), at, violations);
+                break;
             case "boolean":
                 if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 {
@@ -170,6 +179,15 @@ internal static class DocumentedSchema
             || (ScalarOrNull(schema, "maximum") is { } max && number > long.Parse(max, CultureInfo.InvariantCulture)))
         {
             violations.Add($"{at} is {number}, outside the documented bounds");
+        }
+    }
+
+    private static void CheckBounds(YamlMappingNode schema, double number, string at, List<string> violations)
+    {
+        if ((ScalarOrNull(schema, "minimum") is { } min && number < double.Parse(min, CultureInfo.InvariantCulture))
+            || (ScalarOrNull(schema, "maximum") is { } max && number > double.Parse(max, CultureInfo.InvariantCulture)))
+        {
+            violations.Add($"{at} is {number.ToString(CultureInfo.InvariantCulture)}, outside the documented bounds");
         }
     }
 

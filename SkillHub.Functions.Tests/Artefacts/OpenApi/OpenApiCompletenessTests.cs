@@ -10,6 +10,7 @@ using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Notifications;
 using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Statistics;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
 using YamlDotNet.RepresentationModel;
@@ -58,6 +59,8 @@ public sealed class OpenApiCompletenessTests
         ["CancelRegistration"] = typeof(RegistrationResponse),
         ["WorkshopHistory"] = typeof(PageResponse<RegistrationEventResponse>),
         ["ListMyRegistrations"] = typeof(PageResponse<MyRegistrationItem>),
+        ["GetMyAttendance"] = typeof(MyAttendanceResponse),
+        ["GetTrainerStats"] = typeof(TrainerStatsResponse),
         ["ListComments"] = typeof(PageResponse<CommentResponse>),
         ["CreateComment"] = typeof(CommentResponse),
         ["UpdateComment"] = typeof(CommentResponse),
@@ -479,6 +482,7 @@ public sealed class OpenApiCompletenessTests
         _ when type == typeof(Guid) => ("string", "uuid"),
         _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => ("string", "date-time"),
         _ when type == typeof(int) || type == typeof(long) => ("integer", null),
+        _ when type == typeof(double) => ("number", "double"),
         _ when type == typeof(bool) => ("boolean", null),
         _ => ($"(unexpected {type.Name})", null),
     };

@@ -116,6 +116,22 @@ public sealed class OpenApiResponseTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task StatisticsAnswers_AreTheDocumentedOnes()
+    {
+        var trainer = await app.CreateUserAsync(Roles.Trainer);
+        using var trainerClient = _checker.ClientFor(app, trainer.AccessToken);
+        using var participant = _checker.ClientFor(app, (await app.CreateUserAsync(Roles.Participant)).AccessToken);
+        using var admin = _checker.ClientFor(app, (await app.CreateUserAsync(Roles.Admin)).AccessToken);
+
+        await SendAsync(participant, HttpMethod.Get, "/api/me/attendance", null, HttpStatusCode.OK);
+        await SendAsync(trainerClient, HttpMethod.Get, $"/api/trainers/{trainer.Id}/stats", null, HttpStatusCode.OK);
+        await SendAsync(admin, HttpMethod.Get, $"/api/trainers/{trainer.Id}/stats?from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", null, HttpStatusCode.BadRequest);
+        await SendAsync(admin, HttpMethod.Get, $"/api/trainers/{Guid.NewGuid()}/stats", null, HttpStatusCode.NotFound);
+
+        _checker.AssertDocumented("GetMyAttendance", "GetTrainerStats");
+    }
+
+    [Fact]
     public async Task AdminAnswers_TheActivityPageAndBackupSets_AreTheDocumentedOnes()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);

@@ -28,7 +28,7 @@ public sealed class BenchScriptTests : IDisposable
         foreach (var section in new[]
         {
             "## Start-up", "## Read routes", "## Authenticated read", "## GET /api/workshops/{id}/registrations", "## POST /api/workshops/{id}/registrations under contention",
-            "## Memory", "## Backup export", "## Targets",
+            "## Statistics over", "## Memory", "## Backup export", "## Targets",
         })
         {
             Assert.Contains(section, report, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class BenchScriptTests : IDisposable
         var targets = report[report.IndexOf("## Targets", StringComparison.Ordinal)..].Split('\n')
             .Count(line => line.EndsWith("| met |", StringComparison.Ordinal) || line.EndsWith("| MISSED |", StringComparison.Ordinal));
         Assert.Equal(8, targets);
-        foreach (var row in new[] { "GET /api/workshops?from&to&q | 16", "GET /api/workshops/{id} | 64", "Floor (raw conditional UPDATE)", "pg_dump (plain)" })
+        foreach (var row in new[] { "GET /api/workshops?from&to&q | 16", "GET /api/workshops/{id} | 64", "Floor (raw conditional UPDATE)", "pg_dump (plain)", "GET /api/trainers/{id}/stats | 16", "GET /api/me/attendance | 16" })
         {
             Assert.Contains(row, report, StringComparison.Ordinal);
         }
