@@ -21,6 +21,8 @@ public sealed class RecordedActivityCatalogTests
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Publish", "workshop.publish", "workshop")]
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Cancel", "workshop.cancel", "workshop")]
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Delete", "workshop.delete", "workshop")]
+    [InlineData("SkillHub.Functions.Attendance.AttendanceFunctions.Mark", "attendance.mark", "workshop")]
+    [InlineData("SkillHub.Functions.Attendance.AttendanceFunctions.CheckIn", "attendance.check_in", "registration")]
     public void EachStateChangingFunction_DeclaresItsActionAndTargetType(string entryPoint, string action, string targetType)
     {
         var declared = _catalog.For(entryPoint);
