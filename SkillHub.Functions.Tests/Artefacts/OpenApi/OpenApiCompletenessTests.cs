@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
@@ -59,6 +60,10 @@ public sealed class OpenApiCompletenessTests
         ["CreateComment"] = typeof(CommentResponse),
         ["UpdateComment"] = typeof(CommentResponse),
         ["DeleteComment"] = null,
+        ["MarkAttendance"] = typeof(AttendanceMarkingResponse),
+        ["GetCheckInCode"] = typeof(CheckInCodeResponse),
+        ["CheckIn"] = typeof(RegistrationResponse),
+        ["AttendanceSheet"] = null,
         ["ListActivity"] = typeof(PageResponse<ActivityEntry>),
         ["CreateBackup"] = typeof(BackupSet),
         ["ListBackups"] = typeof(PageResponse<BackupSet>),
@@ -472,6 +477,7 @@ public sealed class OpenApiCompletenessTests
         _ when type == typeof(Guid) => ("string", "uuid"),
         _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => ("string", "date-time"),
         _ when type == typeof(int) || type == typeof(long) => ("integer", null),
+        _ when type == typeof(double) => ("number", "double"),
         _ when type == typeof(bool) => ("boolean", null),
         _ => ($"(unexpected {type.Name})", null),
     };
