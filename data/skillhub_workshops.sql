@@ -1,7 +1,7 @@
 -- SkillHub PostgreSQL backup: restore with
 --   psql -v ON_ERROR_STOP=1 -d <empty database> -f postgres.sql
--- App version: 1.0.0+d6f35eadb082212294e443457586328f6aa2877e
--- Schema version: sql.0010_notifications.sql
+-- App version: 1.0.0+372afe74e2d7650e232e28ec4263c5ddaac6ac28
+-- Schema version: sql.0013_check_in.sql
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 BEGIN;
@@ -341,6 +341,12 @@ CREATE INDEX password_resets_user_idx ON password_resets (user_id) WHERE used_at
 ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
 ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
     CHECK (scope IN ('account', 'address', 'account_address', 'register', 'reset_account', 'reset_address'));
+-- sql.0013_check_in.sql
+-- Wrong check-in codes are counted per (workshop, participant) with the login throttle's counters,
+-- under their own scope 'check_in' (key: the workshop id and the user id, both without dashes).
+ALTER TABLE login_throttle DROP CONSTRAINT login_throttle_scope_check;
+ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_scope_check
+    CHECK (scope IN ('account', 'address', 'account_address', 'register', 'reset_account', 'reset_address', 'check_in'));
 CREATE TABLE schema_versions (
     schemaversionsid serial NOT NULL,
     scriptname character varying(255) NOT NULL,
@@ -349,38 +355,39 @@ CREATE TABLE schema_versions (
 );
 -- skillhub:schema:end
 COPY schema_versions (schemaversionsid, scriptname, applied) FROM stdin;
-1	sql.0001_users.sql	2026-12-01 18:54:07.114829
-2	sql.0002_refresh_tokens.sql	2026-12-01 18:54:07.365655
-3	sql.0003_login_throttle.sql	2026-12-01 18:54:07.400848
-4	sql.0004_workshops.sql	2026-12-01 18:54:07.511434
-5	sql.0005_registration_seats.sql	2026-12-01 18:54:07.547154
-6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 18:54:07.56271
-7	sql.0007_sessions.sql	2026-12-01 18:54:07.629756
-8	sql.0008_throttle_reservations.sql	2026-12-01 18:54:07.638701
-9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 18:54:07.653006
-10	sql.0010_notifications.sql	2026-12-01 18:54:07.850362
+1	sql.0001_users.sql	2026-12-01 22:16:51.717163
+2	sql.0002_refresh_tokens.sql	2026-12-01 22:16:51.769554
+3	sql.0003_login_throttle.sql	2026-12-01 22:16:51.795502
+4	sql.0004_workshops.sql	2026-12-01 22:16:51.839175
+5	sql.0005_registration_seats.sql	2026-12-01 22:16:51.851952
+6	sql.0006_request_seat_no_idle_write.sql	2026-12-01 22:16:51.855431
+7	sql.0007_sessions.sql	2026-12-01 22:16:51.877525
+8	sql.0008_throttle_reservations.sql	2026-12-01 22:16:51.881258
+9	sql.0009_request_seat_takes_the_time.sql	2026-12-01 22:16:51.884334
+10	sql.0010_notifications.sql	2026-12-01 22:16:51.951089
+11	sql.0013_check_in.sql	2026-12-01 22:16:51.960951
 \.
 COPY users (id, email, display_name, password_hash, role, disabled, created_at, updated_at, notify_reminders, notify_workshop_updates) FROM stdin;
-01a232f5-0a5e-77fb-a81f-a9bfbc896b23	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$C9zRAD5rN8j+UnA7M/DKpA==$Ox3oNUaDVhFWZw+lASBfn+Qo55fkZwqsUgCfsJhgvT2i4QJsonNL5IVRt4kQZ3as14/HVf7trx4Kf2xe6QEgMw==	admin	f	2026-12-01 18:54:09.50289+00	2026-12-01 18:54:09.50289+00	t	t
-01a232f5-0bfb-7c78-994e-cb9daf786bbc	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$7UuQT0ZJX4l7oIC6v+hpnQ==$AoM87bmlkpo3RL+R44QkGlgYfSUbAKykX6uwUWvl1SeQG5lwRkvADLVoh6RijVoIHqrWXQ81AFHf1P4SkU77Ag==	trainer	f	2026-12-01 18:54:09.915408+00	2026-12-01 18:54:09.915408+00	t	t
-01a232f5-0e77-7ea9-a178-7dce354f8f57	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$eB/GGQciNm31NKmq/SgF4A==$pqqnIabbSHc+0GCjYS1eRzc8YkjXGz2XQnh9MUpwvQbqFKVdTpEffuTqrafG0oyy8I2Y135uC4EXknSAlCHCRA==	trainer	f	2026-12-01 18:54:10.551728+00	2026-12-01 18:54:10.551728+00	t	t
-01a232f5-1074-7a99-9dca-cde8fb2a2e9e	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$CDgeMfEiGO5mb0qsMtpXSw==$CzFpitayipga8KL5V7WxouJRMWPDyqAO6N6k9k5jrZqJbQlJ8tWXSVvAenUFAzkGyLpSuB+klMIDddrzASQiDQ==	trainer	f	2026-12-01 18:54:11.060406+00	2026-12-01 18:54:11.060406+00	t	t
-01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$61KYtFfviwkvE5Yhiask0w==$Yu2005w1KnlAMhxmEhCSV9oC2LC//nG0KaZSNMmd43jWapZS3jVd2pNuX/7usckdgH2OXBFN113jw3fQS7QZtw==	participant	f	2026-12-01 18:54:11.308626+00	2026-12-01 18:54:11.308626+00	t	t
-01a232f5-1544-7f8a-bc02-9b39a7125f10	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$3NTLVMvlP5wd8QUNQyNeeA==$VvsEIzfRLqHzVNPRYIMIgY8L+5RY+ZYthH77//l0uAGa4nPPmQ4lAzBgIjicPIb1oGpJZzVPNeECvwN+ZjgMTg==	participant	f	2026-12-01 18:54:12.292466+00	2026-12-01 18:54:12.292466+00	t	t
+01a233ae-a37e-7319-83fa-af2fadf2e130	admin@skillhub.demo	Alice Admin	pbkdf2-sha512$210000$1KzFVmkrUBjIhwDOUJ/kQg==$gDp1GT8/rcZzgbnJSRs1N3oqLHtpoBHbCJCsMf3NRKWIytA8OytESysw4xzzkwsEVPysePS5X4BXrRqJNd+rEQ==	admin	f	2026-12-01 22:16:52.862389+00	2026-12-01 22:16:52.862389+00	t	t
+01a233ae-a501-7c5d-892d-21b2be2525e8	claire.martin@skillhub.demo	Claire Martin	pbkdf2-sha512$210000$BuzbDNRoe7LVjZpvzf3Vbg==$RqPM4643SRZ9MDu8vYYWDnPnZRfaJVepx8abuTnASgl39K/9hNDTgiWPxAZ7mYlG+DHoHViOONkejP5Cf1qfPQ==	trainer	f	2026-12-01 22:16:53.249259+00	2026-12-01 22:16:53.249259+00	t	t
+01a233ae-a59d-75d1-8d42-78a0ee1f09c5	karim.benali@skillhub.demo	Karim Benali	pbkdf2-sha512$210000$6xswobwQNRCJsnA6QrZokg==$mtsDnWcU86QtgH8C3bT0qdTaUQJWQFvA75B2opuzUmmpeD6UhfzaEH6bhuQ4hGUIIutjuvHWwJnKvDjGvw6PLw==	trainer	f	2026-12-01 22:16:53.405982+00	2026-12-01 22:16:53.405982+00	t	t
+01a233ae-a874-7bfc-b9fd-c4eeb0a63733	sophie.lefevre@skillhub.demo	Sophie Lefèvre	pbkdf2-sha512$210000$glOpJXAPiYO27QQZDOGE2A==$O8zj5i/7WdlPAMHgdqL4Ek/zT/vm4Boic8G3yLgyIYEuNu3Gktnur3yXt0cuesShZ8TP7HZz/2W8MYH2ZSQvkQ==	trainer	f	2026-12-01 22:16:54.132879+00	2026-12-01 22:16:54.132879+00	t	t
+01a233ae-a9bb-79fe-a8d8-781e78d26b55	lea.dubois@skillhub.demo	Léa Dubois	pbkdf2-sha512$210000$XDDxzGiESAeBXltKru4A7A==$1XA64+Hth3F0dLdZh0hj/IGIBwYCCB+l2rxNfD66rfkkOxjkP2w8Y7XNrvJGUxau36vEQknEMKIcJmVAXAlsSQ==	participant	f	2026-12-01 22:16:54.459752+00	2026-12-01 22:16:54.459752+00	t	t
+01a233ae-ace5-7c94-9ca4-6e5cd4487859	hugo.moreau@skillhub.demo	Hugo Moreau	pbkdf2-sha512$210000$q+rM2JblVlyjGu+0VzY2Zg==$coK4YIlhA2I7oMk2c+hZg6wqPoEfxwqg7ogGZEcjqG3Mw2MAVXjQB0qT8GNt4cdOeg28Z1GdBkgvT0mNHcVe6Q==	participant	f	2026-12-01 22:16:55.269034+00	2026-12-01 22:16:55.269034+00	t	t
 \.
 COPY workshops (id, title, description, trainer_id, starts_at, ends_at, location, capacity, seats_taken, status, cancel_reason, ever_registered, created_at, updated_at, version, seats_changed_at, reminders_at) FROM stdin;
-01a232f5-1c90-7a24-bd14-7032d6b47870	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 18:54:14.161003+00	2026-12-01 18:54:14.166415+00	2	2026-12-01 18:54:14.161003+00	\N
-01a232f5-1c9e-7a2d-9854-677e2f161a1a	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 18:54:14.174893+00	2026-12-01 18:54:14.178961+00	2	2026-12-01 18:54:14.174893+00	\N
-01a232f5-1caa-7e5b-a563-a0c3e5fbb4b0	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 18:54:14.186607+00	2026-12-01 18:54:14.19509+00	2	2026-12-01 18:54:14.186607+00	\N
-01a232f5-1cb9-7350-9a63-02f0db14df12	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 18:54:14.204204+00	2026-12-01 18:54:14.210365+00	2	2026-12-01 18:54:14.204204+00	\N
-01a232f5-1cc7-79c9-bc17-de87a999f949	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 18:54:14.222564+00	2026-12-01 18:54:14.228121+00	2	2026-12-01 18:54:14.222564+00	\N
-01a232f5-1cd8-7e50-b2ad-748c5bc204c6	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a232f5-0e77-7ea9-a178-7dce354f8f57	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 18:54:14.233314+00	2026-12-01 18:54:14.244908+00	2	2026-12-01 18:54:14.233314+00	\N
-01a232f5-1cef-7b63-a1be-9af5aaac4fbb	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 18:54:14.255816+00	2026-12-01 18:54:14.258767+00	2	2026-12-01 18:54:14.255816+00	\N
-01a232f5-1cfb-70c2-b5a4-e5bb3543ab66	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 18:54:14.267749+00	2026-12-01 18:54:14.276163+00	2	2026-12-01 18:54:14.267749+00	\N
-01a232f5-1d09-710f-b40d-233d3e21af77	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 18:54:14.281956+00	2026-12-01 18:54:14.286164+00	2	2026-12-01 18:54:14.281956+00	\N
-01a232f5-1d19-77fc-ade7-ddbec8a440cd	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a232f5-1074-7a99-9dca-cde8fb2a2e9e	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 18:54:14.298083+00	2026-12-01 18:54:14.301636+00	2	2026-12-01 18:54:14.298083+00	\N
-01a232f5-1c0e-707f-814a-7929469798a7	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 18:54:14.063803+00	2026-12-01 18:54:14.117191+00	2	2026-12-01 18:54:15.092653+00	\N
-01a232f5-1c79-7902-b47c-bde655367e80	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a232f5-0bfb-7c78-994e-cb9daf786bbc	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 18:54:14.138443+00	2026-12-01 18:54:14.154133+00	2	2026-12-01 18:54:15.131095+00	\N
+01a233ae-af40-723c-92cb-5111cd1a40df	Tests automatisés en C#	xUnit, Moq et une base réelle : écrire des tests qui protègent vraiment.	01a233ae-a501-7c5d-892d-21b2be2525e8	2026-12-13 09:00:00+00	2026-12-13 11:00:00+00	En ligne	25	0	published	\N	f	2026-12-01 22:16:55.87297+00	2026-12-01 22:16:55.874395+00	2	2026-12-01 22:16:55.87297+00	\N
+01a233ae-af43-7220-acbf-155e71606074	Docker sans douleur	Images, conteneurs, volumes et docker compose pour un poste de développement.	01a233ae-a501-7c5d-892d-21b2be2525e8	2026-12-20 08:00:00+00	2026-12-20 12:00:00+00	Lyon — espace Lumière	10	0	published	\N	f	2026-12-01 22:16:55.876262+00	2026-12-01 22:16:55.877503+00	2	2026-12-01 22:16:55.876262+00	\N
+01a233ae-af46-700a-8ae0-52093865eee5	Prise de parole en public	Structurer un message, gérer le trac, capter l'attention d'une salle.	01a233ae-a59d-75d1-8d42-78a0ee1f09c5	2026-12-05 14:00:00+00	2026-12-05 16:00:00+00	Lyon — espace Lumière	8	0	published	\N	f	2026-12-01 22:16:55.878909+00	2026-12-01 22:16:55.879874+00	2	2026-12-01 22:16:55.878909+00	\N
+01a233ae-af49-727d-a6fc-86ad7de6da9f	Gestion du temps et des priorités	Matrice d'Eisenhower, time-boxing et outils simples pour tenir ses engagements.	01a233ae-a59d-75d1-8d42-78a0ee1f09c5	2026-12-10 07:00:00+00	2026-12-10 09:00:00+00	En ligne	30	0	published	\N	f	2026-12-01 22:16:55.881269+00	2026-12-01 22:16:55.882424+00	2	2026-12-01 22:16:55.881269+00	\N
+01a233ae-af4b-7273-99f5-226d46161a29	Animer un atelier collaboratif	Techniques de facilitation pour des réunions productives et inclusives.	01a233ae-a59d-75d1-8d42-78a0ee1f09c5	2026-12-17 09:00:00+00	2026-12-17 12:00:00+00	Nantes — La Cantine	12	0	published	\N	f	2026-12-01 22:16:55.883932+00	2026-12-01 22:16:55.884929+00	2	2026-12-01 22:16:55.883932+00	\N
+01a233ae-af4d-7679-a4d2-98e95d3d9164	Négocier avec bienveillance	Communication non violente et négociation raisonnée au quotidien.	01a233ae-a59d-75d1-8d42-78a0ee1f09c5	2026-12-25 13:00:00+00	2026-12-25 16:00:00+00	Nantes — La Cantine	14	0	published	\N	f	2026-12-01 22:16:55.886163+00	2026-12-01 22:16:55.887214+00	2	2026-12-01 22:16:55.886163+00	\N
+01a233ae-af50-7a74-9f85-ad0e56fb6579	Photographie au smartphone	Composition, lumière naturelle et retouche rapide, avec le téléphone que vous avez.	01a233ae-a874-7bfc-b9fd-c4eeb0a63733	2026-12-06 15:00:00+00	2026-12-06 17:00:00+00	Bordeaux — Darwin	10	0	published	\N	f	2026-12-01 22:16:55.888345+00	2026-12-01 22:16:55.889317+00	2	2026-12-01 22:16:55.888345+00	\N
+01a233ae-af52-740a-b571-c440c432cd84	Excel : tableaux croisés dynamiques	Synthétiser des milliers de lignes en quelques clics, puis en graphiques.	01a233ae-a874-7bfc-b9fd-c4eeb0a63733	2026-12-11 08:00:00+00	2026-12-11 10:00:00+00	En ligne	40	0	published	\N	f	2026-12-01 22:16:55.890797+00	2026-12-01 22:16:55.891669+00	2	2026-12-01 22:16:55.890797+00	\N
+01a233ae-af54-7d51-9c62-bb6fa95cd7a0	Rédiger pour le web	Écrire des pages claires, accessibles et bien référencées.	01a233ae-a874-7bfc-b9fd-c4eeb0a63733	2026-12-18 12:00:00+00	2026-12-18 15:00:00+00	Bordeaux — Darwin	16	0	published	\N	f	2026-12-01 22:16:55.892749+00	2026-12-01 22:16:55.893635+00	2	2026-12-01 22:16:55.892749+00	\N
+01a233ae-af56-72a1-947a-7cb5cbc9d671	Initiation à la comptabilité	Bilan, compte de résultat et trésorerie pour les non-spécialistes.	01a233ae-a874-7bfc-b9fd-c4eeb0a63733	2026-12-27 08:00:00+00	2026-12-27 12:00:00+00	Paris — salle Turing	20	0	published	\N	f	2026-12-01 22:16:55.894661+00	2026-12-01 22:16:55.8955+00	2	2026-12-01 22:16:55.894661+00	\N
+01a233ae-af29-7b30-bdab-3e2b3e442968	Initiation à Git et GitHub	Branches, commits, pull requests : les bases du travail en équipe sur du code.	01a233ae-a501-7c5d-892d-21b2be2525e8	2026-12-04 08:00:00+00	2026-12-04 11:00:00+00	Paris — salle Turing	12	2	published	\N	t	2026-12-01 22:16:55.853574+00	2026-12-01 22:16:55.863777+00	2	2026-12-01 22:16:56.062277+00	\N
+01a233ae-af3b-7906-ad82-283e67de25d9	SQL pour débutants	SELECT, JOIN, GROUP BY : interroger une base PostgreSQL pas à pas.	01a233ae-a501-7c5d-892d-21b2be2525e8	2026-12-08 13:00:00+00	2026-12-08 16:00:00+00	Paris — salle Turing	15	2	published	\N	t	2026-12-01 22:16:55.867591+00	2026-12-01 22:16:55.869659+00	2	2026-12-01 22:16:56.072141+00	\N
 \.
 COPY sessions (id, user_id, created_at, ended_at) FROM stdin;
 \.
@@ -389,10 +396,10 @@ COPY refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at,
 COPY login_throttle (scope, key, failures, window_started_at, locked_until) FROM stdin;
 \.
 COPY notifications (id, message_key, event, user_id, workshop_id, registration_id, data, status, attempts, last_error, recipient, subject, next_attempt_at, created_at, sent_at) FROM stdin;
-01a232f5-1e53-70f3-837b-8c682e9e1a0d	registration.confirmed:01a232f5-1dfb-7c39-9359-94b4e53cbdaa:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-1dfb-7c39-9359-94b4e53cbdaa	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:14.598053+00	2026-12-01 18:54:14.598053+00	\N
-01a232f5-2041-785c-8b8c-8ea59c163348	registration.confirmed:01a232f5-203b-7e7e-bfdc-cbbebda01155:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c0e-707f-814a-7929469798a7	01a232f5-203b-7e7e-bfdc-cbbebda01155	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.105209+00	2026-12-01 18:54:15.105209+00	\N
-01a232f5-2055-70fb-bcdc-be7a6f02eff1	registration.confirmed:01a232f5-2054-724d-9af8-657d20e15874:0	registration.confirmed	01a232f5-116c-71ea-9c3a-cc1bc7b7aa29	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-2054-724d-9af8-657d20e15874	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 18:54:15.125102+00	2026-12-01 18:54:15.125102+00	\N
-01a232f5-205f-7a20-8589-d0eae4f415f0	registration.confirmed:01a232f5-205d-71a2-9fbf-dc3fad8d043a:0	registration.confirmed	01a232f5-1544-7f8a-bc02-9b39a7125f10	01a232f5-1c79-7902-b47c-bde655367e80	01a232f5-205d-71a2-9fbf-dc3fad8d043a	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 18:54:15.13569+00	2026-12-01 18:54:15.13569+00	\N
+01a233ae-afa3-7160-a7f3-83fb4fa95f92	registration.confirmed:01a233ae-af92-7990-8ac6-36cb7e7441fe:0	registration.confirmed	01a233ae-a9bb-79fe-a8d8-781e78d26b55	01a233ae-af29-7b30-bdab-3e2b3e442968	01a233ae-af92-7990-8ac6-36cb7e7441fe	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 22:16:55.969188+00	2026-12-01 22:16:55.969188+00	\N
+01a233ae-b000-7350-a090-7788364e677c	registration.confirmed:01a233ae-afff-729f-8a22-71bafb6e367b:0	registration.confirmed	01a233ae-ace5-7c94-9ca4-6e5cd4487859	01a233ae-af29-7b30-bdab-3e2b3e442968	01a233ae-afff-729f-8a22-71bafb6e367b	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 22:16:56.064961+00	2026-12-01 22:16:56.064961+00	\N
+01a233ae-b006-7d53-a7c0-efde65d142ff	registration.confirmed:01a233ae-b005-7094-b6e2-178454f282d5:0	registration.confirmed	01a233ae-a9bb-79fe-a8d8-781e78d26b55	01a233ae-af3b-7906-ad82-283e67de25d9	01a233ae-b005-7094-b6e2-178454f282d5	{"entry": 0}	pending	0	\N	lea.dubois@skillhub.demo	\N	2026-12-01 22:16:56.070023+00	2026-12-01 22:16:56.070023+00	\N
+01a233ae-b00a-7a44-8a1e-2b6ee6b1b4b1	registration.confirmed:01a233ae-b009-78d2-98e3-185490a0b770:0	registration.confirmed	01a233ae-ace5-7c94-9ca4-6e5cd4487859	01a233ae-af3b-7906-ad82-283e67de25d9	01a233ae-b009-78d2-98e3-185490a0b770	{"entry": 0}	pending	0	\N	hugo.moreau@skillhub.demo	\N	2026-12-01 22:16:56.074169+00	2026-12-01 22:16:56.074169+00	\N
 \.
 COPY workshop_changes (workshop_id, version, event, previous, created_at, expanded_at) FROM stdin;
 \.
