@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Calendars;
@@ -48,13 +50,15 @@ public static class SkillHubServices
             .AddCalendars()
             .AddComments()
             .AddStatistics()
+            .AddAttendance(configuration)
             .AddActivityLog(configuration)
             .AddBackups(configuration, environment);
     }
 
     private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, bool behindFunctionsHost)
     {
-        services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test's clock, registered first, drives every time rule.
+        services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => JsonDefaults.Configure(options.SerializerOptions));
         services.AddSingleton(new ClientAddress(configuration.GetValue(ClientAddress.Setting, behindFunctionsHost)));
         services.AddSingleton<SecurityHeaders>();
@@ -95,6 +99,7 @@ public static class SkillHubServices
             return new AccessTokens(options, key, provider.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(new PasswordResetTokens(key.Key));
+        services.AddSingleton(new CheckInCodes(key.Key));
         services.AddSingleton<AccessPolicyCatalog>();
         services.AddSingleton<CallerAuthentication>();
         return services;

@@ -24,6 +24,8 @@ public sealed class RecordedActivityCatalogTests
     [InlineData("SkillHub.Functions.Workshops.WorkshopFunctions.Delete", "workshop.delete", "workshop")]
     [InlineData("SkillHub.Functions.Calendars.CalendarFunctions.CreateFeed", "calendar.feed.create", "user")]
     [InlineData("SkillHub.Functions.Calendars.CalendarFunctions.DeleteFeed", "calendar.feed.revoke", "user")]
+    [InlineData("SkillHub.Functions.Attendance.AttendanceFunctions.Mark", "attendance.mark", "workshop")]
+    [InlineData("SkillHub.Functions.Attendance.AttendanceFunctions.CheckIn", "attendance.check_in", "registration")]
     public void EachStateChangingFunction_DeclaresItsActionAndTargetType(string entryPoint, string action, string targetType)
     {
         var declared = _catalog.For(entryPoint);

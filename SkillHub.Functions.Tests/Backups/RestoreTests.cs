@@ -4,9 +4,11 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Backups;
+using SkillHub.Functions.Comments;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
+using SkillHub.Functions.Tests.Comments;
 using SkillHub.Functions.Tests.Registrations;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Hosting;
@@ -40,9 +42,11 @@ public sealed class RestoreSourceFixture : BackupAppFixture, IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.Created, (await RegistrationTestData.RegisterAsync(this, OpenWorkshop, Participants[0])).Status);
-        using var client = ClientFor(Participants[0]);
-        using var comment = await client.PostAsync($"/api/workshops/{FullWorkshop}/comments", Json(new { body = "Très bien, merci !", rating = 5 }));
-        Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
+        // Rated as an attendee would be after the end: written to the store, since the workshop has not started.
+        var now = DateTime.UtcNow;
+        await CommentTestData.Store(this).InsertAsync(
+            new Comment(Guid.CreateVersion7(now), FullWorkshop, new CommentAuthor(Participants[0].Id, "Test participant"), "Très bien, merci !", 5, now, now),
+            CancellationToken.None);
     }
 
     /// <summary>A backup set of the data as it is now; its folder.</summary>

@@ -156,9 +156,9 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(5)]
-    public async Task Post_WithARating_WithAConfirmedRegistration_Answers201(int rating)
+    public async Task Post_WithARating_FromAnAttendee_AfterTheEnd_Answers201(int rating)
     {
-        var (workshopId, participant) = await ParticipantAsync(RegistrationStatus.Confirmed);
+        var (workshopId, participant) = await ParticipantAsync(RegistrationAttendance.Attended);
         using var client = app.ClientFor(participant);
 
         using var response = await client.PostAsync(CommentTestData.CommentsOf(workshopId), AppFixture.Json(new { body = "Rated", rating }));
@@ -166,6 +166,41 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await AppFixture.ReadJsonAsync(response)).GetProperty("id").GetGuid();
         Assert.Equal(rating, (await CommentTestData.FindAsync(app, id))!.Rating);
+    }
+
+    public static TheoryData<string?> NotAttended { get; } = [RegistrationAttendance.Absent, RegistrationAttendance.Excused, null];
+
+    [Theory]
+    [MemberData(nameof(NotAttended))]
+    public async Task Post_WithARating_FromAConfirmedParticipantNotMarkedAttended_AfterTheEnd_Answers403SayingSo_AndWritesNothing(string? attendance)
+    {
+        var (workshopId, participant) = await ParticipantAsync(null);
+        var registration = await CommentTestData.RegisterAsync(app, workshopId, participant.Id, attendance: attendance);
+        Assert.Equal(attendance, registration.Attendance);
+        using var client = app.ClientFor(participant);
+
+        using var response = await client.PostAsync(CommentTestData.CommentsOf(workshopId), AppFixture.Json(new { body = "Five stars", rating = 5 }));
+
+        var problem = await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Contains("marked as attended", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CommentTestData.CountAsync(app, workshopId));
+    }
+
+    [Fact]
+    public async Task Post_WithARating_FromAnAttendee_BeforeTheEnd_Answers403SayingWhen_AndWritesNothing()
+    {
+        var owner = await app.CreateUserAsync(Roles.Trainer);
+        // Under way: started an hour ago, ends in two; the participant checked in.
+        var workshopId = await WorkshopTestData.InsertAsync(app.Database.DataSource, owner.Id, status: "published", startsAt: DateTime.UtcNow.AddHours(-1));
+        var participant = await app.CreateUserAsync(Roles.Participant);
+        await CommentTestData.RegisterAsync(app, workshopId, participant.Id, attendance: RegistrationAttendance.Attended);
+        using var client = app.ClientFor(participant);
+
+        using var response = await client.PostAsync(CommentTestData.CommentsOf(workshopId), AppFixture.Json(new { body = "Great so far", rating = 5 }));
+
+        var problem = await WorkshopTestData.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Contains("once the workshop has ended", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CommentTestData.CountAsync(app, workshopId));
     }
 
     [Theory]
@@ -222,9 +257,9 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
-    public async Task Patch_AddingARating_WithAConfirmedRegistration_Answers200()
+    public async Task Patch_AddingARating_FromAnAttendee_AfterTheEnd_Answers200()
     {
-        var (workshopId, participant) = await ParticipantAsync(RegistrationStatus.Confirmed);
+        var (workshopId, participant) = await ParticipantAsync(RegistrationAttendance.Attended);
         using var client = app.ClientFor(participant);
         var id = await CommentTestData.PostAsync(client, workshopId, "Rated later");
         using var patch = CommentTestData.Patch(workshopId, id, AppFixture.Json(new { rating = 2 }));
@@ -249,15 +284,18 @@ public sealed class CommentAccessHttpTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(0, await CommentTestData.CountAsync(app, workshopId));
     }
 
-    /// <summary>A published workshop and a participant holding the given registration (none when null).</summary>
+    /// <summary>A published workshop that has ended and a participant holding the given registration (none when null; <c>attended</c>: confirmed and marked so).</summary>
     private async Task<(Guid WorkshopId, TestUser Participant)> ParticipantAsync(string? registration)
     {
         var owner = await app.CreateUserAsync(Roles.Trainer);
-        var workshopId = await CommentTestData.WorkshopAsync(app, owner.Id);
+        var workshopId = await CommentTestData.EndedWorkshopAsync(app, owner.Id);
         var participant = await app.CreateUserAsync(Roles.Participant);
         switch (registration)
         {
             case null:
+                break;
+            case RegistrationAttendance.Attended:
+                await CommentTestData.RegisterAsync(app, workshopId, participant.Id, attendance: RegistrationAttendance.Attended);
                 break;
             case "confirmed elsewhere":
                 await CommentTestData.RegisterAsync(app, await CommentTestData.WorkshopAsync(app, owner.Id), participant.Id);

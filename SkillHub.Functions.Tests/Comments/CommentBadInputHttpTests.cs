@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Workshops;
 
@@ -175,9 +176,9 @@ public sealed class CommentBadInputHttpTests(AppFixture app) : IClassFixture<App
     private async Task<(Guid WorkshopId, HttpClient Client)> ArrangeAsync()
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
-        var workshopId = await CommentTestData.WorkshopAsync(app, trainer.Id);
+        var workshopId = await CommentTestData.EndedWorkshopAsync(app, trainer.Id);
         var participant = await app.CreateUserAsync(Roles.Participant);
-        await CommentTestData.RegisterAsync(app, workshopId, participant.Id);
+        await CommentTestData.RegisterAsync(app, workshopId, participant.Id, attendance: RegistrationAttendance.Attended);
         return (workshopId, app.ClientFor(participant));
     }
 

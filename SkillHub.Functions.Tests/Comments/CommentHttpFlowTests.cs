@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Workshops;
 
@@ -139,11 +140,11 @@ public sealed class CommentHttpFlowTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
-    public async Task Post_WithARatingFromAConfirmedParticipant_Answers201WithTheRating()
+    public async Task Post_WithARatingFromAnAttendee_AfterTheEnd_Answers201WithTheRating()
     {
-        var (workshopId, _) = await PublishedWorkshopAsync();
+        var (workshopId, _) = await EndedWorkshopAsync();
         var participant = await app.CreateUserAsync(Roles.Participant);
-        await CommentTestData.RegisterAsync(app, workshopId, participant.Id);
+        await CommentTestData.RegisterAsync(app, workshopId, participant.Id, attendance: RegistrationAttendance.Attended);
         using var client = app.ClientFor(participant);
 
         using var response = await client.PostAsync(CommentTestData.CommentsOf(workshopId), AppFixture.Json(new { body = "Worth it", rating = 5 }));
@@ -155,9 +156,9 @@ public sealed class CommentHttpFlowTests(AppFixture app) : IClassFixture<AppFixt
     [Fact]
     public async Task Patch_ByTheAuthor_ChangesTheBody_KeepsTheRating_AndRefreshesTheirName()
     {
-        var (workshopId, _) = await PublishedWorkshopAsync();
+        var (workshopId, _) = await EndedWorkshopAsync();
         var participant = await app.CreateUserAsync(Roles.Participant, displayName: "Before Rename");
-        await CommentTestData.RegisterAsync(app, workshopId, participant.Id);
+        await CommentTestData.RegisterAsync(app, workshopId, participant.Id, attendance: RegistrationAttendance.Attended);
         using var client = app.ClientFor(participant);
         var id = await CommentTestData.PostAsync(client, workshopId, "Original", rating: 4);
         var created = await CommentTestData.FindAsync(app, id);
@@ -177,11 +178,11 @@ public sealed class CommentHttpFlowTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
-    public async Task Patch_OfTheRatingOnly_ByAConfirmedAuthor_KeepsTheBody()
+    public async Task Patch_OfTheRatingOnly_ByAnAttendingAuthor_KeepsTheBody()
     {
-        var (workshopId, _) = await PublishedWorkshopAsync();
+        var (workshopId, _) = await EndedWorkshopAsync();
         var participant = await app.CreateUserAsync(Roles.Participant);
-        await CommentTestData.RegisterAsync(app, workshopId, participant.Id);
+        await CommentTestData.RegisterAsync(app, workshopId, participant.Id, attendance: RegistrationAttendance.Attended);
         using var client = app.ClientFor(participant);
         var id = await CommentTestData.PostAsync(client, workshopId, "Keep this text");
         using var patch = CommentTestData.Patch(workshopId, id, AppFixture.Json(new { rating = 3 }));
@@ -282,5 +283,11 @@ public sealed class CommentHttpFlowTests(AppFixture app) : IClassFixture<AppFixt
     {
         var trainer = await app.CreateUserAsync(Roles.Trainer);
         return (await CommentTestData.WorkshopAsync(app, trainer.Id), trainer);
+    }
+
+    private async Task<(Guid WorkshopId, TestUser Trainer)> EndedWorkshopAsync()
+    {
+        var trainer = await app.CreateUserAsync(Roles.Trainer);
+        return (await CommentTestData.EndedWorkshopAsync(app, trainer.Id), trainer);
     }
 }

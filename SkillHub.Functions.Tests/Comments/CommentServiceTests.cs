@@ -57,7 +57,7 @@ public sealed class CommentServiceTests
         Assert.Equal((Body, (int?)null), (written!.Body, written.Rating));
         Assert.Equal(new CommentAuthor(_otherParticipant.Id, "Name of participant"), written.Author);
         Assert.Equal((_workshop.Id, Now, Now, false), (written.WorkshopId, written.CreatedAt, written.UpdatedAt, written.Hidden));
-        _participation.Verify(p => p.HasConfirmedRegistrationAsync(It.IsAny<Guid>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+        _participation.Verify(p => p.RatingRefusalAsync(It.IsAny<WorkshopRecord>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     public static TheoryData<string?, int?, string[]> InvalidCreates { get; } = new()

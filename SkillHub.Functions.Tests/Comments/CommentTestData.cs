@@ -25,13 +25,21 @@ public static class CommentTestData
         return WorkshopTestData.InsertAsync(app.Database.DataSource, trainerId, status: status);
     }
 
+    /// <summary>A published workshop that ended yesterday: one its attendees may rate.</summary>
+    public static Task<Guid> EndedWorkshopAsync(AppFixture app, Guid trainerId)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return WorkshopTestData.InsertAsync(app.Database.DataSource, trainerId, status: "published", startsAt: WorkshopTestData.InDays(-1));
+    }
+
     /// <summary>A registration of the user to the workshop, written straight to the document store.</summary>
-    public static async Task RegisterAsync(AppFixture app, Guid workshopId, Guid userId, string status = RegistrationStatus.Confirmed)
+    public static async Task<Registration> RegisterAsync(AppFixture app, Guid workshopId, Guid userId, string status = RegistrationStatus.Confirmed, string? attendance = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var now = DateTime.UtcNow;
-        var registration = new Registration(Guid.CreateVersion7(), workshopId, userId, status, 1, now, now, [new HistoryEntry(now, status, userId, null)]);
+        var registration = new Registration(Guid.CreateVersion7(), workshopId, userId, status, 1, now, now, [new HistoryEntry(now, status, userId, null)], attendance);
         await app.Services.GetRequiredService<IRegistrationStore>().InsertAsync(registration, CancellationToken.None);
+        return registration;
     }
 
     public static ICommentStore Store(AppFixture app)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
@@ -94,7 +95,7 @@ public sealed class CancelCutoffTests(PostgresDatabase database) : IClassFixture
         var waitingList = new WaitingList(_documents, seats, Mock.Of<IRegistrationNotifier>(), new MemoryActivityLog(), clock, NullLogger<WaitingList>.Instance);
         var service = new RegistrationService(
             new WorkshopStore(database.DataSource), new UserStore(database.DataSource), _documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(),
-            new RegistrationOptions { CancelCutoffHours = cutoffHours }, clock, NullLogger<RegistrationService>.Instance);
+            new RegistrationOptions { CancelCutoffHours = cutoffHours }, new WorkshopFigures(new MemoryCommentStore(), _documents), clock, NullLogger<RegistrationService>.Instance);
         Assert.True((await service.RegisterAsync(workshopId, participant, CancellationToken.None)).Succeeded);
         return (clock, service, workshopId, participant);
     }

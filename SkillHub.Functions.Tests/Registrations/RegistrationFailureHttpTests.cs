@@ -23,6 +23,8 @@ public sealed class RegistrationFailureHttpTests(RegistrationFailureHttpTests.Br
                 .Returns((Guid w, Guid u, CancellationToken ct) => Documents.FindAsync(w, u, ct));
             store.Setup(s => s.FirstWaitlistedAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
                 .Returns((Guid w, CancellationToken ct) => Documents.FirstWaitlistedAsync(w, ct));
+            store.Setup(s => s.AttendanceCountsAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
+                .Returns((IReadOnlyCollection<Guid> ids, CancellationToken ct) => Documents.AttendanceCountsAsync(ids, ct));
             store.Setup(s => s.InsertAsync(It.IsAny<Registration>(), It.IsAny<CancellationToken>()))
                 .ThrowsAsync(new TimeoutException("A timeout occurred after 30000ms selecting a server."));
             services.AddSingleton(store.Object);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
@@ -144,7 +145,8 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         var seats = new SeatLedger(database.DataSource, TimeProvider.System);
         var waitingList = new WaitingList(documents, seats, Mock.Of<IRegistrationNotifier>(), _activity, TimeProvider.System, NullLogger<WaitingList>.Instance);
         return new RegistrationService(
-            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(), new RegistrationOptions(), TimeProvider.System, NullLogger<RegistrationService>.Instance);
+            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(),
+            new RegistrationOptions(), new WorkshopFigures(new MemoryCommentStore(), documents), TimeProvider.System, NullLogger<RegistrationService>.Instance);
     }
 
     private SeatReconciliation Reconciliation(int quietSeconds)

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Workshops;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Workshops;
 
@@ -31,7 +33,7 @@ public sealed class WorkshopFunctionsTests : IDisposable
     public WorkshopFunctionsTests()
     {
         var service = new WorkshopService(_store.Object, Mock.Of<IWorkshopRegistrations>(), new SkillHub.Functions.Notifications.NotificationSignal(), new FixedClock(new DateTimeOffset(Now)), NullLogger<WorkshopService>.Instance);
-        _functions = new WorkshopFunctions(service, _store.Object);
+        _functions = new WorkshopFunctions(service, _store.Object, new WorkshopFigures(new MemoryCommentStore(), new MemoryRegistrationStore()));
     }
 
     public void Dispose() => _services.Dispose();

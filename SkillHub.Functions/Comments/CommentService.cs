@@ -41,12 +41,12 @@ public sealed class CommentService(
             return invalid;
         }
 
-        if (await workshops.FindVisibleAsync(workshopId, caller, cancellationToken) is null)
+        if (await workshops.FindVisibleAsync(workshopId, caller, cancellationToken) is not { } workshop)
         {
             return Failure.NotFound(NoWorkshop);
         }
 
-        if (await RefuseRatingAsync(workshopId, caller, request.Rating, cancellationToken) is { } refused)
+        if (await RefuseRatingAsync(workshop, caller, request.Rating, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -92,7 +92,7 @@ public sealed class CommentService(
 
         // Sending back the rating the comment already has gives no new rating.
         var newRating = change.Rating == found.Value.Comment.Rating ? null : change.Rating;
-        if (await RefuseRatingAsync(workshopId, caller, newRating, cancellationToken) is { } refused)
+        if (await RefuseRatingAsync(found.Value.Workshop, caller, newRating, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -153,11 +153,11 @@ public sealed class CommentService(
             : (workshop, comment);
     }
 
-    /// <summary>A rating comes only from someone who took part: a confirmed registration of this workshop.</summary>
-    private async Task<Failure?> RefuseRatingAsync(Guid workshopId, Caller caller, int? rating, CancellationToken cancellationToken) =>
-        rating is null || await participation.HasConfirmedRegistrationAsync(workshopId, caller.Id, cancellationToken)
-            ? null
-            : Failure.Forbidden("Only a participant with a confirmed registration may rate this workshop.");
+    /// <summary>A rating comes only from someone who took part (<see cref="IParticipationCheck"/>); a comment without one from anyone who sees the workshop.</summary>
+    private async Task<Failure?> RefuseRatingAsync(WorkshopRecord workshop, Caller caller, int? rating, CancellationToken cancellationToken) =>
+        rating is not null && await participation.RatingRefusalAsync(workshop, caller.Id, cancellationToken) is { } reason
+            ? Failure.Forbidden(reason)
+            : null;
 
     /// <summary>The caller as an author, named as PostgreSQL names them now.</summary>
     private async Task<Outcome<CommentAuthor>> AuthorAsync(Caller caller, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed class RegistrationService(
     WaitingList waitingList,
     IRegistrationNotifier notifier,
     RegistrationOptions options,
+    IWorkshopViews views,
     TimeProvider clock,
     ILogger<RegistrationService> logger)
 {
@@ -169,10 +170,10 @@ public sealed class RegistrationService(
         var positions = await registrations.WaitlistPositionsAsync(items, cancellationToken);
         var people = (await users.FindManyAsync(items.Select(r => r.UserId).Distinct().ToList(), cancellationToken)).ToDictionary(u => u.Id);
         var summary = await counts;
-        var shown = WorkshopResponse.From(workshop.Value!);
+        var shown = await views.ShowAsync(workshop.Value!, caller, cancellationToken);
         return new WorkshopRegistrationsResponse(
             shown,
-            new RegistrationSummary(shown.Capacity, summary.Confirmed, summary.Waitlisted, summary.Cancelled, shown.AvailableSeats),
+            new RegistrationSummary(shown.Capacity, summary.Confirmed, summary.Waitlisted, summary.Cancelled, shown.AvailableSeats, shown.Attendance!),
             items.Select(r => new WorkshopRegistrationItem(
                 r.Id,
                 r.Status,
@@ -302,22 +303,11 @@ public sealed class RegistrationService(
         }
     }
 
-    private async Task<RegistrationResponse> ViewAsync(Registration registration, CancellationToken cancellationToken)
-    {
-        var positions = await registrations.WaitlistPositionsAsync([registration], cancellationToken);
-        return RegistrationResponse.From(registration, positions.TryGetValue(registration.Id, out var position) ? position : null);
-    }
+    private Task<RegistrationResponse> ViewAsync(Registration registration, CancellationToken cancellationToken) =>
+        registrations.ResponseAsync(registration, cancellationToken);
 
-    private async Task<Outcome<WorkshopRecord>> ManagedWorkshopAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken)
-    {
-        var workshop = await workshops.FindAsync(workshopId, cancellationToken);
-        if (workshop is null || !workshop.IsVisibleTo(caller))
-        {
-            return Failure.NotFound(NoWorkshop);
-        }
-
-        return workshop.IsManagedBy(caller) ? workshop : Failure.Forbidden("Only the workshop's trainer or an admin may do this.");
-    }
+    private Task<Outcome<WorkshopRecord>> ManagedWorkshopAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken) =>
+        workshops.FindManagedAsync(workshopId, caller, cancellationToken);
 
     /// <summary>Why <paramref name="caller"/> may not register to the workshop (not visible, not open); null when nothing stands in the way.</summary>
     private async Task<Failure?> RefusalAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken) =>

@@ -21,13 +21,26 @@ public sealed record RegistrationResponse(
     }
 }
 
+public static class RegistrationResponses
+{
+    /// <summary>The registration as its participant sees it, with its waiting-list position read from the store.</summary>
+    public static async Task<RegistrationResponse> ResponseAsync(this IRegistrationStore store, Registration registration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(registration);
+        var positions = await store.WaitlistPositionsAsync([registration], cancellationToken);
+        return RegistrationResponse.From(registration, positions.TryGetValue(registration.Id, out var position) ? position : null);
+    }
+}
+
 public sealed record RegistrantSummary(Guid Id, string DisplayName, string Email);
 
 /// <summary>One line of a workshop's registration list, for its trainer or an admin.</summary>
 public sealed record WorkshopRegistrationItem(
     Guid Id, string Status, int? WaitlistPosition, string? Attendance, DateTime CreatedAt, RegistrantSummary? User, IReadOnlyList<HistoryResponse> History);
 
-public sealed record RegistrationSummary(int Capacity, int Confirmed, int Waitlisted, int Cancelled, int AvailableSeats);
+/// <summary>The workshop's counts; <see cref="Attendance"/> marks its confirmed registrations.</summary>
+public sealed record RegistrationSummary(int Capacity, int Confirmed, int Waitlisted, int Cancelled, int AvailableSeats, WorkshopAttendance Attendance);
 
 /// <summary>GET /api/workshops/{id}/registrations: the workshop and its users from PostgreSQL, the registrations from MongoDB.</summary>
 public sealed record WorkshopRegistrationsResponse(

@@ -7,7 +7,7 @@ using SkillHub.Functions.Infrastructure.Security;
 
 namespace SkillHub.Functions.Workshops;
 
-public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore store)
+public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore store, IWorkshopViews views)
 {
     [Function("ListWorkshops")]
     [CallerOptional]
@@ -35,8 +35,9 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
             return problem;
         }
 
-        var (items, total) = await store.ListAsync(filters, request.Caller(), page, cancellationToken);
-        return TypedResults.Ok(PageResponse.Create(page, items.Select(WorkshopResponse.From).ToList(), total));
+        var caller = request.Caller();
+        var (items, total) = await store.ListAsync(filters, caller, page, cancellationToken);
+        return TypedResults.Ok(PageResponse.Create(page, await views.ShowAsync(items, caller, cancellationToken), total));
     }
 
     [Function("GetWorkshop")]
@@ -45,7 +46,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workshops/{id:guid}")] HttpRequest request,
         Guid id,
         CancellationToken cancellationToken) =>
-        WithETag(request, await workshops.GetAsync(id, request.Caller(), cancellationToken), TypedResults.Ok);
+        await WithETagAsync(request, await workshops.GetAsync(id, request.Caller(), cancellationToken), TypedResults.Ok, cancellationToken);
 
     [Function("CreateWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
@@ -56,7 +57,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
         JsonBody.HandleAsync<CreateWorkshopRequest>(request, async creation =>
         {
             var created = await workshops.CreateAsync(request.RequiredCaller(), creation, cancellationToken);
-            return WithETag(request, created, response => TypedResults.Created($"/api/workshops/{response.Id}", response));
+            return await WithETagAsync(request, created, response => TypedResults.Created($"/api/workshops/{response.Id}", response), cancellationToken);
         }, cancellationToken);
 
     [Function("UpdateWorkshop")]
@@ -69,7 +70,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
         JsonBody.HandleAsync<UpdateWorkshopRequest>(request, async change =>
         {
             var updated = await workshops.UpdateAsync(id, request.RequiredCaller(), request.Headers.IfMatch.ToString(), change, cancellationToken);
-            return WithETag(request, updated, TypedResults.Ok);
+            return await WithETagAsync(request, updated, TypedResults.Ok, cancellationToken);
         }, cancellationToken);
 
     [Function("PublishWorkshop")]
@@ -79,7 +80,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workshops/{id:guid}/publish")] HttpRequest request,
         Guid id,
         CancellationToken cancellationToken) =>
-        WithETag(request, await workshops.PublishAsync(id, request.RequiredCaller(), cancellationToken), TypedResults.Ok);
+        await WithETagAsync(request, await workshops.PublishAsync(id, request.RequiredCaller(), cancellationToken), TypedResults.Ok, cancellationToken);
 
     [Function("CancelWorkshop")]
     [CallerRequired(Roles.Trainer, Roles.Admin)]
@@ -91,7 +92,7 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
         JsonBody.HandleAsync<CancelWorkshopRequest>(request, async cancellation =>
         {
             var cancelled = await workshops.CancelAsync(id, request.RequiredCaller(), cancellation, cancellationToken);
-            return WithETag(request, cancelled, TypedResults.Ok);
+            return await WithETagAsync(request, cancelled, TypedResults.Ok, cancellationToken);
         }, cancellationToken);
 
     [Function("DeleteWorkshop")]
@@ -105,11 +106,15 @@ public sealed class WorkshopFunctions(WorkshopService workshops, IWorkshopStore 
             ? failure.ToProblem()
             : TypedResults.NoContent();
 
-    /// <summary>Every answer that carries one workshop carries its version as the ETag.</summary>
-    private static IResult WithETag(HttpRequest request, Outcome<WorkshopRecord> outcome, Func<WorkshopResponse, IResult> respond) =>
-        outcome.Match(workshop =>
+    /// <summary>Every answer that carries one workshop carries its version as the ETag, and the figures the caller may see.</summary>
+    private async Task<IResult> WithETagAsync(HttpRequest request, Outcome<WorkshopRecord> outcome, Func<WorkshopResponse, IResult> respond, CancellationToken cancellationToken)
+    {
+        if (outcome.Value is not { } workshop)
         {
-            request.HttpContext.Response.Headers.ETag = workshop.ETag;
-            return respond(WorkshopResponse.From(workshop));
-        });
+            return outcome.Failure!.ToProblem();
+        }
+
+        request.HttpContext.Response.Headers.ETag = workshop.ETag;
+        return respond(await views.ShowAsync(workshop, request.Caller(), cancellationToken));
+    }
 }

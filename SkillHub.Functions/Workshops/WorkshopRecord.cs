@@ -27,6 +27,9 @@ public sealed record WorkshopRecord(
 
     public bool HasStarted(DateTime now) => RegistrationWindow.HasStarted(StartsAt, now);
 
+    /// <summary>Over from its end on: what a rating waits for.</summary>
+    public bool HasEnded(DateTime now) => now >= EndsAt;
+
     public bool IsVisibleTo(Caller? caller) => WorkshopAccess.IsVisible(Status, PublishedAt is not null, TrainerId, caller);
 
     public bool IsManagedBy(Caller caller) => WorkshopAccess.IsManaged(TrainerId, caller);

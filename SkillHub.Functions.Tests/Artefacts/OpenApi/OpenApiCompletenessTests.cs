@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using SkillHub.Functions.Activity;
+using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Calendars;
@@ -65,6 +66,10 @@ public sealed class OpenApiCompletenessTests
         ["CreateComment"] = typeof(CommentResponse),
         ["UpdateComment"] = typeof(CommentResponse),
         ["DeleteComment"] = null,
+        ["MarkAttendance"] = typeof(AttendanceMarkingResponse),
+        ["GetCheckInCode"] = typeof(CheckInCodeResponse),
+        ["CheckIn"] = typeof(RegistrationResponse),
+        ["AttendanceSheet"] = null,
         ["ListActivity"] = typeof(PageResponse<ActivityEntry>),
         ["CreateBackup"] = typeof(BackupSet),
         ["ListBackups"] = typeof(PageResponse<BackupSet>),

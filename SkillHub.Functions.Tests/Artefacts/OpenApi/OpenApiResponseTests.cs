@@ -106,9 +106,9 @@ public sealed class OpenApiResponseTests(AppFixture app) : IClassFixture<AppFixt
         var id = await PublishedWorkshopAsync(trainer, capacity: 4);
         await SendAsync(participant, HttpMethod.Post, $"/api/workshops/{id}/registrations", null, HttpStatusCode.Created);
 
-        var rated = await SendAsync(participant, HttpMethod.Post, $"/api/workshops/{id}/comments", new { body = "Très clair.", rating = 5 }, HttpStatusCode.Created);
+        var rated = await SendAsync(participant, HttpMethod.Post, $"/api/workshops/{id}/comments", new { body = "Très clair." }, HttpStatusCode.Created);
         await SendAsync(trainer, HttpMethod.Post, $"/api/workshops/{id}/comments", new { body = "Merci !" }, HttpStatusCode.Created);
-        await SendAsync(participant, HttpMethod.Patch, $"/api/workshops/{id}/comments/{rated.GetProperty("id").GetGuid()}", new { rating = 4 }, HttpStatusCode.OK);
+        await SendAsync(participant, HttpMethod.Patch, $"/api/workshops/{id}/comments/{rated.GetProperty("id").GetGuid()}", new { body = "Très clair, vraiment." }, HttpStatusCode.OK);
         AssertItems(await SendAsync(anonymous, HttpMethod.Get, $"/api/workshops/{id}/comments", null, HttpStatusCode.OK));
         await SendAsync(trainer, HttpMethod.Delete, $"/api/workshops/{id}/comments/{rated.GetProperty("id").GetGuid()}", null, HttpStatusCode.NoContent);
 
