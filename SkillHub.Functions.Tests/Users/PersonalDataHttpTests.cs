@@ -40,7 +40,7 @@ public sealed class PersonalDataHttpTests(PersonalDataHttpTests.PersonalDataApp 
     {
         var (person, workshopId) = await RegisteredParticipantAsync(capacity: 3);
         using var client = app.ClientFor(person);
-        var shown = await CommentTestData.PostAsync(client, workshopId, body: "Shown comment", rating: 5);
+        var shown = await CommentTestData.PostAsync(client, workshopId, body: "Shown comment");
         var hidden = await CommentTestData.PostAsync(client, workshopId, body: "Hidden comment");
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(CommentTestData.CommentAt(workshopId, hidden))).StatusCode);
         await SessionTokens.LoginAsync(app.Client, person.Email, person.Password);
