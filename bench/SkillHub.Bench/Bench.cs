@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
@@ -21,7 +21,7 @@ namespace SkillHub.Bench;
 /// registration list as it grows, contended registrations beside the raw conditional UPDATE,
 /// memory after the load, and the export beside pg_dump.
 /// </summary>
-public sealed class Bench(BenchOptions options, string adminConnectionString)
+public sealed partial class Bench(BenchOptions options, string adminConnectionString)
 {
     // Named after this run, so that two runs on one server (a test and a user) never drop each other's.
     private readonly string _apiDatabase = $"skillhub_bench_{options.RunId}_api";
@@ -76,7 +76,7 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
         var participantTokens = participants.Select((p, i) => tokens.Issue(p, Roles.Participant, participantSessions[i]).Token).ToArray();
         await AuthenticatedReadAsync(client, workshops, participantTokens[^1]);
         await RegistrationListAsync(client, data, trainerToken, participantTokens[_sizes.ContentionParticipants..]);
-        await StatisticsAsync(client, data, trainers[0], trainerToken, participantTokens[_sizes.ContentionParticipants..]);
+        await StatisticsAsync(client, data, trainers[0], trainerToken, participants[_sizes.ContentionParticipants..], participantTokens[_sizes.ContentionParticipants..]);
         await ContentionAsync(client, data, participantTokens[.._sizes.ContentionParticipants]);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var rssAfterLoad = app.ResidentMegabytes();
@@ -269,59 +269,6 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
         }
     }
 
-    /// <summary>
-    /// The statistics routes over <see cref="Sizes.ListLarge"/> confirmed registrations: each of the list's
-    /// participants takes a seat in one of the trainer's workshops of 50 seats, which are then moved into
-    /// the past (held), and the trainer's figures and the participants' own are read.
-    /// </summary>
-    private async Task StatisticsAsync(HttpClient client, NpgsqlDataSource data, Guid trainer, string trainerToken, string[] participantTokens)
-    {
-        const int seats = 50;
-        var count = participantTokens.Length;
-        var workshops = await Seeding.WorkshopsAsync(data, (count + seats - 1) / seats, 1, seats, 600, "stats");
-        Step($"Registering {count} participants to {workshops.Length} workshops of {seats} seats, then holding the workshops in the past");
-        var batch = await Load.CountAsync(count, 16, i =>
-            SendAsync(client, HttpMethod.Post, $"api/workshops/{workshops[i / seats]}/registrations", participantTokens[i], HttpStatusCode.Created));
-        if (batch.Failures > 0)
-        {
-            throw new InvalidOperationException($"{batch.Failures} registrations failed while filling the held workshops.");
-        }
-
-        await Seeding.HoldInThePastAsync(data, workshops);
-        var statsUrl = $"api/trainers/{trainer}/stats";
-        await CheckStatisticsAsync(client, statsUrl, trainerToken, workshops.Length, count);
-        var rows = _report.Section(
-            $"Statistics over {count:N0} confirmed registrations in {workshops.Length} held workshops (requests/s; latency in ms)",
-            "Route", "Concurrency", "rps", "p50", "p99");
-        foreach (var concurrency in new[] { 1, 16 })
-        {
-            Step($"GET /api/trainers/{{id}}/stats and GET /api/me/attendance, concurrency {concurrency}");
-            var stats = await Load.RepeatAsync(_sizes.Runs, () => Load.ForAsync(_sizes.Duration, concurrency, _ => GetAsync(client, statsUrl, trainerToken)));
-            var attendance = await Load.RepeatAsync(_sizes.Runs, () =>
-                Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(client, "api/me/attendance", participantTokens[i % count])));
-            foreach (var (route, run) in new[] { ("GET /api/trainers/{id}/stats", stats), ("GET /api/me/attendance", attendance) })
-            {
-                rows.Add([route, concurrency.ToString(CultureInfo.InvariantCulture), Report.N(run.PerSecond, 0), Report.N(run.P50Ms, 2), Report.N(run.P99Ms, 2) + Failures(run)]);
-            }
-        }
-    }
-
-    /// <summary>A figure that counted the wrong workshops or seats would make every latency meaningless: the bench stops.</summary>
-    private static async Task CheckStatisticsAsync(HttpClient client, string url, string token, int workshops, int confirmed)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        using var stats = JsonDocument.Parse(body);
-        if (response.StatusCode != HttpStatusCode.OK
-            || stats.RootElement.GetProperty("workshops").GetInt32() != workshops
-            || stats.RootElement.GetProperty("confirmed").GetInt32() != confirmed)
-        {
-            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode} {body}; expected {workshops} workshops and {confirmed} confirmed seats.");
-        }
-    }
-
     /// <summary>Participants register to a few small workshops at once; fresh workshops for every run.</summary>
     private async Task ContentionAsync(HttpClient client, NpgsqlDataSource data, string[] participantTokens)
     {
@@ -447,17 +394,28 @@ public sealed class Bench(BenchOptions options, string adminConnectionString)
     private static Task<bool> GetAsync(HttpClient client, string url, string? token) =>
         SendAsync(client, HttpMethod.Get, url, token, HttpStatusCode.OK);
 
-    private static async Task<bool> SendAsync(HttpClient client, HttpMethod method, string url, string? token, HttpStatusCode expected)
+    private static async Task<bool> SendAsync(HttpClient client, HttpMethod method, string url, string? token, HttpStatusCode expected, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, url);
+        using var request = Request(method, url, token, body);
+        using var response = await client.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == expected;
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string url, string? token, object? body)
+    {
+        var request = new HttpRequestMessage(method, url);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await client.SendAsync(request);
-        await response.Content.ReadAsByteArrayAsync();
-        return response.StatusCode == expected;
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
     }
 
     private static string Failures(params Medians[] measures) =>

@@ -74,10 +74,12 @@ public static class Seeding
     }
 
     /// <summary>
-    /// Moves the workshops into the last months, as if held: a day apart, ended. Through draft and back, so
-    /// that the move is not one a trainer made, which would tell every registrant (sql/0010's trigger).
+    /// Moves the workshops into the past, as if held: the n-th starts 2 + (n mod <paramref name="spreadDays"/>)
+    /// days ago and lasts 3 hours, so a spread of 1 keeps them all inside the attendance-marking window.
+    /// Through draft and back, so that the move is not one a trainer made, which would tell every
+    /// registrant (sql/0010's trigger).
     /// </summary>
-    public static async Task HoldInThePastAsync(NpgsqlDataSource data, Guid[] workshops)
+    public static async Task HoldInThePastAsync(NpgsqlDataSource data, Guid[] workshops, int spreadDays)
     {
         await using var connection = await data.OpenConnectionAsync();
         await connection.ExecuteAsync(
@@ -85,12 +87,12 @@ public static class Seeding
             UPDATE workshops SET status = 'draft' WHERE id = ANY(@workshops);
             UPDATE workshops w
                SET status = 'published',
-                   starts_at = date_trunc('hour', now()) - make_interval(days => 2 + (held.n % 300)::int),
-                   ends_at = date_trunc('hour', now()) - make_interval(days => 2 + (held.n % 300)::int) + interval '3 hours'
+                   starts_at = date_trunc('hour', now()) - make_interval(days => 2 + (held.n % @spreadDays)::int),
+                   ends_at = date_trunc('hour', now()) - make_interval(days => 2 + (held.n % @spreadDays)::int) + interval '3 hours'
               FROM unnest(@workshops) WITH ORDINALITY AS held(id, n)
              WHERE w.id = held.id;
             """,
-            new { workshops },
+            new { workshops, spreadDays },
             commandTimeout: 600);
     }
 
