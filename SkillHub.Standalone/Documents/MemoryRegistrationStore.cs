@@ -147,7 +147,7 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
         {
             IReadOnlyDictionary<Guid, AttendanceCounts> counts = workshopIds.Distinct()
                 .Select(id => (Id: id, Confirmed: _byWorkshop.TryGetValue(id, out var registrations)
-                    ? registrations.All.Where(r => r.HoldsSeat).Select(r => r.Attendance).ToList()
+                    ? registrations.Confirmed.Select(r => r.Attendance).ToList()
                     : []))
                 .Where(w => w.Confirmed.Count > 0)
                 .ToDictionary(w => w.Id, w => AttendanceCounts.Of(w.Confirmed));
@@ -341,6 +341,9 @@ public sealed class MemoryRegistrationStore : IRegistrationStore, IMemoryDocumen
 
         public RegistrationCounts Counts => new(
             Of(RegistrationStatus.Confirmed).Count, Of(RegistrationStatus.Waitlisted).Count, Of(RegistrationStatus.Cancelled).Count);
+
+        /// <summary>The seats held, without walking the waiting list (MongoDB reads them from the workshopId_status index).</summary>
+        public IReadOnlyList<Registration> Confirmed => Of(RegistrationStatus.Confirmed);
 
         public Registration? FirstWaitlisted => Of(RegistrationStatus.Waitlisted) is [var first, ..] ? first : null;
 
