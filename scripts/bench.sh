@@ -72,13 +72,14 @@ fi
 export SKILLHUB_BENCH_POSTGRES
 SKILLHUB_BENCH_POSTGRES=$(skillhub_connection_string postgres)
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$root" status --porcelain -- SkillHub.Functions SkillHub.Standalone sql bench/SkillHub.Bench 2>/dev/null)" ]; then
+if [ -n "$(git -C "$root" status --porcelain -- SkillHub.Functions SkillHub.Standalone sql bench/SkillHub.Bench bench/SkillHub.Bench.Peer 2>/dev/null)" ]; then
   commit="$commit (with uncommitted changes)"
 fi
 
 cd "$root"
 dotnet bench/SkillHub.Bench/bin/Release/net10.0/SkillHub.Bench.dll \
   --app "$root/SkillHub.Standalone/bin/Release/net10.0/SkillHub.Standalone.dll" \
+  --peer "$root/bench/SkillHub.Bench.Peer/bin/Release/net10.0/SkillHub.Bench.Peer.dll" \
   --pg-dump "$pg_dump" \
   --out "$out" \
   --commit "$commit" \

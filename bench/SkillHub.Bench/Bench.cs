@@ -17,9 +17,10 @@ using SkillHub.Functions.Workshops;
 namespace SkillHub.Bench;
 
 /// <summary>
-/// Every measurement of issue 5, in order: start-up, read routes beside their SQL floor, the
-/// registration list as it grows, contended registrations beside the raw conditional UPDATE,
-/// memory after the load, and the export beside pg_dump.
+/// Every measurement, in order: start-up, read routes beside the ASP.NET Core peer
+/// (bench/SkillHub.Bench.Peer) and their SQL floor, what the session check and the notification
+/// outbox cost, the registration list as it grows, the statistics, contended registrations beside
+/// the peer and the raw conditional UPDATE, memory after the load, and the export beside pg_dump.
 /// </summary>
 public sealed partial class Bench(BenchOptions options, string adminConnectionString)
 {
@@ -32,6 +33,7 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
 
     private readonly Sizes _sizes = options.Sizes;
     private readonly Report _report = new();
+    private List<string[]> _duties = [];
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
     public async Task<string> RunAsync()
@@ -59,25 +61,23 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
         };
 
         await using var app = await StartUpAsync(environment);
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 256,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        })
-        {
-            BaseAddress = app.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
+        Step("Starting the peer (bench/SkillHub.Bench.Peer) on the same database and settings");
+        await using var peer = await AppProcess.StartAsync(options.PeerDll, environment);
+        using var client = ClientFor(app);
+        using var peerClient = ClientFor(peer);
 
-        await ReadsAsync(client, data, workshops);
         // Tokens the app's own issuer mints, each in a session of its own, as a login would give.
         var trainerToken = tokens.Issue(trainers[0], Roles.Trainer, (await Seeding.SessionsAsync(data, [trainers[0]])).Single()).Token;
         var participantSessions = await Seeding.SessionsAsync(data, participants);
         var participantTokens = participants.Select((p, i) => tokens.Issue(p, Roles.Participant, participantSessions[i]).Token).ToArray();
-        await AuthenticatedReadAsync(client, workshops, participantTokens[^1]);
+        await ReadsAsync(client, peerClient, data, workshops, new Caller(participants[^1], Roles.Participant), participantTokens[^1]);
+        _duties = _report.Section(
+            "What two of the app's duties cost, priced on the peer where each can be left out (requests/s)",
+            "Duty", "With", "Without", "With / without");
+        await SessionCheckCostAsync(peerClient, workshops, participantTokens[^1]);
         await RegistrationListAsync(client, data, trainerToken, participantTokens[_sizes.ContentionParticipants..]);
         await StatisticsAsync(client, data, trainers[0], trainerToken, participants[_sizes.ContentionParticipants..], participantTokens[_sizes.ContentionParticipants..]);
-        await ContentionAsync(client, data, participantTokens[.._sizes.ContentionParticipants]);
+        await ContentionAsync(client, peerClient, data, participantTokens[.._sizes.ContentionParticipants]);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var rssAfterLoad = app.ResidentMegabytes();
         _report.Section("Memory", "When", "Resident (VmRSS)").Add(["after the load", Report.N(rssAfterLoad) + " MB"]);
@@ -130,15 +130,26 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
     }
 
     /// <summary>
-    /// The app and the floor get the same pool size, 32: both together stay below PostgreSQL's
-    /// default 100 connections, and 2 cores gain nothing from more sessions.
+    /// The app, the peer and the floor get the same pool size (<see cref="Sizes.PoolSize"/>): the
+    /// three together stay below PostgreSQL's default 100 connections, and 2 cores gain nothing
+    /// from more sessions; the smoke run, which the tests run beside others, takes fewer.
     /// </summary>
     private string ConnectionTo(string database) =>
-        new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database, MaxPoolSize = 32 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database, MaxPoolSize = _sizes.PoolSize }.ConnectionString;
 
     /// <summary>The app's own token issuer, with the key the app is started with.</summary>
     private AccessTokens Tokens() =>
         new(new JwtOptions { AccessTokenMinutes = 1440 }, new SymmetricSecurityKey(Convert.FromBase64String(_signingKey)), TimeProvider.System);
+
+    private static HttpClient ClientFor(AppProcess server) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 256,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    })
+    {
+        BaseAddress = server.BaseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
 
     /// <summary>Starts the app <see cref="StartUps"/> times; the last one stays up for the load.</summary>
     private async Task<AppProcess> StartUpAsync(Dictionary<string, string> environment)
@@ -167,66 +178,78 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
         }
     }
 
-    private async Task ReadsAsync(HttpClient client, NpgsqlDataSource data, Guid[] workshops)
+    /// <summary>
+    /// Each read route on the app, on its ASP.NET Core peer (the same services behind minimal API
+    /// endpoints and JwtBearer) and as the bare SQL the route runs (the floor), in turn.
+    /// </summary>
+    private async Task ReadsAsync(HttpClient app, HttpClient peer, NpgsqlDataSource data, Guid[] workshops, Caller participant, string participantToken)
     {
         var store = new WorkshopStore(data);
         var today = DateTime.UtcNow.Date;
         var query = new WorkshopQuery(today.AddDays(30), today.AddDays(300), null, Seeding.SearchWord, null, null, false);
         var listUrl = $"api/workshops?from={Iso(query.From!.Value)}&to={Iso(query.To!.Value)}&q={Seeding.SearchWord}&pageSize=20";
         var page = new PageRequest(1, 20);
+        string WorkshopUrl(long i) => $"api/workshops/{workshops[i % workshops.Length]}";
+        var reads = new (string Route, string Caller, Func<long, string> Url, string? Token, Func<long, Task<bool>> Floor)[]
+        {
+            ("GET /api/workshops?from&to&q", "anonymous", _ => listUrl, null,
+                async _ => (await store.ListAsync(query, null, page, CancellationToken.None)).Items.Count == 20),
+            ("GET /api/workshops/{id}", "anonymous", WorkshopUrl, null,
+                async i => await store.FindVisibleAsync(workshops[i % workshops.Length], null, CancellationToken.None) is not null),
+            ("GET /api/workshops/{id}", "bearer", WorkshopUrl, participantToken,
+                async i => await store.FindVisibleAsync(workshops[i % workshops.Length], participant, CancellationToken.None) is not null),
+        };
         var rows = _report.Section(
-            "Read routes (requests/s; latency in ms)",
-            "Route", "Concurrency", "App rps", "App p50", "App p99", "Floor rps", "Floor p50", "Floor p99", "App / floor");
-        foreach (var concurrency in Concurrencies)
+            "Read routes: the app, its ASP.NET Core peer and the SQL floor (requests/s; latency in ms)",
+            "Route", "Caller", "Concurrency", "App rps", "App p50", "App p99", "Peer rps", "Peer p50", "Peer p99", "Floor rps", "App / peer", "App / floor");
+        foreach (var read in reads)
         {
-            Step($"GET /api/workshops?from&to&q (page of 20 of {workshops.Length}), concurrency {concurrency}");
-            var (app, floor) = await Load.CompareAsync(
-                _sizes.Runs,
-                () => Load.ForAsync(_sizes.Duration, concurrency, _ => GetAsync(client, listUrl, null)),
-                () => Load.ForAsync(_sizes.Duration, concurrency, async _ => (await store.ListAsync(query, null, page, CancellationToken.None)).Items.Count == 20));
-            AddRead(rows, "GET /api/workshops?from&to&q", concurrency, app, floor);
-        }
-
-        foreach (var concurrency in Concurrencies)
-        {
-            Step($"GET /api/workshops/{{id}}, concurrency {concurrency}");
-            var (app, floor) = await Load.CompareAsync(
-                _sizes.Runs,
-                () => Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(client, $"api/workshops/{workshops[i % workshops.Length]}", null)),
-                () => Load.ForAsync(_sizes.Duration, concurrency, async i => await store.FindVisibleAsync(workshops[i % workshops.Length], null, CancellationToken.None) is not null));
-            AddRead(rows, "GET /api/workshops/{id}", concurrency, app, floor);
+            foreach (var concurrency in Concurrencies)
+            {
+                Step($"{read.Route} ({read.Caller}), concurrency {concurrency}");
+                var measured = await Load.AlternateAsync(
+                    _sizes.Runs,
+                    () => Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(app, read.Url(i), read.Token)),
+                    () => Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(peer, read.Url(i), read.Token)),
+                    () => Load.ForAsync(_sizes.Duration, concurrency, read.Floor));
+                AddRead(rows, read.Route, read.Caller, concurrency, measured[0], measured[1], measured[2]);
+            }
         }
     }
 
     /// <summary>
-    /// The same public read with and without a bearer token, alternately: what authenticating a
-    /// caller (the token's signature and its session) adds to a request.
+    /// What the session check costs an authenticated read, priced on the peer, whose /peer/no-session
+    /// routes leave it out (the outbox is priced with the contended registrations).
     /// </summary>
-    private async Task AuthenticatedReadAsync(HttpClient client, Guid[] workshops, string token)
+    private async Task SessionCheckCostAsync(HttpClient peer, Guid[] workshops, string participantToken)
     {
         const int concurrency = 16;
-        Step($"GET /api/workshops/{{id}} with and without a bearer token, concurrency {concurrency}");
-        Task<RunStats> Read(string? bearer) =>
-            Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(client, $"api/workshops/{workshops[i % workshops.Length]}", bearer));
-        var (authenticated, anonymous) = await Load.CompareAsync(_sizes.Runs, () => Read(token), () => Read(null));
-        _report.Section(
-            $"Authenticated read: GET /api/workshops/{{id}}, concurrency {concurrency} (requests/s; latency in ms)",
-            "Caller", "rps", "p50", "p99")
-            .AddRange([
-                ["Anonymous", Report.N(anonymous.PerSecond, 0), Report.N(anonymous.P50Ms, 2), Report.N(anonymous.P99Ms, 2) + Failures(anonymous)],
-                ["Bearer token (participant)", Report.N(authenticated.PerSecond, 0), Report.N(authenticated.P50Ms, 2), Report.N(authenticated.P99Ms, 2) + Failures(authenticated)],
-                ["Bearer / anonymous", Report.N(authenticated.PerSecond / anonymous.PerSecond, 2), "", ""],
-            ]);
+        Step($"GET /api/workshops/{{id}} (bearer) on the peer, with and without the session check, concurrency {concurrency}");
+        var measured = await Load.AlternateAsync(
+            _sizes.Runs,
+            () => Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(peer, $"api/workshops/{workshops[i % workshops.Length]}", participantToken)),
+            () => Load.ForAsync(_sizes.Duration, concurrency, i => GetAsync(peer, $"peer/no-session/workshops/{workshops[i % workshops.Length]}", participantToken)));
+        AddDuty("Session check (GET /api/workshops/{id}, bearer, concurrency 16)", measured[0], measured[1]);
     }
 
-    private void AddRead(List<string[]> rows, string route, int concurrency, Medians app, Medians floor)
+    private void AddDuty(string duty, Medians with, Medians without) =>
+        _duties.Add([duty, Report.N(with.PerSecond, 0), Report.N(without.PerSecond, 0), Report.N(with.PerSecond / without.PerSecond, 2) + Failures(with, without)]);
+
+    private void AddRead(List<string[]> rows, string route, string caller, int concurrency, Medians app, Medians peer, Medians floor)
     {
-        var ratio = app.PerSecond / floor.PerSecond;
-        rows.Add([route, concurrency.ToString(CultureInfo.InvariantCulture), Report.N(app.PerSecond, 0), Report.N(app.P50Ms, 2), Report.N(app.P99Ms, 2),
-            Report.N(floor.PerSecond, 0), Report.N(floor.P50Ms, 2), Report.N(floor.P99Ms, 2), Report.N(ratio, 2) + Failures(app, floor)]);
+        var toPeer = app.PerSecond / peer.PerSecond;
+        var toFloor = app.PerSecond / floor.PerSecond;
+        rows.Add([route, caller, concurrency.ToString(CultureInfo.InvariantCulture),
+            Report.N(app.PerSecond, 0), Report.N(app.P50Ms, 2), Report.N(app.P99Ms, 2),
+            Report.N(peer.PerSecond, 0), Report.N(peer.P50Ms, 2), Report.N(peer.P99Ms, 2),
+            Report.N(floor.PerSecond, 0), Report.N(toPeer, 2), Report.N(toFloor, 2) + Failures(app, peer, floor)]);
         if (concurrency == 16)
         {
-            _report.Target($"{route}: app / floor at concurrency 16", ratio, "", 0.8, atLeast: true);
+            _report.Target($"{route} ({caller}): app / peer at concurrency 16", toPeer, "", 0.9, atLeast: true);
+            if (caller == "anonymous")
+            {
+                _report.Target($"{route}: app / floor at concurrency 16", toFloor, "", 0.8, atLeast: true);
+            }
         }
     }
 
@@ -269,8 +292,11 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
         }
     }
 
-    /// <summary>Participants register to a few small workshops at once; fresh workshops for every run.</summary>
-    private async Task ContentionAsync(HttpClient client, NpgsqlDataSource data, string[] participantTokens)
+    /// <summary>
+    /// Participants register to a few small workshops at once, on the app, on the peer, on the peer
+    /// without the notification outbox, and as the raw conditional UPDATE; fresh workshops for every run.
+    /// </summary>
+    private async Task ContentionAsync(HttpClient app, HttpClient peer, NpgsqlDataSource data, string[] participantTokens)
     {
         var count = _sizes.ContentionParticipants;
         var size = _sizes.ContentionWorkshops;
@@ -279,12 +305,12 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
         async Task<Guid[]> FreshWorkshopsAsync(string side) =>
             await Seeding.WorkshopsAsync(data, size, 10, _sizes.ContentionSeats, 400, $"contention-{side}-{round++}-");
 
-        async Task<RunStats> AppAsync()
+        Func<Task<RunStats>> Posting(string side, HttpClient client, string prefix) => async () =>
         {
-            var workshops = await FreshWorkshopsAsync("app");
+            var workshops = await FreshWorkshopsAsync(side);
             return await Load.CountAsync(count, ContentionConcurrency, i =>
-                SendAsync(client, HttpMethod.Post, $"api/workshops/{workshops[i % size]}/registrations", participantTokens[i], HttpStatusCode.Created));
-        }
+                SendAsync(client, HttpMethod.Post, $"{prefix}/workshops/{workshops[i % size]}/registrations", participantTokens[i], HttpStatusCode.Created));
+        };
 
         async Task<RunStats> FloorAsync()
         {
@@ -300,17 +326,23 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
             });
         }
 
-        var (app, floor) = await Load.CompareAsync(_sizes.Runs, AppAsync, FloorAsync);
-        var ratio = app.PerSecond / floor.PerSecond;
+        var measured = await Load.AlternateAsync(
+            _sizes.Runs, Posting("app", app, "api"), Posting("peer", peer, "api"), Posting("peer-no-outbox", peer, "peer/no-outbox"), FloorAsync);
+        var (onApp, onPeer, withoutOutbox, floor) = (measured[0], measured[1], measured[2], measured[3]);
+        string[] Row(string side, Medians m) => [side, Report.N(m.PerSecond, 0), Report.N(m.P50Ms, 2), Report.N(m.P99Ms, 2) + Failures(m)];
         _report.Section(
             $"POST /api/workshops/{{id}}/registrations under contention ({count} participants, {size} workshops of {_sizes.ContentionSeats} seats, concurrency {ContentionConcurrency})",
             "Side", "Registrations/s", "p50 (ms)", "p99 (ms)")
             .AddRange([
-                ["App (POST)", Report.N(app.PerSecond, 0), Report.N(app.P50Ms, 2), Report.N(app.P99Ms, 2) + Failures(app)],
-                ["Floor (raw conditional UPDATE)", Report.N(floor.PerSecond, 0), Report.N(floor.P50Ms, 2), Report.N(floor.P99Ms, 2)],
-                ["App / floor", Report.N(ratio, 2), "", ""],
+                Row("App (POST)", onApp),
+                Row("Peer (POST, ASP.NET Core minimal API)", onPeer),
+                Row("Floor (raw conditional UPDATE)", floor),
+                ["App / peer", Report.N(onApp.PerSecond / onPeer.PerSecond, 2), "", ""],
+                ["App / floor", Report.N(onApp.PerSecond / floor.PerSecond, 2), "", ""],
             ]);
-        _report.Target("Contended registrations: app / raw UPDATE", ratio, "", 0.5, atLeast: true);
+        AddDuty($"Notification outbox (contended POST registrations, concurrency {ContentionConcurrency})", onPeer, withoutOutbox);
+        _report.Target("Contended registrations: app / peer", onApp.PerSecond / onPeer.PerSecond, "", 0.8, atLeast: true);
+        _report.Target("Contended registrations: app / raw UPDATE", onApp.PerSecond / floor.PerSecond, "", 0.5, atLeast: true);
     }
 
     /// <summary>The app's export (PostgresExport) and pg_dump of the same database, alternately.</summary>

@@ -10,21 +10,23 @@ public sealed record Sizes(
     int ListLarge,
     int ExportRows,
     int Runs,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    int PoolSize)
 {
-    public static Sizes Full { get; } = new(10_000, 2_000, 100, 10, 100, 10_000, 1_000_000, 5, TimeSpan.FromSeconds(2));
+    public static Sizes Full { get; } = new(10_000, 2_000, 100, 10, 100, 10_000, 1_000_000, 5, TimeSpan.FromSeconds(2), 24);
 
-    public static Sizes Quick { get; } = new(1_000, 200, 10, 10, 100, 1_000, 100_000, 5, TimeSpan.FromSeconds(0.4));
+    public static Sizes Quick { get; } = new(1_000, 200, 10, 10, 100, 1_000, 100_000, 5, TimeSpan.FromSeconds(0.4), 24);
 
-    public static Sizes Smoke { get; } = new(200, 40, 4, 10, 60, 200, 2_000, 1, TimeSpan.FromSeconds(0.1));
+    public static Sizes Smoke { get; } = new(200, 40, 4, 10, 60, 200, 2_000, 1, TimeSpan.FromSeconds(0.1), 8);
 }
 
-public sealed record BenchOptions(string Mode, string AppDll, string PgDump, string Output, string Command, string Commit, string RunId)
+public sealed record BenchOptions(string Mode, string AppDll, string PeerDll, string PgDump, string Output, string Command, string Commit, string RunId)
 {
     public const string Usage =
         """
         SkillHub.Bench: run by scripts/bench.sh, which sets SKILLHUB_BENCH_POSTGRES.
           --app PATH       SkillHub.Standalone.dll to start (the standalone host)
+          --peer PATH      SkillHub.Bench.Peer.dll to start beside it (the ASP.NET Core minimal API peer)
           --pg-dump PATH   pg_dump of the server's version
           --out PATH       where to write the results (markdown)
           --quick          small sizes, short runs
@@ -49,7 +51,7 @@ public sealed record BenchOptions(string Mode, string AppDll, string PgDump, str
     {
         ArgumentNullException.ThrowIfNull(args);
         var mode = Full;
-        string? app = null, pgDump = null, output = null, command = null, commit = null;
+        string? app = null, peer = null, pgDump = null, output = null, command = null, commit = null;
         var runId = "run";
         for (var i = 0; i < args.Length; i++)
         {
@@ -59,6 +61,7 @@ public sealed record BenchOptions(string Mode, string AppDll, string PgDump, str
                 case "--quick": mode = Quick; break;
                 case "--smoke": mode = Smoke; break;
                 case "--app": app = Next(); break;
+                case "--peer": peer = Next(); break;
                 case "--pg-dump": pgDump = Next(); break;
                 case "--out": output = Next(); break;
                 case "--command": command = Next(); break;
@@ -68,8 +71,8 @@ public sealed record BenchOptions(string Mode, string AppDll, string PgDump, str
             }
         }
 
-        return app is null || pgDump is null || output is null || !runId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+        return app is null || peer is null || pgDump is null || output is null || !runId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
             ? null
-            : new BenchOptions(mode, app, pgDump, output, command ?? "scripts/bench.sh", commit ?? "unknown", runId);
+            : new BenchOptions(mode, app, peer, pgDump, output, command ?? "scripts/bench.sh", commit ?? "unknown", runId);
     }
 }

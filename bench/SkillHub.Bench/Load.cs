@@ -43,31 +43,30 @@ public static class Load
 
     /// <summary>Runs a measurement <paramref name="runs"/> times after one warm-up run, and keeps the medians.</summary>
     public static async Task<Medians> RepeatAsync(int runs, Func<Task<RunStats>> run) =>
-        (await CompareAsync(runs, run, null)).App;
+        (await AlternateAsync(runs, run))[0];
 
     /// <summary>
-    /// The app's measurement and its floor, run alternately (one warm-up each, then
-    /// <paramref name="runs"/> pairs), so that whatever else the machine does weighs on both alike.
+    /// Several sides of one measurement (the app, its peer, the floor...), run in turn (one warm-up
+    /// round, then <paramref name="runs"/> rounds), so that whatever else the machine does weighs on
+    /// all alike; the medians in the order of the sides.
     /// </summary>
-    public static async Task<(Medians App, Medians Floor)> CompareAsync(int runs, Func<Task<RunStats>> app, Func<Task<RunStats>>? floor)
+    public static async Task<IReadOnlyList<Medians>> AlternateAsync(int runs, params Func<Task<RunStats>>[] sides)
     {
-        var apps = new List<RunStats>(runs);
-        var floors = new List<RunStats>(runs);
-        for (var i = 0; i <= runs; i++)
+        ArgumentNullException.ThrowIfNull(sides);
+        var measured = sides.Select(_ => new List<RunStats>(runs)).ToArray();
+        for (var round = 0; round <= runs; round++)
         {
-            var appRun = await app();
-            var floorRun = floor is null ? null : await floor();
-            if (i > 0)
+            for (var side = 0; side < sides.Length; side++)
             {
-                apps.Add(appRun);
-                if (floorRun is not null)
+                var run = await sides[side]();
+                if (round > 0)
                 {
-                    floors.Add(floorRun);
+                    measured[side].Add(run);
                 }
             }
         }
 
-        return (Medians.Of(apps), Medians.Of(floors));
+        return [.. measured.Select(Medians.Of)];
     }
 
     private static async Task<RunStats> RunAsync(int concurrency, Func<long, bool> more, Func<long, Task<bool>> operation)

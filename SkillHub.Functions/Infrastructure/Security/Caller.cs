@@ -10,7 +10,7 @@ public sealed record Caller(Guid Id, string Role)
 
     public bool IsTrainer => Role == Roles.Trainer;
 
-    internal static Caller? FromPrincipal(ClaimsPrincipal principal)
+    public static Caller? FromPrincipal(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true)
         {
