@@ -1,16 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
-using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Auth;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Workshops;
-using SkillHub.Functions.Users;
-using SkillHub.Functions.Workshops;
 using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Registrations;
@@ -91,11 +86,7 @@ public sealed class CancelCutoffTests(PostgresDatabase database) : IClassFixture
         var workshopId = await WorkshopTestData.InsertAsync(database.DataSource, trainer.Id, status: "published", startsAt: StartsAt, capacity: 5);
         var user = await StoredUsers.InsertAsync(database.DataSource, Roles.Participant);
         var participant = new Caller(user.Id, user.Role);
-        var seats = new SeatLedger(database.DataSource, clock);
-        var waitingList = new WaitingList(_documents, seats, Mock.Of<IRegistrationNotifier>(), new MemoryActivityLog(), clock, NullLogger<WaitingList>.Instance);
-        var service = new RegistrationService(
-            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), _documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(),
-            new RegistrationOptions { CancelCutoffHours = cutoffHours }, new WorkshopFigures(new MemoryCommentStore(), _documents), clock, NullLogger<RegistrationService>.Instance);
+        var service = RegistrationServices.Over(database, _documents, new MemoryActivityLog(), clock, new RegistrationOptions { CancelCutoffHours = cutoffHours });
         Assert.True((await service.RegisterAsync(workshopId, participant, CancellationToken.None)).Succeeded);
         return (clock, service, workshopId, participant);
     }

@@ -1,15 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SkillHub.Functions.Activity;
-using SkillHub.Functions.Attendance;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Auth;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Workshops;
-using SkillHub.Functions.Users;
-using SkillHub.Functions.Workshops;
 using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Functions.Tests.Registrations;
@@ -140,14 +137,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         Assert.Equal("Storm warning", registration.History[^1].Reason);
     }
 
-    private RegistrationService Service(IRegistrationStore documents)
-    {
-        var seats = new SeatLedger(database.DataSource, TimeProvider.System);
-        var waitingList = new WaitingList(documents, seats, Mock.Of<IRegistrationNotifier>(), _activity, TimeProvider.System, NullLogger<WaitingList>.Instance);
-        return new RegistrationService(
-            new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(),
-            new RegistrationOptions(), new WorkshopFigures(new MemoryCommentStore(), documents), TimeProvider.System, NullLogger<RegistrationService>.Instance);
-    }
+    private RegistrationService Service(IRegistrationStore documents) => RegistrationServices.Over(database, documents, _activity, TimeProvider.System);
 
     private SeatReconciliation Reconciliation(int quietSeconds)
     {
