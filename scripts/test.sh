@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: starts PostgreSQL (installed if missing), Azurite's blob service and maildev (npm),
-# gives the tests a login that may create their own databases, then `dotnet test` on the solution, and
-# prints the summary.
+# installs Debian's Chromium and Redocly CLI (npm) if missing, gives the tests a login that may create
+# their own databases, then `dotnet test` on the solution, and prints the summary.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,6 +9,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/lib/postgres.sh"
 ensure_postgres
 ensure_skillhub_role
+
+# shellcheck source=lib/chromium.sh
+source "$root/scripts/lib/chromium.sh"
+ensure_chromium
+# Installed here, once, rather than inside the lint test's time (scripts/lint-openapi.sh would too).
+# shellcheck source=lib/redocly.sh
+source "$root/scripts/lib/redocly.sh"
+ensure_redocly
 
 # shellcheck source=lib/azurite.sh
 source "$root/scripts/lib/azurite.sh"

@@ -191,6 +191,27 @@ public sealed partial class WorkerPipelineTests(WorkerHostFixture worker) : ICla
     }
 
     [Fact]
+    public async Task TheApiReference_ItsPageAndItsFiles_IsServedByTheWorker_AsByTheStandaloneHost()
+    {
+        using var page = await worker.Client.GetAsync("api/docs");
+        using var bundle = await worker.Client.GetAsync("api/docs/swagger-ui-bundle.js");
+        using var script = await worker.Client.GetAsync("api/docs/skillhub-docs.js");
+        using var traversal = await worker.Client.GetAsync("api/docs/..%2fhost.json");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SkillHub.Functions.OpenApi.ApiDocsFunction.ContentSecurityPolicy, Assert.Single(page.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("docs/swagger-ui-bundle.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Equal("text/javascript", bundle.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("SwaggerUIBundle", await bundle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(bundle.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("url: 'openapi.yaml'", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await HttpProblem.AssertAsync(traversal, 404);
+    }
+
+    [Fact]
     public async Task ATimerInvocation_RunsReconciliationOnTheWorker()
     {
         using var trainer = worker.CreateClient(await worker.CreateTrainerAsync());

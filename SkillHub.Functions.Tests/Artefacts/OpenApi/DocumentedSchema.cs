@@ -51,6 +51,9 @@ internal static class DocumentedSchema
 
         switch (ScalarOrNull(schema, "type"))
         {
+            // An object that is its allOf parts (and nullable, which needs a type beside it): the parts checked it.
+            case "object" when Child(schema, "allOf") is not null && Child(schema, "properties") is null:
+                break;
             case "object":
                 CheckObject(schema, value, at, violations);
                 break;

@@ -156,8 +156,15 @@ public sealed class OpenApiResponseTests(AppFixture app) : IClassFixture<AppFixt
         await SendAsync(anonymous, HttpMethod.Get, "/api/health", null, HttpStatusCode.OK);
         using var document = await anonymous.GetAsync(new Uri("/api/openapi.yaml", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        using var docs = await anonymous.GetAsync(new Uri("/api/docs", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        foreach (var asset in new[] { "swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "no-such-file.js" })
+        {
+            using var file = await anonymous.GetAsync(new Uri($"/api/docs/{asset}", UriKind.Relative));
+            Assert.Equal(asset.StartsWith("no-", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK, file.StatusCode);
+        }
 
-        _checker.AssertDocumented("Health", "OpenApi");
+        _checker.AssertDocumented("Health", "OpenApi", "ApiDocs", "ApiDocsAsset");
     }
 
     private static async Task<Guid> CreateWorkshopAsync(HttpClient trainer, int capacity)
