@@ -91,11 +91,11 @@ public sealed class CancelCutoffTests(PostgresDatabase database) : IClassFixture
         var workshopId = await WorkshopTestData.InsertAsync(database.DataSource, trainer.Id, status: "published", startsAt: StartsAt, capacity: 5);
         var user = await StoredUsers.InsertAsync(database.DataSource, Roles.Participant);
         var participant = new Caller(user.Id, user.Role);
-        var seats = new SeatLedger(database.DataSource, clock);
-        var waitingList = new WaitingList(_documents, seats, Mock.Of<IRegistrationNotifier>(), new MemoryActivityLog(), clock, NullLogger<WaitingList>.Instance);
+        var seats = new SeatLedger(database.DataSource, clock, TestMetrics.Create());
+        var waitingList = new WaitingList(_documents, seats, Mock.Of<IRegistrationNotifier>(), new MemoryActivityLog(), TestMetrics.Create(), clock, NullLogger<WaitingList>.Instance);
         var service = new RegistrationService(
             new WorkshopStore(database.DataSource), new UserStore(database.DataSource), _documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(),
-            new RegistrationOptions { CancelCutoffHours = cutoffHours }, new WorkshopFigures(new MemoryCommentStore(), _documents), clock, NullLogger<RegistrationService>.Instance);
+            new RegistrationOptions { CancelCutoffHours = cutoffHours }, new WorkshopFigures(new MemoryCommentStore(), _documents), TestMetrics.Create(), clock, NullLogger<RegistrationService>.Instance);
         Assert.True((await service.RegisterAsync(workshopId, participant, CancellationToken.None)).Succeeded);
         return (clock, service, workshopId, participant);
     }
