@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Telemetry;
 
 namespace SkillHub.Functions;
 
@@ -11,6 +12,8 @@ public static class SkillHubPipeline
     /// <summary>The filters, outermost first; each is a service its feature or the infrastructure registers.</summary>
     public static IReadOnlyList<Type> Filters { get; } =
     [
+        // Outermost: it measures the answer the client gets, whoever gave it.
+        typeof(RequestMetrics),
         // On every answer, the refusals and problems below included.
         typeof(SecurityHeaders),
         typeof(ReadinessCheck),

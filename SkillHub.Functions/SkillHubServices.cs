@@ -16,6 +16,7 @@ using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Security;
 using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Notifications;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Statistics;
@@ -61,6 +62,8 @@ public static class SkillHubServices
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => JsonDefaults.Configure(options.SerializerOptions));
         services.AddSingleton(new ClientAddress(configuration.GetValue(ClientAddress.Setting, behindFunctionsHost)));
+        services.AddTelemetry(configuration, behindFunctionsHost);
+        services.AddSingleton<RequestMetrics>();
         services.AddSingleton<SecurityHeaders>();
         services.AddSingleton<ReadinessCheck>();
         services.AddSingleton<ErrorMapping>();

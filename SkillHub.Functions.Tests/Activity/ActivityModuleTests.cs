@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Standalone.Documents;
 using SkillHub.Standalone.Hosting;
 
@@ -14,7 +15,7 @@ public sealed class ActivityModuleTests
     {
         using var services = Build(new() { ["ConnectionStrings:MongoDB"] = "mongodb://127.0.0.1:1" });
 
-        var log = Assert.IsType<MongoActivityLog>(services.GetRequiredService<IActivityLog>());
+        var log = Assert.IsType<MongoActivityLog>(DocumentSpans.Inner(services.GetRequiredService<IActivityLog>()));
         Assert.Contains(services.GetServices<IMongoIndexes>(), indexes => ReferenceEquals(indexes, log));
     }
 
@@ -23,7 +24,7 @@ public sealed class ActivityModuleTests
     {
         using var services = Build(new() { [MemoryDocuments.Setting] = "memory" });
 
-        Assert.IsType<MemoryActivityLog>(services.GetRequiredService<IActivityLog>());
+        Assert.IsType<MemoryActivityLog>(DocumentSpans.Inner(services.GetRequiredService<IActivityLog>()));
         Assert.Empty(services.GetServices<IMongoIndexes>());
         Assert.Same(services.GetRequiredService<IActivityLog>(), services.GetRequiredService<IActivityLog>());
     }

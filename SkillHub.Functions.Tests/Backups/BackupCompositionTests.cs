@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Comments;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Documents;
@@ -55,6 +56,6 @@ public sealed class BackupCompositionTests
         }
 
         Assert.Equal(new Dictionary<string, long> { ["registrations"] = 1, ["comments"] = 0, ["activity_logs"] = 1 }, counts);
-        Assert.Same(app.Services.GetRequiredService<MemoryRegistrationStore>(), app.Services.GetRequiredService<IRegistrationStore>());
+        Assert.Same(app.Services.GetRequiredService<MemoryRegistrationStore>(), DocumentSpans.Inner(app.Services.GetRequiredService<IRegistrationStore>()));
     }
 }

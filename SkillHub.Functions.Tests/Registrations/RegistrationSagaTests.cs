@@ -75,7 +75,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
         var (workshopId, first) = await PublishedWorkshopAsync(capacity: 1);
         var waiting = await ParticipantAsync();
         // The crash: the seat is taken, the process dies before the document is written.
-        Assert.True((await new SeatLedger(database.DataSource, TimeProvider.System).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
+        Assert.True((await new SeatLedger(database.DataSource, TimeProvider.System, TestMetrics.Create()).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
         var queued = await Service(_documents).RegisterAsync(workshopId, waiting, CancellationToken.None);
         Assert.Equal(RegistrationStatus.Waitlisted, queued.Value!.Status);
 
@@ -100,7 +100,7 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
     public async Task Reconciliation_LeavesARecentlyMovedCountAlone_SinceARegistrationMayBeBetweenItsSteps()
     {
         var (workshopId, _) = await PublishedWorkshopAsync(capacity: 2);
-        Assert.True((await new SeatLedger(database.DataSource, TimeProvider.System).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
+        Assert.True((await new SeatLedger(database.DataSource, TimeProvider.System, TestMetrics.Create()).RequestSeatAsync(workshopId, CancellationToken.None))!.Confirmed);
 
         var repairs = await Reconciliation(quietSeconds: 3600).RunAsync(CancellationToken.None);
 
@@ -141,10 +141,10 @@ public sealed class RegistrationSagaTests(PostgresDatabase database) : IClassFix
 
     private SeatReconciliation Reconciliation(int quietSeconds)
     {
-        var seats = new SeatLedger(database.DataSource, TimeProvider.System);
+        var seats = new SeatLedger(database.DataSource, TimeProvider.System, TestMetrics.Create());
         return new SeatReconciliation(
-            seats, _documents, new WaitingList(_documents, seats, Mock.Of<IRegistrationNotifier>(), _activity, TimeProvider.System, NullLogger<WaitingList>.Instance),
-            new ReconciliationOptions { QuietSeconds = quietSeconds }, _activity, TimeProvider.System, NullLogger<SeatReconciliation>.Instance);
+            seats, _documents, new WaitingList(_documents, seats, Mock.Of<IRegistrationNotifier>(), _activity, TestMetrics.Create(), TimeProvider.System, NullLogger<WaitingList>.Instance),
+            new ReconciliationOptions { QuietSeconds = quietSeconds }, _activity, TestMetrics.Create(), TimeProvider.System, NullLogger<SeatReconciliation>.Instance);
     }
 
     /// <summary>A store that behaves like the in-memory one, except where a test overrides a call.</summary>

@@ -16,10 +16,10 @@ internal static class RegistrationServices
     public static RegistrationService Over(
         PostgresDatabase database, IRegistrationStore documents, IActivityLog activity, TimeProvider clock, RegistrationOptions? options = null)
     {
-        var seats = new SeatLedger(database.DataSource, clock);
-        var waitingList = new WaitingList(documents, seats, Mock.Of<IRegistrationNotifier>(), activity, clock, NullLogger<WaitingList>.Instance);
+        var seats = new SeatLedger(database.DataSource, clock, TestMetrics.Create());
+        var waitingList = new WaitingList(documents, seats, Mock.Of<IRegistrationNotifier>(), activity, TestMetrics.Create(), clock, NullLogger<WaitingList>.Instance);
         return new RegistrationService(
             new WorkshopStore(database.DataSource), new UserStore(database.DataSource), documents, seats, waitingList, Mock.Of<IRegistrationNotifier>(),
-            options ?? new RegistrationOptions(), new WorkshopFigures(new MemoryCommentStore(), documents), clock, NullLogger<RegistrationService>.Instance);
+            options ?? new RegistrationOptions(), new WorkshopFigures(new MemoryCommentStore(), documents), TestMetrics.Create(), clock, NullLogger<RegistrationService>.Instance);
     }
 }

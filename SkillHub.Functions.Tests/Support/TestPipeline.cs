@@ -6,6 +6,7 @@ using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Telemetry;
 
 namespace SkillHub.Functions.Tests.Support;
 
@@ -20,7 +21,9 @@ public static class TestPipeline
             .AddSingleton(tokens)
             .AddSingleton(sessions ?? TestSessions.AdmitAll())
             .AddSingleton(activity ?? TestActivity.Recorder())
-            .AddSingleton(readiness ?? TestReadiness.Ready());
+            .AddSingleton(readiness ?? TestReadiness.Ready())
+            .AddMetrics()
+            .AddSingleton<SkillHubMetrics>();
         foreach (var filter in SkillHubPipeline.Filters)
         {
             services.TryAddSingleton(filter);

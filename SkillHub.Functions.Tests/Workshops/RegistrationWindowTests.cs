@@ -59,7 +59,7 @@ public sealed class RegistrationWindowTests(PostgresDatabase database) : IClassF
         var trainer = await StoredUsers.InsertAsync(database.DataSource, Roles.Trainer);
         var startsAt = Now.AddMinutes(minutesFromNow);
         var workshopId = await WorkshopTestData.InsertAsync(database.DataSource, trainer.Id, status: status, startsAt: startsAt);
-        var ledger = new SeatLedger(database.DataSource, new FakeTimeProvider(new DateTimeOffset(Now)));
+        var ledger = new SeatLedger(database.DataSource, new FakeTimeProvider(new DateTimeOffset(Now)), TestMetrics.Create());
         return (ledger, workshopId, RegistrationWindow.IsOpen(status, startsAt, Now));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
+using SkillHub.Functions.Infrastructure.Telemetry;
 
 namespace SkillHub.Functions.Activity;
 
@@ -37,7 +38,7 @@ public sealed partial record ActivityEntry(
     public static ActivityEntry ForSystem(TimeProvider clock, string action, ActivityTarget target, IReadOnlyDictionary<string, string>? details = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return Create(clock.GetUtcNow(), null, action, target, null, System.Diagnostics.Activity.Current?.Id, details);
+        return Create(clock.GetUtcNow(), null, action, target, null, SkillHubTelemetry.CurrentTraceId(), details);
     }
 
     /// <summary>A new entry, checked: a well-formed action and target type, and at most a few short details with plain keys.</summary>

@@ -45,9 +45,8 @@ public sealed class ActivityRecorder(
                 return;
             }
 
-            var result = Outcome(answer);
-
-            var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+            var result = FunctionAnswers.Innermost(answer);
+            var status = FunctionAnswers.StatusOf(result);
             action = declared.ActionFor(status);
             if (action is null)
             {
@@ -97,9 +96,6 @@ public sealed class ActivityRecorder(
 
         return answered ?? (declared.TargetIsCaller ? caller?.Id.ToString() : null);
     }
-
-    /// <summary>The outcome a typed <c>Results&lt;...&gt;</c> holds, whose status and value are what the client receives.</summary>
-    private static IResult Outcome(IResult result) => result is INestedHttpResult nested ? Outcome(nested.Result) : result;
 
     /// <summary>The public <c>Id</c> property of an answered resource (a user, a workshop), if it has one.</summary>
     private static string? IdOf(object value)

@@ -131,6 +131,14 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource, Notification
             new { message.Id, recipient, reason = Truncate(reason) }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>How many messages wait to be sent, due or not (the partial index of pending messages answers it).</summary>
+    public async Task<long> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM notifications WHERE status = 'pending'", cancellationToken: cancellationToken));
+    }
+
     /// <summary>Lets a claimed message go before its lease ends, unattempted (the pass was stopped).</summary>
     public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {

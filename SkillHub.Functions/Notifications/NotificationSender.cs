@@ -3,6 +3,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Registrations;
 
 namespace SkillHub.Functions.Notifications;
@@ -22,13 +23,22 @@ public sealed class NotificationSender(
     IMailTransport transport,
     SmtpOptions smtp,
     NotificationOptions options,
+    SkillHubMetrics metrics,
     TimeProvider clock,
     ILogger<NotificationSender> logger)
 {
     public const int BatchSize = 20;
 
-    /// <summary>One pass; returns how many messages were sent.</summary>
+    /// <summary>One pass; returns how many messages were sent. The outbox's depth is measured after it.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var sent = await SendDueAsync(cancellationToken);
+        // Once a pass, not once a scrape: the sender is the only one that runs on a schedule of its own.
+        metrics.OutboxDepth(await outbox.PendingCountAsync(cancellationToken));
+        return sent;
+    }
+
+    private async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await workshopNotices.ExpandChangesAsync(cancellationToken);
         await workshopNotices.EnqueueRemindersAsync(cancellationToken);
@@ -103,6 +113,7 @@ public sealed class NotificationSender(
                         var retryAt = options.RetryAt(message.Attempts + 1, clock.GetUtcNow().UtcDateTime);
                         logger.LogWarning("Notification {NotificationId} ({Event}) not sent, attempt {Attempt}: {Error}; {Next}",
                             message.Id, message.Event, message.Attempts + 1, Describe(exception), retryAt is null ? "failed for good" : "retried later");
+                        metrics.SendingFailed(message.Event);
                         await outbox.FailedAsync(message, to.Email, composed.Subject, Describe(exception), retryAt, CancellationToken.None);
                         if (exception is not SmtpCommandException)
                         {

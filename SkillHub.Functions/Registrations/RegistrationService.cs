@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
 
@@ -22,10 +23,12 @@ public sealed class RegistrationService(
     IRegistrationNotifier notifier,
     RegistrationOptions options,
     IWorkshopViews views,
+    SkillHubMetrics metrics,
     TimeProvider clock,
     ILogger<RegistrationService> logger)
 {
     private const string NoWorkshop = "No such workshop.";
+    private const string AlreadyRegistered = "already_registered";
     public const string ErasureReason = "The account was erased.";
 
     public async Task<Outcome<RegistrationResponse>> RegisterAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken)
@@ -38,14 +41,14 @@ public sealed class RegistrationService(
         var existing = await registrations.FindAsync(workshopId, caller.Id, cancellationToken);
         if (existing is { IsActive: true })
         {
-            return await RefusalAsync(workshopId, caller, cancellationToken) ?? Failure.Conflict($"You are already registered ({existing.Status}).");
+            return Refused(await RefusalAsync(workshopId, caller, cancellationToken) ?? new(Failure.Conflict($"You are already registered ({existing.Status})."), AlreadyRegistered));
         }
 
         // Step 1: one conditional statement takes a seat if one is free, and a place in the queue.
         var seat = await seats.RequestSeatAsync(workshopId, cancellationToken);
         if (seat is null)
         {
-            return await RefusalAsync(workshopId, caller, cancellationToken) ?? Failure.Conflict("Registration is closed for this workshop.");
+            return Refused(await RefusalAsync(workshopId, caller, cancellationToken) ?? new(Failure.Conflict("Registration is closed for this workshop."), "closed"));
         }
 
         // Step 2: the document.
@@ -67,9 +70,10 @@ public sealed class RegistrationService(
         {
             // Another request of the same participant won the race for the document.
             await GiveBackAsync(workshopId, seat);
-            return Failure.Conflict("You are already registered.");
+            return Refused(new(Failure.Conflict("You are already registered."), AlreadyRegistered));
         }
 
+        metrics.Registered(written.Status);
         await notifier.ChangedAsync(written);
         logger.LogInformation("User {UserId} registered to {WorkshopId} as {Status}", caller.Id, workshopId, written.Status);
         return await ViewAsync(written, cancellationToken);
@@ -310,12 +314,21 @@ public sealed class RegistrationService(
         workshops.FindManagedAsync(workshopId, caller, cancellationToken);
 
     /// <summary>Why <paramref name="caller"/> may not register to the workshop (not visible, not open); null when nothing stands in the way.</summary>
-    private async Task<Failure?> RefusalAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken) =>
-        await workshops.FindVisibleAsync(workshopId, caller, cancellationToken) is { } workshop ? ClosedFor(workshop) : Failure.NotFound(NoWorkshop);
+    private async Task<Refusal?> RefusalAsync(Guid workshopId, Caller caller, CancellationToken cancellationToken) =>
+        await workshops.FindVisibleAsync(workshopId, caller, cancellationToken) is { } workshop ? ClosedFor(workshop) : new(Failure.NotFound(NoWorkshop), "not_found");
 
-    private Failure? ClosedFor(WorkshopRecord workshop) =>
-        workshop.Status == WorkshopStatus.Cancelled ? Failure.Conflict($"Registration is closed: the workshop was cancelled ({workshop.CancellationReason}).")
-        : workshop.Status != WorkshopStatus.Published ? Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}.")
-        : workshop.HasStarted(clock.GetUtcNow().UtcDateTime) ? Failure.Conflict("Registration is closed: the workshop has started.")
+    private Refusal? ClosedFor(WorkshopRecord workshop) =>
+        workshop.Status == WorkshopStatus.Cancelled ? new(Failure.Conflict($"Registration is closed: the workshop was cancelled ({workshop.CancellationReason})."), "cancelled")
+        : workshop.Status != WorkshopStatus.Published ? new(Failure.Conflict($"Registration is closed: the workshop is {workshop.Status}."), "not_published")
+        : workshop.HasStarted(clock.GetUtcNow().UtcDateTime) ? new(Failure.Conflict("Registration is closed: the workshop has started."), "started")
         : null;
+
+    private Failure Refused(Refusal refusal)
+    {
+        metrics.RegistrationRefused(refusal.Reason);
+        return refusal.Failure;
+    }
+
+    /// <summary>A refused registration: the answer, and the reason its metric counts it under.</summary>
+    private sealed record Refusal(Failure Failure, string Reason);
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
@@ -38,7 +39,7 @@ public interface ISeatLedger
     Task<bool> CorrectAsync(WorkshopSeats observed, int seatsTaken, TimeSpan quietFor, CancellationToken cancellationToken);
 }
 
-public sealed class SeatLedger(NpgsqlDataSource dataSource, TimeProvider clock) : ISeatLedger
+public sealed class SeatLedger(NpgsqlDataSource dataSource, TimeProvider clock, SkillHubMetrics metrics) : ISeatLedger
 {
     private const string Open = RegistrationWindow.SqlIsOpen;
 
@@ -47,28 +48,43 @@ public sealed class SeatLedger(NpgsqlDataSource dataSource, TimeProvider clock) 
     public async Task<SeatRequest?> RequestSeatAsync(Guid workshopId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SeatRequest>(new CommandDefinition(
+        var request = await connection.QuerySingleOrDefaultAsync<SeatRequest>(new CommandDefinition(
             "SELECT confirmed AS Confirmed, queue_ticket AS QueueTicket FROM request_seat(@workshopId, @now)",
             new { workshopId, now = Now }, cancellationToken: cancellationToken));
+        if (request is { Confirmed: true })
+        {
+            metrics.SeatTaken();
+        }
+
+        return request;
     }
 
     public async Task<bool> TakeFreeSeatAsync(Guid workshopId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        var taken = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE workshops SET seats_taken = seats_taken + 1, seats_changed_at = now()
              WHERE id = @workshopId AND {Open} AND seats_taken < capacity
             """,
             new { workshopId, now = Now }, cancellationToken: cancellationToken)) == 1;
+        if (taken)
+        {
+            metrics.SeatTaken();
+        }
+
+        return taken;
     }
 
     public async Task ReleaseSeatAsync(Guid workshopId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        if (await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE workshops SET seats_taken = seats_taken - 1, seats_changed_at = now() WHERE id = @workshopId AND seats_taken > 0",
-            new { workshopId }, cancellationToken: cancellationToken));
+            new { workshopId }, cancellationToken: cancellationToken)) == 1)
+        {
+            metrics.SeatReleased();
+        }
     }
 
     public async Task<IReadOnlyList<WorkshopSeats>> AllAsync(IReadOnlyCollection<Guid> withDocuments, CancellationToken cancellationToken)

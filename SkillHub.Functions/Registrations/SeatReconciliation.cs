@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Workshops;
 
 namespace SkillHub.Functions.Registrations;
@@ -31,6 +32,7 @@ public sealed class SeatReconciliation(
     WaitingList waitingList,
     ReconciliationOptions options,
     IActivityLog activity,
+    SkillHubMetrics metrics,
     TimeProvider clock,
     ILogger<SeatReconciliation> logger)
 {
@@ -87,6 +89,7 @@ public sealed class SeatReconciliation(
         foreach (var repair in repairs)
         {
             logger.LogWarning("Reconciliation: {Kind} in workshop {WorkshopId} ({Before} -> {After})", repair.Kind, repair.WorkshopId, repair.Before, repair.After);
+            metrics.Repaired(repair.Kind);
             await activity.AppendQuietlyAsync(
                 ActivityEntry.ForSystem(clock, repair.Kind, new ActivityTarget("workshop", repair.WorkshopId.ToString()), new Dictionary<string, string>
                 {

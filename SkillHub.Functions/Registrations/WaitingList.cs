@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SkillHub.Functions.Activity;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Telemetry;
 
 namespace SkillHub.Functions.Registrations;
 
@@ -10,7 +11,13 @@ namespace SkillHub.Functions.Registrations;
 /// changed meanwhile, give the seat back and try the next person.
 /// </summary>
 public sealed class WaitingList(
-    IRegistrationStore registrations, ISeatLedger seats, IRegistrationNotifier notifier, IActivityLog activity, TimeProvider clock, ILogger<WaitingList> logger)
+    IRegistrationStore registrations,
+    ISeatLedger seats,
+    IRegistrationNotifier notifier,
+    IActivityLog activity,
+    SkillHubMetrics metrics,
+    TimeProvider clock,
+    ILogger<WaitingList> logger)
 {
     // A bound on one call's work; what is left is picked up by the next change or by reconciliation.
     private const int MaxPromotionsPerCall = 1_000;
@@ -74,6 +81,7 @@ public sealed class WaitingList(
         if (confirmed is not null)
         {
             logger.LogInformation("Registration {RegistrationId} promoted to confirmed in workshop {WorkshopId}", waiting.Id, waiting.WorkshopId);
+            metrics.Promoted();
             await notifier.ChangedAsync(confirmed);
             await activity.AppendQuietlyAsync(
                 ActivityEntry.ForSystem(clock, "registration.promote", new ActivityTarget("registration", waiting.Id.ToString()),

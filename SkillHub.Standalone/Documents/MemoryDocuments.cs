@@ -8,6 +8,7 @@ using SkillHub.Functions.Comments;
 using SkillHub.Functions.Infrastructure.Documents;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Registrations;
 
 namespace SkillHub.Standalone.Documents;
@@ -39,9 +40,9 @@ public static class MemoryDocuments
     public static IServiceCollection AddMemoryDocuments(this IServiceCollection services)
     {
         services.TryAddSingleton<IDocumentStoreProbe, MemoryDocumentStoreProbe>();
-        services.AddCollection<IRegistrationStore, MemoryRegistrationStore, MemoryRegistrationBackup>();
-        services.AddCollection<ICommentStore, MemoryCommentStore, MemoryCommentBackup>();
-        services.AddCollection<IActivityLog, MemoryActivityLog, MemoryActivityLogBackup>();
+        services.AddCollection<IRegistrationStore, MemoryRegistrationStore, MemoryRegistrationBackup>(MongoRegistrationStore.CollectionName);
+        services.AddCollection<ICommentStore, MemoryCommentStore, MemoryCommentBackup>(MongoCommentStore.CollectionName);
+        services.AddCollection<IActivityLog, MemoryActivityLog, MemoryActivityLogBackup>(MongoActivityLog.CollectionName);
         return services.AddStartupStep(null, "warning that documents live in memory", (provider, _) =>
         {
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("SkillHub.DocumentStore").LogWarning(
@@ -54,14 +55,17 @@ public static class MemoryDocuments
     internal static (IReadOnlyList<T> Items, long Total) Page<T>(this List<T> all, PageRequest page) =>
         (all.Skip(page.Skip).Take(page.PageSize).ToList(), all.Count);
 
-    /// <summary>A store a test registered first is kept. The concrete store too: its backup reads and replaces the very instance the feature uses.</summary>
-    private static void AddCollection<TStore, TMemory, TBackup>(this IServiceCollection services)
+    /// <summary>
+    /// A store a test registered first is kept. The concrete store too: its backup reads and replaces the
+    /// very instance the feature uses, which the feature reaches through the same spans as MongoDB's.
+    /// </summary>
+    private static void AddCollection<TStore, TMemory, TBackup>(this IServiceCollection services, string collection)
         where TStore : class
         where TMemory : class, TStore
         where TBackup : class, IDocumentCollectionBackup
     {
         services.TryAddSingleton<TMemory>();
-        services.TryAddSingleton<TStore>(provider => provider.GetRequiredService<TMemory>());
+        services.TryAddSingleton(provider => DocumentSpans.Around<TStore>(provider.GetRequiredService<TMemory>(), collection, new DocumentStoreSpans(DocumentStoreSpans.Memory, null)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentCollectionBackup, TBackup>());
     }
 }

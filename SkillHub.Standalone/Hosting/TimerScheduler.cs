@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NCrontab;
 using SkillHub.Functions.Infrastructure.Hosting;
+using SkillHub.Functions.Infrastructure.Telemetry;
 
 namespace SkillHub.Standalone.Hosting;
 
@@ -33,6 +35,8 @@ public sealed class TimerScheduler(
     private async Task RunAsync(ScheduledTimer timer, CancellationToken stoppingToken)
     {
         var invoker = new FunctionInvoker(timer.Function);
+        // Each run is a trace of its own, whatever was current when the host started.
+        Activity.Current = null;
         var last = clock.GetUtcNow().UtcDateTime;
         logger.LogInformation("Timer {Function} scheduled; next run at {Next:o}", timer.Function.Name, timer.Schedule.GetNextOccurrence(last));
         while (!stoppingToken.IsCancellationRequested)
@@ -56,6 +60,7 @@ public sealed class TimerScheduler(
                 ScheduleStatus = new ScheduleStatus { Last = last, Next = timer.Schedule.GetNextOccurrence(next), LastUpdated = now },
             };
             last = next;
+            using var span = StartSpan(timer.Function.Name);
             try
             {
                 await gate.RunAsync(timer.Function.Name, async () =>
@@ -72,8 +77,18 @@ public sealed class TimerScheduler(
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                SkillHubTelemetry.Failed(span, exception);
                 logger.LogError(exception, "Timer {Function} failed", timer.Function.Name);
             }
         }
+    }
+
+    /// <summary>A timer run's root span, where the Functions host would have started the worker's invocation span.</summary>
+    private static Activity? StartSpan(string function)
+    {
+        var span = SkillHubTelemetry.Source.StartActivity($"timer {function}", ActivityKind.Internal);
+        span?.SetTag("faas.trigger", "timer");
+        span?.SetTag("faas.name", function);
+        return span;
     }
 }

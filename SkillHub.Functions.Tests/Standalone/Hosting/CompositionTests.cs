@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SkillHub.Functions.Infrastructure.Documents;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 using SkillHub.Standalone.Documents;
@@ -24,7 +25,7 @@ public sealed class CompositionTests
             Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
         }
 
-        Assert.IsType(expectedStore, app.Services.GetRequiredService<IRegistrationStore>());
+        Assert.IsType(expectedStore, DocumentSpans.Inner(app.Services.GetRequiredService<IRegistrationStore>()));
         Assert.Equal(documentStore == "mongodb", app.Services.GetServices<IMongoIndexes>().Any());
     }
 }

@@ -178,8 +178,8 @@ public sealed class GrpcTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Invokes a timer function as the host does when its schedule fires.</summary>
-    public async Task<InvocationResponse> InvokeTimerAsync(string functionName)
+    /// <summary>Invokes a timer function as the host does when its schedule fires, in the host's trace <paramref name="traceParent"/> if given.</summary>
+    public async Task<InvocationResponse> InvokeTimerAsync(string functionName, string? traceParent = null)
     {
         var function = Functions.Single(f => f.Name == functionName);
         var timer = function.Timer ?? throw new InvalidOperationException($"{functionName} is not a timer function.");
@@ -190,7 +190,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
             ScheduleStatus = new { Last = now.AddMinutes(-5), Next = now.AddMinutes(5), LastUpdated = now.AddMinutes(-5) },
             IsPastDue = false,
         });
-        var request = NewInvocation(function);
+        var request = NewInvocation(function, traceParent);
         request.InputData.Add(new ParameterBinding { Name = timer.ParameterName, Data = new TypedData { Json = info } });
         return await InvokeAsync(function, request);
     }
@@ -231,11 +231,11 @@ public sealed class GrpcTestHost : IAsyncDisposable
         }
     }
 
-    private static InvocationRequest NewInvocation(HostFunction function) => new()
+    private static InvocationRequest NewInvocation(HostFunction function, string? traceParent = null) => new()
     {
         InvocationId = Guid.NewGuid().ToString(),
         FunctionId = function.Id,
-        TraceContext = new RpcTraceContext { TraceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01" },
+        TraceContext = new RpcTraceContext { TraceParent = traceParent ?? $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01" },
     };
 
     private async Task WaitForStreamAsync(bool exitMayComeFirst)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MongoDB.Driver;
 using SkillHub.Functions.Backups;
+using SkillHub.Functions.Infrastructure.Telemetry;
 
 namespace SkillHub.Functions.Infrastructure.Documents;
 
@@ -17,7 +18,8 @@ public sealed class DuplicateDocumentException(string message, Exception? innerE
 public static class DocumentStoreServices
 {
     /// <summary>
-    /// Registers a feature's MongoDB collection: its store (whose indexes are ensured at start-up) and
+    /// Registers a feature's MongoDB collection: its store (whose indexes are ensured at start-up, and
+    /// whose every operation is a span, <see cref="DocumentSpans"/>) and
     /// its part in backups, read and written through the store's own document class and restored with
     /// the <paramref name="indexes"/> the store ensures. A store registered before (the in-memory one
     /// of a stand-in host, or a test's) is kept, and then so is the backup that came with it.
@@ -35,7 +37,10 @@ public static class DocumentStoreServices
         }
 
         services.TryAddSingleton<TMongo>();
-        services.AddSingleton<TStore>(provider => provider.GetRequiredService<TMongo>());
+        services.AddSingleton(provider => DocumentSpans.Around<TStore>(
+            provider.GetRequiredService<TMongo>(),
+            collectionName,
+            new DocumentStoreSpans(DocumentStoreSpans.MongoDb, provider.GetRequiredService<IMongoDatabase>().DatabaseNamespace.DatabaseName)));
         services.AddSingleton<IMongoIndexes>(provider => provider.GetRequiredService<TMongo>());
         services.AddSingleton<IDocumentCollectionBackup>(
             provider => new MongoCollectionBackup<TDocument>(provider.GetRequiredService<IMongoDatabase>(), collectionName, indexes(provider)));

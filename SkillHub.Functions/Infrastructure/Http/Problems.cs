@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SkillHub.Functions.Infrastructure.Json;
+using SkillHub.Functions.Infrastructure.Telemetry;
 
 namespace SkillHub.Functions.Infrastructure.Http;
 
@@ -86,11 +87,14 @@ public static class Problems
         return problem;
     }
 
-    /// <summary>The id that ties an answer to its traces and its activity-log entry: the current trace's, else the request's.</summary>
+    /// <summary>
+    /// The id that ties an answer to its trace and its activity-log entry: the 32-hex trace id of the
+    /// request's span, which a trace backend finds the trace by; the request's own id outside any trace.
+    /// </summary>
     public static string TraceIdOf(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+        return SkillHubTelemetry.CurrentTraceId() ?? http.TraceIdentifier;
     }
 
     /// <summary>The specification that defines the status code, as RFC 9457 suggests for a problem without extra semantics.</summary>

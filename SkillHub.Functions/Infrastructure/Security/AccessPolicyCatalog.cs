@@ -18,6 +18,9 @@ public sealed class AccessPolicyCatalog(Assembly assembly)
 
     public AccessPolicy For(string entryPoint) => _policies.GetOrAdd(entryPoint, Resolve);
 
+    /// <summary>The function's method, in the assembly this catalog reads.</summary>
+    public MethodInfo MethodOf(string entryPoint) => FindMethod(assembly, entryPoint);
+
     /// <summary>Whether the function answers before start-up is done (<see cref="Hosting.ServesWhileStartingAttribute"/>); read only while starting.</summary>
     public bool ServesWhileStarting(string entryPoint) =>
         FindMethod(assembly, entryPoint).IsDefined(typeof(Hosting.ServesWhileStartingAttribute), inherit: false);
