@@ -8,10 +8,13 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/bench.sh [--quick | --smoke] [--no-build] [--out FILE]
+Usage: scripts/bench.sh [--quick | --smoke] [--only SECTION] [--no-build] [--out FILE]
 
   --quick     smaller sizes and short runs (about 2 minutes): a fast look, not the issue's figures
   --smoke     tiny sizes, one run each (under a minute): proves every step runs, measures nothing
+  --only SECTION
+              start-up and one section only (reads, duties, registration-list, statistics,
+              contention or export): to profile one, not the issue's figures
   --no-build  use the Release build already there (the tests run the bench this way)
   --out FILE  where to write the results (default: bench/results.md)
   --help      this text
@@ -25,11 +28,13 @@ USAGE
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out="$root/bench/results.md"
 mode=()
+only=()
 build=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=(--quick) ;;
     --smoke) mode=(--smoke) ;;
+    --only) only=(--only "${2:?--only needs a section}"); shift ;;
     --no-build) build=false ;;
     --out) out=$2; shift ;;
     --help|-h) usage; exit 0 ;;
@@ -84,5 +89,5 @@ dotnet bench/SkillHub.Bench/bin/Release/net10.0/SkillHub.Bench.dll \
   --out "$out" \
   --commit "$commit" \
   --run-id "$run_id" \
-  --command "scripts/bench.sh${mode:+ ${mode[*]}}" \
-  "${mode[@]}"
+  --command "scripts/bench.sh${mode:+ ${mode[*]}}${only:+ ${only[*]}}" \
+  "${mode[@]}" "${only[@]}"

@@ -70,21 +70,53 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
         var trainerToken = tokens.Issue(trainers[0], Roles.Trainer, (await Seeding.SessionsAsync(data, [trainers[0]])).Single()).Token;
         var participantSessions = await Seeding.SessionsAsync(data, participants);
         var participantTokens = participants.Select((p, i) => tokens.Issue(p, Roles.Participant, participantSessions[i]).Token).ToArray();
-        await ReadsAsync(client, peerClient, data, workshops, new Caller(participants[^1], Roles.Participant), participantTokens[^1]);
-        _duties = _report.Section(
-            "What two of the app's duties cost, priced on the peer where each can be left out (requests/s)",
-            "Duty", "With", "Without", "With / without");
-        await SessionCheckCostAsync(peerClient, workshops, participantTokens[^1]);
-        await RegistrationListAsync(client, data, trainerToken, participantTokens[_sizes.ContentionParticipants..]);
-        await StatisticsAsync(client, data, trainers[0], trainerToken, participants[_sizes.ContentionParticipants..], participantTokens[_sizes.ContentionParticipants..]);
-        await ContentionAsync(client, peerClient, data, participantTokens[.._sizes.ContentionParticipants]);
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var rssAfterLoad = app.ResidentMegabytes();
-        _report.Section("Memory", "When", "Resident (VmRSS)").Add(["after the load", Report.N(rssAfterLoad) + " MB"]);
-        _report.Target("Resident memory after the load", rssAfterLoad, " MB", 200, atLeast: false);
-        await app.DisposeAsync();
+        if (options.Measures("reads"))
+        {
+            await ReadsAsync(client, peerClient, data, workshops, new Caller(participants[^1], Roles.Participant), participantTokens[^1]);
+        }
 
-        await ExportAsync();
+        if (options.Measures("duties") || options.Measures("contention"))
+        {
+            _duties = _report.Section(
+                "What two of the app's duties cost, priced on the peer where each can be left out (requests/s)",
+                "Duty", "With", "Without", "With / without");
+        }
+
+        if (options.Measures("duties"))
+        {
+            await SessionCheckCostAsync(peerClient, workshops, participantTokens[^1]);
+        }
+
+        if (options.Measures("registration-list"))
+        {
+            await RegistrationListAsync(client, data, trainerToken, participantTokens[_sizes.ContentionParticipants..]);
+        }
+
+        if (options.Measures("statistics"))
+        {
+            await StatisticsAsync(client, data, trainers[0], trainerToken, participants[_sizes.ContentionParticipants..], participantTokens[_sizes.ContentionParticipants..]);
+        }
+
+        if (options.Measures("contention"))
+        {
+            await ContentionAsync(client, peerClient, data, participantTokens[.._sizes.ContentionParticipants]);
+        }
+
+        if (options.Only is null)
+        {
+            // Memory after the whole load only: one section leaves the process in no comparable state.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var rssAfterLoad = app.ResidentMegabytes();
+            _report.Section("Memory", "When", "Resident (VmRSS)").Add(["after the load", Report.N(rssAfterLoad) + " MB"]);
+            _report.Target("Resident memory after the load", rssAfterLoad, " MB", 200, atLeast: false);
+        }
+
+        await app.DisposeAsync();
+        if (options.Measures("export"))
+        {
+            await ExportAsync();
+        }
+
         var context = new (string, string)[]
         {
             ("Date (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
@@ -99,7 +131,7 @@ public sealed partial class Bench(BenchOptions options, string adminConnectionSt
                 BenchOptions.Quick => "quick (smaller sizes, shorter runs: not the issue's figures)",
                 BenchOptions.Smoke => "smoke (tiny sizes, one run: proves the steps run, measures nothing)",
                 _ => "full",
-            }),
+            } + (options.Only is { } only ? $"; start-up and {only} only" : "")),
             ("Method", $"closed-loop HttpClient workers; each figure is the median of {_sizes.Runs} runs of {_sizes.Duration.TotalSeconds:0.#} s (or of a fixed batch) after one warm-up run"),
         };
         return _report.ToMarkdown(context);

@@ -20,7 +20,7 @@ public sealed record Sizes(
     public static Sizes Smoke { get; } = new(200, 40, 4, 10, 60, 200, 2_000, 1, TimeSpan.FromSeconds(0.1), 8);
 }
 
-public sealed record BenchOptions(string Mode, string AppDll, string PeerDll, string PgDump, string Output, string Command, string Commit, string RunId)
+public sealed record BenchOptions(string Mode, string AppDll, string PeerDll, string PgDump, string Output, string Command, string Commit, string RunId, string? Only = null)
 {
     public const string Usage =
         """
@@ -34,11 +34,19 @@ public sealed record BenchOptions(string Mode, string AppDll, string PeerDll, st
           --command TEXT   the command line to record in the results
           --commit TEXT    the commit to record in the results
           --run-id ID      names this run's databases skillhub_bench_ID_* (lowercase letters and digits)
+          --only SECTION   start-up and one section only, for a profile: reads, duties, registration-list,
+                           statistics, contention or export
         """;
 
     public const string Full = "full";
     public const string Quick = "quick";
     public const string Smoke = "smoke";
+
+    /// <summary>The sections <c>--only</c> may name, in the order a whole run measures them.</summary>
+    public static IReadOnlyList<string> Sections { get; } = ["reads", "duties", "registration-list", "statistics", "contention", "export"];
+
+    /// <summary>Whether this run measures <paramref name="section"/>.</summary>
+    public bool Measures(string section) => Only is null || Only == section;
 
     public Sizes Sizes => Mode switch
     {
@@ -51,7 +59,7 @@ public sealed record BenchOptions(string Mode, string AppDll, string PeerDll, st
     {
         ArgumentNullException.ThrowIfNull(args);
         var mode = Full;
-        string? app = null, peer = null, pgDump = null, output = null, command = null, commit = null;
+        string? app = null, peer = null, pgDump = null, output = null, command = null, commit = null, only = null;
         var runId = "run";
         for (var i = 0; i < args.Length; i++)
         {
@@ -67,12 +75,14 @@ public sealed record BenchOptions(string Mode, string AppDll, string PeerDll, st
                 case "--command": command = Next(); break;
                 case "--commit": commit = Next(); break;
                 case "--run-id": runId = Next(); break;
+                case "--only": only = Next(); break;
                 default: return null;
             }
         }
 
         return app is null || peer is null || pgDump is null || output is null || !runId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+               || (only is not null && !Sections.Contains(only))
             ? null
-            : new BenchOptions(mode, app, peer, pgDump, output, command ?? "scripts/bench.sh", commit ?? "unknown", runId);
+            : new BenchOptions(mode, app, peer, pgDump, output, command ?? "scripts/bench.sh", commit ?? "unknown", runId, only);
     }
 }

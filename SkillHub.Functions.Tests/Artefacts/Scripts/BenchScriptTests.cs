@@ -12,15 +12,16 @@ public sealed class BenchScriptTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
+    // The tests' own build is the Release build the script would make; otherwise let it build.
+    private static readonly string[] Build = Repository.AppDirectory.Contains("/Release/", StringComparison.Ordinal) ? ["--no-build"] : [];
+
     [Fact]
     public async Task TheSmokeRun_WritesEveryMeasurementAndEveryTarget()
     {
         var results = Path.Combine(_scratch.Path, "results.md");
         Directory.CreateDirectory(_scratch.Path);
-        // The tests' own build is the Release build the script would make; otherwise let it build.
-        string[] build = Repository.AppDirectory.Contains("/Release/", StringComparison.Ordinal) ? ["--no-build"] : [];
 
-        var (code, output) = await ScriptProcess.RunAsync("scripts/bench.sh", ["--smoke", .. build, "--out", results]);
+        var (code, output) = await ScriptProcess.RunAsync("scripts/bench.sh", ["--smoke", .. Build, "--out", results]);
 
         Assert.True(code == 0, output);
         var report = await File.ReadAllTextAsync(results);
@@ -45,5 +46,35 @@ public sealed class BenchScriptTests : IDisposable
         {
             Assert.Contains(row, report, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task OnlyOneSection_MeasuresStartUpAndThatSection_AndSaysSo()
+    {
+        var results = Path.Combine(_scratch.Path, "contention.md");
+        Directory.CreateDirectory(_scratch.Path);
+
+        var (code, output) = await ScriptProcess.RunAsync("scripts/bench.sh", ["--smoke", "--only", "contention", .. Build, "--out", results]);
+
+        Assert.True(code == 0, output);
+        var report = await File.ReadAllTextAsync(results);
+        Assert.Contains("- Mode: smoke (tiny sizes, one run: proves the steps run, measures nothing); start-up and contention only", report, StringComparison.Ordinal);
+        Assert.Contains("## Start-up", report, StringComparison.Ordinal);
+        Assert.Contains("## POST /api/workshops/{id}/registrations under contention", report, StringComparison.Ordinal);
+        Assert.Contains("| Notification outbox (", report, StringComparison.Ordinal);
+        foreach (var absent in new[] { "## Read routes", "| Session check (", "## GET /api/workshops/{id}/registrations", "## Statistics over", "## Memory", "## Backup export" })
+        {
+            Assert.DoesNotContain(absent, report, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnknownSection_IsRefusedWithTheUsage()
+    {
+        var (code, output) = await ScriptProcess.RunAsync("scripts/bench.sh", ["--smoke", "--only", "everything", .. Build, "--out", Path.Combine(_scratch.Path, "never.md")]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--only SECTION", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_scratch.Path, "never.md")));
     }
 }
