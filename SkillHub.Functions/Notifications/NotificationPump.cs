@@ -23,7 +23,7 @@ public sealed class NotificationPump(NotificationSignal signal, NotificationSend
 
             try
             {
-                await sender.RunAsync(stoppingToken);
+                await sender.SendNowAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -26,7 +26,7 @@ public sealed class NotificationReconciliation(IRegistrationStore registrations,
         var written = 0;
         foreach (var chunk in notices.Chunk(500))
         {
-            written += await outbox.EnqueueAsync(chunk, cancellationToken);
+            written += await outbox.EnqueueFromHistoryAsync(chunk, cancellationToken);
         }
 
         if (written > 0)

@@ -20,7 +20,7 @@ public sealed class RegistrationNotifier(NotificationOutbox outbox, ILogger<Regi
 
         try
         {
-            await outbox.EnqueueAsync([notice], CancellationToken.None);
+            await outbox.EnqueueFromHistoryAsync([notice], CancellationToken.None);
         }
 #pragma warning disable CA1031 // The message is derived again by reconciliation; the registration stands.
         catch (Exception exception)
