@@ -13,13 +13,7 @@ public sealed class AttendanceMarkingHttpTests(ClockedAppFixture app) : IClassFi
     private static readonly DateTime Now = ClockedAppFixture.Now;
 
     /// <summary>The workshop's start relative to now, and whether marking is open: an hour before the start to seven days after the end (3 h later).</summary>
-    public static TheoryData<TimeSpan, bool> Edges { get; } = new()
-    {
-        { TimeSpan.FromHours(1), true },
-        { TimeSpan.FromHours(1) + Microsecond, false },
-        { -(TimeSpan.FromDays(7) + TimeSpan.FromHours(3)), true },
-        { -(TimeSpan.FromDays(7) + TimeSpan.FromHours(3)) - Microsecond, false },
-    };
+    public static TheoryData<TimeSpan, bool> Edges { get; } = WindowEdges(TimeSpan.FromHours(1), TimeSpan.FromDays(7) + TimeSpan.FromHours(3));
 
     [Theory]
     [MemberData(nameof(Edges))]

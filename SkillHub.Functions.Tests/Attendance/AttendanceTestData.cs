@@ -31,6 +31,18 @@ internal static class AttendanceTestData
     /// <summary>The smallest step PostgreSQL keeps: a window one microsecond away is closed.</summary>
     public static readonly TimeSpan Microsecond = TimeSpan.FromTicks(10);
 
+    /// <summary>
+    /// A window's two edges as a workshop's start relative to now, with whether the window is open:
+    /// each edge itself (open) and a microsecond past it (closed).
+    /// </summary>
+    public static TheoryData<TimeSpan, bool> WindowEdges(TimeSpan opensBeforeStart, TimeSpan closesAfterStart) => new()
+    {
+        { opensBeforeStart, true },
+        { opensBeforeStart + Microsecond, false },
+        { -closesAfterStart, true },
+        { -closesAfterStart - Microsecond, false },
+    };
+
     public static string AttendanceOf(Guid workshopId) => $"/api/workshops/{workshopId}/attendance";
 
     public static string CheckInOf(Guid workshopId) => $"/api/workshops/{workshopId}/check-in";

@@ -13,13 +13,7 @@ public sealed class CheckInHttpTests(ClockedAppFixture app) : IClassFixture<Cloc
     private static readonly DateTime Now = ClockedAppFixture.Now;
 
     /// <summary>The workshop's start relative to now, and whether check-in is open: half an hour before the start to the end (3 h later).</summary>
-    public static TheoryData<TimeSpan, bool> Edges { get; } = new()
-    {
-        { TimeSpan.FromMinutes(30), true },
-        { TimeSpan.FromMinutes(30) + Microsecond, false },
-        { -TimeSpan.FromHours(3), true },
-        { -TimeSpan.FromHours(3) - Microsecond, false },
-    };
+    public static TheoryData<TimeSpan, bool> Edges { get; } = WindowEdges(TimeSpan.FromMinutes(30), TimeSpan.FromHours(3));
 
     [Theory]
     [MemberData(nameof(Edges))]
