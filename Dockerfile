@@ -34,6 +34,8 @@ RUN apt-get update \
 
 COPY --from=build ["/home/site/wwwroot", "/home/site/wwwroot"]
 COPY --from=build ["/opt/skillhub", "/opt/skillhub"]
+# The demo dataset, loaded only when the stack sets SkillHub__SeedDemoData=true (SEED_DEMO_DATA in .env).
+COPY data/demo.json /opt/skillhub/demo.json
 
 # The Functions host listens on port 80.
 EXPOSE 80

@@ -55,7 +55,7 @@ capture 06-register curl -s -X POST "$base/workshops/$workshop/registrations" -H
 cd "$root"
 inbox=$(sed -n -E 's|.*e-mails  : (http://127\.0\.0\.1:[0-9]+)/index\.html.*|\1|p' "$work/start.log" | head -n 1)
 for _ in $(seq 1 60); do
-  curl -fsS "$inbox/api/email?to.address=lea.dubois@skillhub.demo" 2>/dev/null | grep -q "Inscription" && break
+  curl -fsS "$inbox/email?to.address=lea.dubois@skillhub.demo" 2>/dev/null | grep -q "Inscription" && break
   sleep 0.5
 done
 capture 06-email scripts/mail.sh lea.dubois@skillhub.demo --inbox "$inbox"

@@ -4,7 +4,6 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-SKILLHUB_STATE_DIR=${SKILLHUB_STATE_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/skillhub}
 # shellcheck source=lib/redocly.sh
 source "$root/scripts/lib/redocly.sh"
 ensure_redocly

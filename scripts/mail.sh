@@ -15,7 +15,12 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$address" ] || { echo "Usage: scripts/mail.sh ADRESSE [--inbox http://127.0.0.1:1080]" >&2; exit 2; }
 
-curl -fsS "$inbox/api/email?to.address=$(node -e 'process.stdout.write(encodeURIComponent(process.argv[1]))' "$address")" | node -e '
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/node.sh
+source "$root/scripts/lib/node.sh"
+ensure_node
+
+curl -fsS "$inbox/email?to.address=$(node -e 'process.stdout.write(encodeURIComponent(process.argv[1]))' "$address")" | node -e '
   let json = "";
   process.stdin.on("data", d => json += d).on("end", () => {
     const mails = JSON.parse(json);

@@ -18,12 +18,16 @@ done
 source "$root/scripts/lib/postgres.sh"
 # shellcheck source=lib/settings.sh
 source "$root/scripts/lib/settings.sh"
+# shellcheck source=lib/node.sh
+source "$root/scripts/lib/node.sh"
 if ! command -v curl >/dev/null 2>&1; then
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
 fi
 ensure_postgres
 ensure_skillhub_role
 ensure_database skillhub
+# Node.js for maildev and the list of demo accounts below.
+ensure_node
 
 export ConnectionStrings__Postgres=${ConnectionStrings__Postgres:-$(skillhub_connection_string skillhub)}
 use_signing_keys

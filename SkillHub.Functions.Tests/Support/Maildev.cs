@@ -38,7 +38,7 @@ public static class Maildev
     /// <summary>Every message received for <paramref name="address"/>, oldest first.</summary>
     public static async Task<IReadOnlyList<ReceivedMail>> ReceivedByAsync(string address)
     {
-        var emails = await Api.GetFromJsonAsync<List<MaildevEmail>>($"/api/email?to.address={Uri.EscapeDataString(address)}") ?? [];
+        var emails = await Api.GetFromJsonAsync<List<MaildevEmail>>($"/email?to.address={Uri.EscapeDataString(address)}") ?? [];
         return emails.Select(e => new ReceivedMail(
             e.Id, e.Subject ?? "", e.Text ?? "", e.Html ?? "", (e.Headers is { } headers && headers.TryGetValue("message-id", out var id) ? id.ToString() : ""),
             (e.Attachments ?? []).Select(a => new ReceivedAttachment(a.FileName, a.GeneratedFileName, a.ContentType)).ToList())).ToList();
@@ -65,7 +65,7 @@ public static class Maildev
     {
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(attachment);
-        return await Api.GetStringAsync($"/api/email/{mail.Id}/attachment/{attachment.GeneratedFileName}");
+        return await Api.GetStringAsync($"/email/{mail.Id}/attachment/{attachment.GeneratedFileName}");
     }
 
     private static string Required(string variable) =>

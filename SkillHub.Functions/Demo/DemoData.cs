@@ -13,7 +13,9 @@ using SkillHub.Functions.Workshops;
 namespace SkillHub.Functions.Demo;
 
 /// <summary>
-/// Seeds the demo dataset named by <c>SkillHub__DemoData</c> (data/demo.json): accounts that do not
+/// Seeds the demo dataset named by <c>SkillHub__DemoData</c> (data/demo.json), unless
+/// <c>SkillHub__SeedDemoData</c> is false (the compose stack names the image's copy and leaves the
+/// choice to <c>SEED_DEMO_DATA</c>): accounts that do not
 /// exist yet, and, on a database without workshops, the workshops with their registrations, dated
 /// from the day of seeding: past ones with attendance marked and ratings from attendees, upcoming
 /// ones with confirmed, waitlisted and cancelled registrations, and one cancelled workshop.
@@ -36,10 +38,12 @@ public sealed class DemoData(
 {
     public const string Setting = "SkillHub:DemoData";
 
+    public const string SeedSetting = "SkillHub:SeedDemoData";
+
     public async Task SeedIfRequestedAsync(CancellationToken cancellationToken)
     {
         var path = configuration[Setting];
-        if (string.IsNullOrWhiteSpace(path))
+        if (!SeedingWanted() || string.IsNullOrWhiteSpace(path))
         {
             return;
         }
@@ -162,6 +166,14 @@ public sealed class DemoData(
         outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException($"Demo workshop '{title}', {step}: {outcome.Failure!.Message}");
 
     private static readonly JsonSerializerOptions DatasetJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A typo ("yes", "1") refuses to start rather than silently seeding or not.</summary>
+    private bool SeedingWanted() => configuration[SeedSetting] switch
+    {
+        null or "" => true,
+        var text when bool.TryParse(text, out var wanted) => wanted,
+        var text => throw new InvalidOperationException($"SkillHub__SeedDemoData is '{text}': true or false."),
+    };
 
     private sealed record DemoDataset(IReadOnlyList<DemoAccount> Accounts, IReadOnlyList<DemoWorkshop> Workshops);
 

@@ -6,6 +6,8 @@
 source "$root/scripts/lib/postgres.sh"
 # shellcheck source=settings.sh
 source "$root/scripts/lib/settings.sh"
+# shellcheck source=node.sh
+source "$root/scripts/lib/node.sh"
 
 prepare_app() {
   if [ -z "${ConnectionStrings__Postgres:-}" ]; then
@@ -53,6 +55,7 @@ backup_through_app() {
   : "${SKILLHUB_ADMIN_EMAIL:?définir SKILLHUB_ADMIN_EMAIL (compte administrateur) dans l'environnement}"
   : "${SKILLHUB_ADMIN_PASSWORD:?définir SKILLHUB_ADMIN_PASSWORD dans l'environnement}"
   echo "==> Sauvegarde prise par l'application en marche ($base, POST /api/admin/backups)"
+  ensure_node
   answer=$(node -e 'process.stdout.write(JSON.stringify({ email: process.env.SKILLHUB_ADMIN_EMAIL, password: process.env.SKILLHUB_ADMIN_PASSWORD }))' \
     | curl -sS -w '\n%{http_code}' -X POST "$base/api/auth/login" -H 'Content-Type: application/json' --data-binary @-) \
     || { echo "L'application ne répond pas à $base" >&2; return 1; }

@@ -4,22 +4,19 @@
 
 # shellcheck source=ports.sh
 source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
+# shellcheck source=node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 
 # The Azurite development account: a published, fixed key, not a secret.
 AZURITE_ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
 ensure_azurite() {
-  local dir="$SKILLHUB_STATE_DIR/azurite"
-  if [ ! -x "$dir/node_modules/.bin/azurite-blob" ]; then
-    echo "==> Installation d'Azurite (npm, azurite@3.37.0)…"
-    mkdir -p "$dir"
-    (cd "$dir" && npm install --no-audit --no-fund --silent azurite@3.37.0 >/dev/null)
-  fi
+  ensure_npm_package azurite@3.37.0
 
   local port
   port=$(free_port)
   AZURITE_DATA=$(mktemp -d)
-  "$dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$AZURITE_DATA" \
+  "$NPM_BIN/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$AZURITE_DATA" \
     --skipApiVersionCheck --silent >"$AZURITE_DATA/azurite.log" 2>&1 &
   AZURITE_PID=$!
   wait_for_port "$port" || { cat "$AZURITE_DATA/azurite.log" >&2; echo "Azurite ne répond pas sur le port $port" >&2; return 1; }

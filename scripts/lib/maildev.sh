@@ -4,19 +4,16 @@
 
 # shellcheck source=ports.sh
 source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
+# shellcheck source=node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 
 ensure_maildev() {
-  local dir="$SKILLHUB_STATE_DIR/maildev"
-  if [ ! -x "$dir/node_modules/.bin/maildev" ]; then
-    echo "==> Installation de maildev (npm, maildev@3.0.0)…"
-    mkdir -p "$dir"
-    (cd "$dir" && npm install --no-audit --no-fund --silent maildev@3.0.0 >/dev/null)
-  fi
+  ensure_npm_package maildev@2.2.1
 
   MAILDEV_SMTP_PORT=${MAILDEV_SMTP_PORT:-$(free_port)}
   MAILDEV_WEB_PORT=${MAILDEV_WEB_PORT:-$(free_port)}
   MAILDEV_LOG=$(mktemp)
-  "$dir/node_modules/.bin/maildev" --ip 127.0.0.1 --smtp "$MAILDEV_SMTP_PORT" --web "$MAILDEV_WEB_PORT" --silent \
+  "$NPM_BIN/maildev" --ip 127.0.0.1 --smtp "$MAILDEV_SMTP_PORT" --web "$MAILDEV_WEB_PORT" --silent \
     >"$MAILDEV_LOG" 2>&1 &
   MAILDEV_PID=$!
   { wait_for_port "$MAILDEV_WEB_PORT" && wait_for_port "$MAILDEV_SMTP_PORT"; } || { cat "$MAILDEV_LOG" >&2; echo "maildev ne répond pas sur le port $MAILDEV_WEB_PORT" >&2; return 1; }

@@ -1,7 +1,8 @@
 # Sourced by the other libraries: a loopback port nothing listens on, and a wait for one that answers.
 
+# free_port: one the kernel hands out, through Perl (perl-base is part of every Debian system, Node.js is not).
 free_port() {
-  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+  perl -MIO::Socket::INET -e 'print IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1", LocalPort => 0)->sockport, "\n"'
 }
 
 # port_or_free PORT: PORT when nothing listens on it, else a free one.

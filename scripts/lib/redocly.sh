@@ -1,12 +1,10 @@
-# Sourced by scripts/lint-openapi.sh: Redocly CLI from the npm registry (pure Node.js), installed once in
-# $SKILLHUB_STATE_DIR/redocly, pinned like Azurite and maildev. REDOCLY says where its command is.
+# Sourced by scripts/lint-openapi.sh and scripts/test.sh: Redocly CLI from the npm registry (pure
+# Node.js), pinned like Azurite and maildev. REDOCLY says where its command is.
+
+# shellcheck source=node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 
 ensure_redocly() {
-  local dir="$SKILLHUB_STATE_DIR/redocly"
-  if [ ! -x "$dir/node_modules/.bin/redocly" ]; then
-    echo "==> Installation de Redocly CLI (npm, @redocly/cli@2.77.0)…"
-    mkdir -p "$dir"
-    (cd "$dir" && npm install --no-audit --no-fund --silent @redocly/cli@2.77.0 >/dev/null)
-  fi
-  REDOCLY="$dir/node_modules/.bin/redocly"
+  ensure_npm_package @redocly/cli@2.77.0
+  REDOCLY="$NPM_BIN/redocly"
 }

@@ -22,10 +22,10 @@ public sealed partial class DockerFilesTests
     private static readonly string[] ServiceNames = ["postgres", "mongo", "azurite", "mail", "app"];
 
     /// <summary>Secrets compose must refuse to start without (<c>${VAR:?message}</c>).</summary>
-    private static readonly string[] RequiredSecrets = ["POSTGRES_PASSWORD", "APP_DB_PASSWORD", "JWT_SIGNING_KEY", "BACKUP_SIGNING_KEY"];
+    private static readonly string[] RequiredSecrets = ["POSTGRES_PASSWORD", "APP_DB_PASSWORD", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "JWT_SIGNING_KEY", "BACKUP_SIGNING_KEY", "BOOTSTRAP_ADMIN_PASSWORD"];
 
     /// <summary>Variables of .env.example that hold secrets: empty there, or an obvious placeholder.</summary>
-    private static readonly string[] SecretVariables = ["POSTGRES_PASSWORD", "APP_DB_PASSWORD", "JWT_SIGNING_KEY", "BACKUP_SIGNING_KEY", "BACKUP_PREVIOUS_SIGNING_KEY", "BOOTSTRAP_ADMIN_PASSWORD"];
+    private static readonly string[] SecretVariables = ["POSTGRES_PASSWORD", "APP_DB_PASSWORD", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "JWT_SIGNING_KEY", "BACKUP_SIGNING_KEY", "BACKUP_PREVIOUS_SIGNING_KEY", "BOOTSTRAP_ADMIN_PASSWORD"];
 
     /// <summary>Settings the app cannot run without in the container (README, "Configuration").</summary>
     private static readonly string[] RequiredAppSettings =
@@ -141,7 +141,8 @@ public sealed partial class DockerFilesTests
         Assert.Equal("dotnet-isolated", environment["FUNCTIONS_WORKER_RUNTIME"]);
         Assert.Equal("mongodb", environment["SkillHub__DocumentStore"]);
         Assert.StartsWith("Host=postgres;", environment["ConnectionStrings__Postgres"], StringComparison.Ordinal);
-        Assert.Equal("mongodb://mongo:27017", environment["ConnectionStrings__MongoDB"]);
+        Assert.StartsWith("mongodb://", environment["ConnectionStrings__MongoDB"], StringComparison.Ordinal);
+        Assert.Equal("mongo", new MongoDB.Driver.MongoUrl(Resolve(environment["ConnectionStrings__MongoDB"])).Server.Host);
         Assert.Contains("BlobEndpoint=http://azurite:10000/devstoreaccount1", environment["AzureWebJobsStorage"], StringComparison.Ordinal);
     }
 
@@ -313,6 +314,47 @@ public sealed partial class DockerFilesTests
     }
 
     [Fact]
+    public void MongoRunsWithAuthentication_AndTheAppConnectsAsItsOwnUser_WithReadWriteOnTheAppDatabaseOnly()
+    {
+        var mongo = Mapping(Service("mongo"), "environment").Children.ToDictionary(c => Text(c.Key), c => Text(c.Value), StringComparer.Ordinal);
+        var url = new MongoDB.Driver.MongoUrl(Resolve(AppEnvironment()["ConnectionStrings__MongoDB"], new() { ["MONGO_APP_PASSWORD"] = "0123456789abcdef" }));
+        var init = ((YamlSequenceNode)Service("mongo").Children[new YamlScalarNode("volumes")]).Children.Select(Text)
+            .Single(v => v.Split(':')[1] == InitFolder).Split(':')[0];
+        var script = string.Join('\n', Directory.GetFiles(Path.Combine(Root, init), "*.js").Select(File.ReadAllText));
+
+        Assert.Contains("${MONGO_ROOT_PASSWORD:?", mongo["MONGO_INITDB_ROOT_PASSWORD"], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(Resolve(mongo["MONGO_INITDB_ROOT_USERNAME"])), "Without a root user the mongo image leaves authentication off.");
+        Assert.Equal(Resolve(mongo["MONGO_APP_USER"]), url.Username);
+        Assert.NotEqual(Resolve(mongo["MONGO_INITDB_ROOT_USERNAME"]), url.Username);
+        Assert.Equal(Resolve(mongo["MONGO_INITDB_DATABASE"]), url.DatabaseName);
+        Assert.Equal(url.DatabaseName, url.AuthenticationSource);
+        Assert.Equal(url.DatabaseName, Resolve(AppEnvironment()["MongoDB__Database"]));
+        Assert.Contains("${MONGO_APP_PASSWORD:?", AppEnvironment()["ConnectionStrings__MongoDB"], StringComparison.Ordinal);
+        Assert.DoesNotContain("MONGO_ROOT", AppEnvironment()["ConnectionStrings__MongoDB"], StringComparison.Ordinal);
+
+        Assert.Contains("user: process.env.MONGO_APP_USER", script, StringComparison.Ordinal);
+        Assert.Contains("pwd: process.env.MONGO_APP_PASSWORD", script, StringComparison.Ordinal);
+        var roles = MongoRole().Matches(script).Select(m => (Role: m.Groups["role"].Value, Db: m.Groups["db"].Value)).ToList();
+        Assert.Equal([("readWrite", "database"), ("skillhubCollMod", "database")], roles);
+        Assert.Contains("const database = db.getName();", script, StringComparison.Ordinal);
+        Assert.Contains("actions: ['collMod']", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheStack_HasABootstrapAdminToSignInWith_AndLoadsTheDemoDatasetBakedIntoTheImage_OnlyWhenAskedTo()
+    {
+        var environment = AppEnvironment();
+        var copies = Instructions("COPY").Select(CopyArguments).Where(a => !a.Any(t => t.StartsWith("--", StringComparison.Ordinal))).ToList();
+
+        Assert.Contains("${BOOTSTRAP_ADMIN_EMAIL:?", environment["Bootstrap__AdminEmail"], StringComparison.Ordinal);
+        Assert.Contains("${BOOTSTRAP_ADMIN_PASSWORD:?", environment["Bootstrap__AdminPassword"], StringComparison.Ordinal);
+        Assert.Equal("false", Resolve(environment["SkillHub__SeedDemoData"]));
+        Assert.Equal("false", EnvExample()["SEED_DEMO_DATA"]);
+        Assert.Equal("${SEED_DEMO_DATA:-false}", environment["SkillHub__SeedDemoData"]);
+        Assert.Contains(copies, c => c.SequenceEqual(["data/demo.json", environment["SkillHub__DemoData"]]));
+    }
+
+    [Fact]
     public void OnlyTheAppAndTheMailInboxArePublished_OnTheLoopbackAddressByDefault_AzuriteAndTheDatabasesNotAtAll()
     {
         var published = Mapping(Compose.Value, "services").Children
@@ -325,10 +367,15 @@ public sealed partial class DockerFilesTests
         Assert.Equal("127.0.0.1", EnvExample()["APP_BIND"]);
     }
 
-    /// <summary>A compose value with each <c>${NAME:-default}</c> and <c>${NAME:?message}</c> replaced as compose would with .env.example as .env.</summary>
-    private static string Resolve(string value)
+    /// <summary>A compose value with each <c>${NAME:-default}</c> and <c>${NAME:?message}</c> replaced as compose would with .env.example as .env (<paramref name="filled"/>: secrets filled in).</summary>
+    private static string Resolve(string value, Dictionary<string, string>? filled = null)
     {
         var example = EnvExample();
+        foreach (var (name, secret) in filled ?? [])
+        {
+            example[name] = secret;
+        }
+
         return ComposeReference().Replace(value, m =>
         {
             var defined = example.GetValueOrDefault(m.Groups["name"].Value, "");
@@ -447,6 +494,10 @@ public sealed partial class DockerFilesTests
 
     [GeneratedRegex(@"(?<!\$)\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<rest>[^}]*)\}")]
     private static partial Regex ComposeReference();
+
+    /// <summary>A role granted in the mongo init script: <c>{ role: 'readWrite', db: database }</c>.</summary>
+    [GeneratedRegex(@"\{\s*role:\s*'(?<role>[^']+)',\s*db:\s*(?<db>[^\s}]+)\s*\}")]
+    private static partial Regex MongoRole();
 
     [GeneratedRegex("^%(?<name>[^%]+)%$")]
     private static partial Regex AppSettingName();
