@@ -28,13 +28,13 @@ public sealed class DocumentBackupTests
 
     /// <summary>The known registration exactly as every backup file holds it: relaxed Extended JSON v2 on one line.</summary>
     internal const string KnownRegistrationJson =
-        """{ "_id" : { "$binary" : { "base64" : "AZWjshxNfo+aCxwtPk9aaw==", "subType" : "04" } }, """
-        + "\"workshopId\" : { \"$binary\" : { \"base64\" : \"ERERESIiQzOERFVVVVVVVQ==\", \"subType\" : \"04\" } }, "
-        + "\"userId\" : { \"$binary\" : { \"base64\" : \"qqqqqru7TMyN3e7u7u7u7g==\", \"subType\" : \"04\" } }, "
+        """{ "_id" : { "$uuid" : "0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b" }, """
+        + "\"workshopId\" : { \"$uuid\" : \"11111111-2222-4333-8444-555555555555\" }, "
+        + "\"userId\" : { \"$uuid\" : \"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\" }, "
         + "\"status\" : \"confirmed\", \"queueTicket\" : 7, "
         + "\"createdAt\" : { \"$date\" : \"2025-03-14T09:26:53.589Z\" }, \"updatedAt\" : { \"$date\" : \"2025-03-14T09:26:54.589Z\" }, "
         + "\"history\" : [{ \"at\" : { \"$date\" : \"2025-03-14T09:26:53.589Z\" }, \"status\" : \"waitlisted\", \"by\" : null, \"reason\" : null }, "
-        + """{ "at" : { "$date" : "2025-03-14T09:26:54.589Z" }, "status" : "confirmed", "by" : { "$binary" : { "base64" : "zMzMzN3dTu6P/wAAAAAAAA==", "subType" : "04" } }, "reason" : "promoted" }] }""";
+        + """{ "at" : { "$date" : "2025-03-14T09:26:54.589Z" }, "status" : "confirmed", "by" : { "$uuid" : "cccccccc-dddd-4eee-8fff-000000000000" }, "reason" : "promoted" }] }""";
 
     internal static readonly Comment KnownComment = new(
         Guid.Parse("22222222-3333-4444-8555-666666666666"),
@@ -49,12 +49,12 @@ public sealed class DocumentBackupTests
         HiddenAt: At.AddMinutes(1));
 
     internal const string KnownCommentJson =
-        """{ "_id" : { "$binary" : { "base64" : "IiIiIjMzRESFVWZmZmZmZg==", "subType" : "04" } }, """
-        + "\"workshopId\" : { \"$binary\" : { \"base64\" : \"ERERESIiQzOERFVVVVVVVQ==\", \"subType\" : \"04\" } }, "
-        + "\"author\" : { \"id\" : { \"$binary\" : { \"base64\" : \"qqqqqru7TMyN3e7u7u7u7g==\", \"subType\" : \"04\" } }, \"displayName\" : \"Zoé \\\"Z\\\"\" }, "
+        """{ "_id" : { "$uuid" : "22222222-3333-4444-8555-666666666666" }, """
+        + "\"workshopId\" : { \"$uuid\" : \"11111111-2222-4333-8444-555555555555\" }, "
+        + "\"author\" : { \"id\" : { \"$uuid\" : \"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\" }, \"displayName\" : \"Zoé \\\"Z\\\"\" }, "
         + "\"body\" : \"Great <b>workshop</b>\\n\", \"rating\" : 5, "
         + "\"createdAt\" : { \"$date\" : \"2025-03-14T09:26:53.589Z\" }, \"updatedAt\" : { \"$date\" : \"2025-03-14T09:26:53.589Z\" }, \"hidden\" : true, "
-        + "\"hiddenBy\" : { \"$binary\" : { \"base64\" : \"zMzMzN3dTu6P/wAAAAAAAA==\", \"subType\" : \"04\" } }, \"hiddenAt\" : { \"$date\" : \"2025-03-14T09:27:53.589Z\" } }";
+        + "\"hiddenBy\" : { \"$uuid\" : \"cccccccc-dddd-4eee-8fff-000000000000\" }, \"hiddenAt\" : { \"$date\" : \"2025-03-14T09:27:53.589Z\" } }";
 
     internal static readonly ActivityEntry KnownEntry = new(
         Guid.Parse("0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b"),
@@ -67,8 +67,8 @@ public sealed class DocumentBackupTests
         new SortedDictionary<string, string>(StringComparer.Ordinal) { ["title"] = "Intro", ["capacity"] = "12" });
 
     internal const string KnownEntryJson =
-        """{ "_id" : { "$binary" : { "base64" : "AZWjshxNfo+aCxwtPk9aaw==", "subType" : "04" } }, "at" : { "$date" : "2025-03-14T09:26:53.589Z" }, """
-        + "\"actor\" : { \"id\" : { \"$binary\" : { \"base64\" : \"qqqqqru7TMyN3e7u7u7u7g==\", \"subType\" : \"04\" } }, \"role\" : \"admin\" }, "
+        """{ "_id" : { "$uuid" : "0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b" }, "at" : { "$date" : "2025-03-14T09:26:53.589Z" }, """
+        + "\"actor\" : { \"id\" : { \"$uuid\" : \"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee\" }, \"role\" : \"admin\" }, "
         + "\"action\" : \"workshop.publish\", \"target\" : { \"type\" : \"workshop\", \"id\" : \"11111111-2222-4333-8444-555555555555\" }, "
         + "\"ip\" : \"203.0.113.7\", \"traceId\" : \"00-abc-def-01\", \"details\" : { \"capacity\" : \"12\", \"title\" : \"Intro\" } }";
 
@@ -135,8 +135,8 @@ public sealed class DocumentBackupTests
     {
         // What mongoexport (canonical) or a 3.x JsonWriter left alone (UUID("...")) would have written.
         var spelled = KnownRegistrationJson
-            .Replace("""{ "$binary" : { "base64" : "AZWjshxNfo+aCxwtPk9aaw==", "subType" : "04" } }""", """UUID("0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b")""", StringComparison.Ordinal)
-            .Replace("""{ "$binary" : { "base64" : "ERERESIiQzOERFVVVVVVVQ==", "subType" : "04" } }""", """{ "$uuid" : "11111111-2222-4333-8444-555555555555" }""", StringComparison.Ordinal)
+            .Replace("""{ "$uuid" : "0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b" }""", """UUID("0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b")""", StringComparison.Ordinal)
+            .Replace("""{ "$uuid" : "11111111-2222-4333-8444-555555555555" }""", """{ "$binary" : { "base64" : "ERERESIiQzOERFVVVVVVVQ==", "subType" : "04" } }""", StringComparison.Ordinal)
             .Replace("\"queueTicket\" : 7", "\"queueTicket\" : { \"$numberLong\" : \"7\" }", StringComparison.Ordinal);
         var store = new MemoryRegistrationStore();
         var backup = new MemoryRegistrationBackup(store);
@@ -251,7 +251,7 @@ public sealed class DocumentBackupTests
         var other = KnownRegistration with { Id = Guid.NewGuid(), UserId = Guid.NewGuid() };
         await store.InsertAsync(other, CancellationToken.None);
         var backup = new MemoryRegistrationBackup(store);
-        var sameUserTwice = "[" + KnownRegistrationJson + ",\n" + KnownRegistrationJson.Replace("AZWjshxNfo+aCxwtPk9aaw==", "AZWjshxNfo+aCxwtPk9abA==", StringComparison.Ordinal) + "]";
+        var sameUserTwice = "[" + KnownRegistrationJson + ",\n" + KnownRegistrationJson.Replace("0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b", "0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6c", StringComparison.Ordinal) + "]";
 
         await Assert.ThrowsAsync<DuplicateDocumentException>(() => backup.ImportAsync(Utf8(sameUserTwice), CancellationToken.None));
 

@@ -80,7 +80,7 @@ public sealed class MongoCollectionRestoreTests
 
     private static MemoryStream TwoRegistrations()
     {
-        var second = DocumentBackupTests.KnownRegistrationJson.Replace("AZWjshxNfo+aCxwtPk9aaw==", "AZWjshxNfo+aCxwtPk9abA==", StringComparison.Ordinal);
+        var second = DocumentBackupTests.KnownRegistrationJson.Replace("0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6b", "0195a3b2-1c4d-7e8f-9a0b-1c2d3e4f5a6c", StringComparison.Ordinal);
         return DocumentBackupTests.Utf8("[" + DocumentBackupTests.KnownRegistrationJson + ",\n" + second + "]");
     }
 }

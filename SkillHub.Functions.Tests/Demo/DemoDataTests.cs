@@ -91,6 +91,58 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task TheDraft_IsItsTrainersUnpublishedWorkshop_WithNobodyRegistered()
+    {
+        var users = await UserIdsAsync();
+        var expected = Assert.Single(Dataset.Workshops, w => w.Draft);
+        var all = await Registrations.ChangedSinceAsync(DateTime.MinValue, CancellationToken.None);
+
+        var draft = Assert.Single(await WorkshopsAsync(), w => w.Status == "draft");
+
+        Assert.Equal(expected.Title, draft.Title);
+        Assert.Equal(users[expected.Trainer], draft.TrainerId);
+        Assert.True(draft.StartsAt > DateTime.UtcNow);
+        Assert.DoesNotContain(all, r => r.WorkshopId == draft.Id);
+    }
+
+    [Fact]
+    public async Task AParticipantWhoRegistersAgainAndCancelsAgain_KeepsEveryStepInOneRegistrationsHistory()
+    {
+        var users = await UserIdsAsync();
+        var workshops = (await WorkshopsAsync()).ToDictionary(w => w.Title);
+        var all = await Registrations.ChangedSinceAsync(DateTime.MinValue, CancellationToken.None);
+        var twice = Dataset.Workshops.SelectMany(w => w.Registrations.Where(r => r.RegistersAgain).Select(r => (Workshop: workshops[w.Title], r.Participant))).ToList();
+
+        Assert.True(twice.Count >= 2, "Several registrations were cancelled twice.");
+        foreach (var (workshop, participant) in twice)
+        {
+            var registration = Assert.Single(all, r => r.WorkshopId == workshop.Id && r.UserId == users[participant]);
+            Assert.Equal(RegistrationStatus.Cancelled, registration.Status);
+            Assert.Equal(2, registration.History.Count(h => h.Status == RegistrationStatus.Cancelled && h.By == registration.UserId));
+            Assert.True(registration.History.Count >= 4, $"{participant} on {workshop.Title}: {registration.History.Count} history entries");
+            Assert.Equal(RegistrationStatus.Cancelled, registration.History[1].Status);
+        }
+    }
+
+    [Fact]
+    public async Task TheHiddenComment_IsKeptWithWhoHidIt_ButNotShownOnItsWorkshop()
+    {
+        var users = await UserIdsAsync();
+        var workshops = (await WorkshopsAsync()).ToDictionary(w => w.Title);
+        var (item, registration) = Assert.Single(Dataset.Workshops.SelectMany(w => w.Registrations.Where(r => r.CommentHidden).Select(r => (w, r))));
+        var workshop = workshops[item.Title];
+
+        var (visible, _) = await app.Services.GetRequiredService<ICommentStore>().ListVisibleAsync(workshop.Id, new(1, 100), CancellationToken.None);
+        var (written, _) = await app.Services.GetRequiredService<ICommentStore>().ListByAuthorAsync(users[registration.Participant], 100, CancellationToken.None);
+
+        Assert.DoesNotContain(visible, c => c.Body == registration.Comment);
+        Assert.NotEmpty(visible);
+        var hidden = Assert.Single(written, c => c.WorkshopId == workshop.Id && c.Body == registration.Comment);
+        Assert.True(hidden.Hidden);
+        Assert.Equal(users["admin@skillhub.demo"], hidden.HiddenBy);
+    }
+
+    [Fact]
     public async Task DemoAccounts_CanLogInWithThePrintedPasswords()
     {
         using var client = app.CreateClient();
@@ -145,10 +197,10 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
 
     private sealed record DemoAccountItem(string Email);
 
-    private sealed record DemoWorkshopItem(string Title, string? CancellationReason)
+    private sealed record DemoWorkshopItem(string Trainer, string Title, string? CancellationReason, bool Draft)
     {
         public IReadOnlyList<DemoRegistrationItem> Registrations { get; init; } = [];
     }
 
-    private sealed record DemoRegistrationItem(string Participant, string? Attendance, int? Rating);
+    private sealed record DemoRegistrationItem(string Participant, string? Attendance, int? Rating, string? Comment, bool CommentHidden, bool RegistersAgain);
 }

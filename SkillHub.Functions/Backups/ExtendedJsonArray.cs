@@ -10,7 +10,7 @@ namespace SkillHub.Functions.Backups;
 /// The one byte format of every document collection's backup, from MongoDB and from memory alike:
 /// a UTF-8 JSON array (no byte order mark) of relaxed Extended JSON v2 documents, one per line,
 /// each written by MongoDB.Bson's <see cref="JsonWriter"/> (relaxed mode) from the store's own BSON document class.
-/// UUIDs come out as <c>{ "$binary" : { "base64" : ..., "subType" : "04" } }</c>, dates as
+/// UUIDs come out as <c>{ "$uuid" : "..." }</c>, dates as
 /// <c>{ "$date" : "...Z" }</c>. <c>mongoimport --jsonArray</c> reads it, and so does <see cref="ReadAsync{TDocument}"/>.
 /// An empty collection is <c>[]</c>.
 /// </summary>
@@ -44,7 +44,7 @@ internal static class ExtendedJsonArray
     private static string ToJson<TDocument>(TDocument document)
     {
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var json = new UuidAsBinaryJsonWriter(text, Relaxed))
+        using (var json = new UuidJsonWriter(text, Relaxed))
         {
             BsonSerializer.Serialize(json, document);
         }
@@ -105,14 +105,26 @@ internal static class ExtendedJsonArray
     /// <summary>
     /// The driver's 3.x <see cref="JsonWriter.WriteGuid(Guid, GuidRepresentation)"/>, which the
     /// <c>GuidSerializer</c> calls, writes the shell's <c>UUID("...")</c> in every output mode, relaxed
-    /// included: not JSON, and not what <c>mongoimport</c> reads. Here a GUID goes through
-    /// <see cref="JsonWriter.WriteBinaryData"/> instead, which in relaxed mode writes Extended JSON v2,
-    /// <c>{ "$binary" : { "base64" : ..., "subType" : "04" } }</c>; the driver's <see cref="JsonReader"/>
-    /// reads either back as the same binary.
+    /// included: not JSON, and not what <c>mongoimport</c> reads. Here a standard UUID is written as
+    /// Extended JSON v2's <c>{ "$uuid" : "0195a3b2-..." }</c>, the same hyphenated text as the uuid
+    /// columns of postgres.sql so that a person can match them by eye; <c>mongoimport</c> (the Go
+    /// driver's <c>bson.UnmarshalExtJSON</c>) and the C# driver's <see cref="JsonReader"/> both read it
+    /// as binary subtype 4. Any other representation keeps <c>$binary</c>.
     /// </summary>
-    private sealed class UuidAsBinaryJsonWriter(TextWriter writer, JsonWriterSettings settings) : JsonWriter(writer, settings)
+    private sealed class UuidJsonWriter(TextWriter writer, JsonWriterSettings settings) : JsonWriter(writer, settings)
     {
-        public override void WriteGuid(Guid value, GuidRepresentation guidRepresentation) =>
-            WriteBinaryData(new BsonBinaryData(value, guidRepresentation));
+        public override void WriteGuid(Guid value, GuidRepresentation guidRepresentation)
+        {
+            if (guidRepresentation != GuidRepresentation.Standard)
+            {
+                WriteBinaryData(new BsonBinaryData(value, guidRepresentation));
+                return;
+            }
+
+            WriteStartDocument();
+            WriteName("$uuid");
+            WriteString(value.ToString("D"));
+            WriteEndDocument();
+        }
     }
 }

@@ -17,8 +17,11 @@ namespace SkillHub.Functions.Demo;
 /// <c>SkillHub__SeedDemoData</c> is false (the compose stack names the image's copy and leaves the
 /// choice to <c>SEED_DEMO_DATA</c>): accounts that do not
 /// exist yet, and, on a database without workshops, the workshops with their registrations, dated
-/// from the day of seeding: past ones with attendance marked and ratings from attendees, upcoming
-/// ones with confirmed, waitlisted and cancelled registrations, and one cancelled workshop.
+/// from the day of seeding: past ones with attendance marked, ratings from attendees and a comment
+/// the admin hid, upcoming ones with confirmed, waitlisted and cancelled registrations (some
+/// cancelled, registered again and cancelled again), a draft and one cancelled workshop.
+/// <c>SkillHub__DemoUpcomingLeadDays</c> moves the upcoming ones that many days further (the dump of
+/// data/ keeps them upcoming for a year); the past stays where it is.
 /// </summary>
 /// <remarks>
 /// Everything goes through the app's own services; what happened in the past is written by
@@ -39,6 +42,7 @@ public sealed class DemoData(
     public const string Setting = "SkillHub:DemoData";
 
     public const string SeedSetting = "SkillHub:SeedDemoData";
+    public const string UpcomingLeadSetting = "SkillHub:DemoUpcomingLeadDays";
 
     public async Task SeedIfRequestedAsync(CancellationToken cancellationToken)
     {
@@ -78,14 +82,20 @@ public sealed class DemoData(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var lead = configuration.GetValue<int>(UpcomingLeadSetting);
         var registered = 0;
         foreach (var item in dataset.Workshops)
         {
             var trainer = Person(people, item.Trainer, item.Title);
             var startsAt = now.Date.AddDays(item.InDays).AddHours(item.StartHourUtc);
+            if (startsAt.AddHours(item.Hours) > now)
+            {
+                startsAt = startsAt.AddDays(lead);
+            }
+
             var details = new WorkshopDetails(item.Title, item.Description, startsAt, startsAt.AddHours(item.Hours), item.Location, item.Capacity);
             registered += details.EndsAt <= now
-                ? await SeedPastAsync(item, details, trainer, people, cancellationToken)
+                ? await SeedPastAsync(item, details, trainer, admin, people, cancellationToken)
                 : await SeedUpcomingAsync(item, details, trainer, admin, people, cancellationToken);
         }
 
@@ -93,11 +103,19 @@ public sealed class DemoData(
             "Demo data: {Created} accounts, {Workshops} workshops and {Registrations} registrations created", created, dataset.Workshops.Count, registered);
     }
 
-    /// <summary>Published, registered to, then cancellations (waiting lists served as usual) and the workshop's own cancellation, today.</summary>
+    /// <summary>
+    /// A draft is only written. Otherwise published, registered to, then cancellations (waiting lists
+    /// served as usual), those who register again and cancel again, and the workshop's own cancellation, today.
+    /// </summary>
     private async Task<int> SeedUpcomingAsync(
         DemoWorkshop item, WorkshopDetails details, Caller trainer, Caller admin, Dictionary<string, UserRecord> people, CancellationToken cancellationToken)
     {
         var workshop = await workshops.InsertAsync(Guid.CreateVersion7(), trainer.Id, details, cancellationToken);
+        if (item.Draft)
+        {
+            return item.Registrations.Count == 0 ? 0 : throw new InvalidOperationException($"Demo workshop '{item.Title}' is a draft: nobody can register to it.");
+        }
+
         Succeed(await workshopService.PublishAsync(workshop.Id, admin, cancellationToken), item.Title, "publish");
         foreach (var registration in item.Registrations)
         {
@@ -111,6 +129,13 @@ public sealed class DemoData(
             Succeed(await registrations.CancelOwnAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
         }
 
+        foreach (var registration in item.Registrations.Where(r => r.Cancels && r.RegistersAgain))
+        {
+            var participant = Person(people, registration.Participant, item.Title);
+            Succeed(await registrations.RegisterAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+            Succeed(await registrations.CancelOwnAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+        }
+
         if (item.CancellationReason is { } reason)
         {
             Succeed(await workshopService.CancelAsync(workshop.Id, admin, new CancelWorkshopRequest(reason), cancellationToken), item.Title, "cancel");
@@ -121,11 +146,12 @@ public sealed class DemoData(
 
     /// <summary>
     /// Created and published three weeks before it started, registered to a few days before, attendance
-    /// marked by its trainer an hour after the end, comments written the next day. Publishing compares
+    /// marked by its trainer an hour after the end, comments written the next day (and the admin hides
+    /// those the dataset says were hidden, two hours after they were written). Publishing compares
     /// the start with the database's clock, which a demo cannot move: the row is published directly.
     /// </summary>
     private async Task<int> SeedPastAsync(
-        DemoWorkshop item, WorkshopDetails details, Caller trainer, Dictionary<string, UserRecord> people, CancellationToken cancellationToken)
+        DemoWorkshop item, WorkshopDetails details, Caller trainer, Caller admin, Dictionary<string, UserRecord> people, CancellationToken cancellationToken)
     {
         var createdAt = details.StartsAt.AddDays(-21);
         var workshop = await workshops.InsertAsync(Guid.CreateVersion7(), trainer.Id, details, cancellationToken);
@@ -151,8 +177,12 @@ public sealed class DemoData(
 
             if (registration.Comment is { } body)
             {
-                var comment = new CreateCommentRequest(body, registration.Rating);
-                Succeed(await past.Comments(commentedAt.AddMinutes(17 * index)).CreateAsync(workshop.Id, participant, comment, cancellationToken), item.Title, registration.Participant);
+                var writtenAt = commentedAt.AddMinutes(17 * index);
+                var comment = Succeed(await past.Comments(writtenAt).CreateAsync(workshop.Id, participant, new CreateCommentRequest(body, registration.Rating), cancellationToken), item.Title, registration.Participant);
+                if (registration.CommentHidden && await past.Comments(writtenAt.AddHours(2)).DeleteAsync(workshop.Id, comment.Id, admin, cancellationToken) is { } refused)
+                {
+                    throw new InvalidOperationException($"Demo workshop '{item.Title}', hiding the comment of {registration.Participant}: {refused.Message}");
+                }
             }
         }
 
@@ -181,11 +211,15 @@ public sealed class DemoData(
 
     private sealed record DemoWorkshop(
         string Trainer, string Title, string Description, string Location, int Capacity, int InDays, int StartHourUtc, int Hours,
-        string? CancellationReason = null)
+        string? CancellationReason = null, bool Draft = false)
     {
         public IReadOnlyList<DemoRegistration> Registrations { get; init; } = [];
     }
 
-    /// <summary>One participant's registration; <see cref="Rating"/> comes with a <see cref="Comment"/>, as the API wants a body.</summary>
-    private sealed record DemoRegistration(string Participant, bool Cancels = false, string? Attendance = null, int? Rating = null, string? Comment = null);
+    /// <summary>
+    /// One participant's registration; <see cref="Rating"/> comes with a <see cref="Comment"/>, as the API wants a body;
+    /// <see cref="RegistersAgain"/> with <see cref="Cancels"/>; <see cref="CommentHidden"/>: hidden by the admin.
+    /// </summary>
+    private sealed record DemoRegistration(
+        string Participant, bool Cancels = false, string? Attendance = null, int? Rating = null, string? Comment = null, bool CommentHidden = false, bool RegistersAgain = false);
 }

@@ -122,6 +122,8 @@ public static class BackupCommands
                 ["ConnectionStrings:Postgres"] = temporary,
                 ["SkillHub:DocumentStore"] = "memory",
                 [DemoData.Setting] = demoData,
+                // Upcoming workshops of the published dump stay upcoming for a year after it is written.
+                [DemoData.UpcomingLeadSetting] = "365",
                 ["Jwt:SigningKey"] = configuration["Jwt:SigningKey"] is { Length: > 0 } key ? key : Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
                 // The dump's manifest is written unsigned; the set in between needs a key all the same.
                 ["Backup:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
