@@ -56,6 +56,15 @@ public class AppFixture : IAsyncLifetime
         _instance = await AppInstance.StartAsync(Database.ConnectionString, Settings, ConfigureServices);
     }
 
+    /// <summary>Stops the app gracefully, then starts a new instance with the same database, settings and services: what a restart keeps.</summary>
+    public async Task RestartAsync()
+    {
+        var stopping = Instance;
+        _instance = null;
+        await stopping.DisposeAsync();
+        _instance = await AppInstance.StartAsync(Database.ConnectionString, Settings, ConfigureServices);
+    }
+
     public async Task DisposeAsync()
     {
         if (_instance is not null)

@@ -45,12 +45,22 @@ public sealed class AppInstance : IAsyncDisposable
         }
 
         var app = StandaloneHost.Build(all.Select(s => $"--{s.Key}={s.Value}").ToArray(), builder => services?.Invoke(builder.Services));
-        if (prepared)
+        try
         {
-            await app.Services.PrepareDatabasesAsync();
+            if (prepared)
+            {
+                await app.Services.PrepareDatabasesAsync();
+            }
+
+            await app.StartAsync();
+        }
+        catch
+        {
+            // An app that refused to start still holds its connections.
+            await app.DisposeAsync();
+            throw;
         }
 
-        await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AppInstance(app, new Uri(address));
     }

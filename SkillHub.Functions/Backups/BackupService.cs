@@ -170,12 +170,12 @@ public sealed partial class BackupService(
     }
 
     /// <summary>Only the app's own user may enter a set's folder (mode 0700 where modes exist); an existing folder is left as it is.</summary>
-    private static DirectoryInfo CreatePrivateDirectory(string path) => OperatingSystem.IsWindows()
+    internal static DirectoryInfo CreatePrivateDirectory(string path) => OperatingSystem.IsWindows()
         ? Directory.CreateDirectory(path)
         : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     /// <summary>A new file only the app's own user may read (mode 0600 where modes exist): a set holds every account's password hash.</summary>
-    private static FileStream CreatePrivateFile(string path)
+    internal static FileStream CreatePrivateFile(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -45,8 +45,20 @@ public static class MemoryDocuments
         services.AddCollection<IActivityLog, MemoryActivityLog, MemoryActivityLogBackup>(MongoActivityLog.CollectionName);
         return services.AddStartupStep(null, "warning that documents live in memory", (provider, _) =>
         {
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger("SkillHub.DocumentStore").LogWarning(
-                "!!! SkillHub__DocumentStore=memory: registrations, comments and the activity log live in this process's memory and are LOST at every restart. Use MongoDB (ConnectionStrings__MongoDB) for anything but a demo or a test. !!!");
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("SkillHub.DocumentStore");
+            if (provider.GetService<SavedDocumentsOptions>() is { } saved)
+            {
+                logger.LogWarning(
+                    "!!! SkillHub__DocumentStore=memory: registrations, comments and the activity log live in this process's memory, saved to {Directory} every {Interval} and at stop: a crash LOSES what changed since the last save. Use MongoDB (ConnectionStrings__MongoDB) for anything but a demo or a test. !!!",
+                    saved.Directory,
+                    saved.SaveInterval);
+            }
+            else
+            {
+                logger.LogWarning(
+                    "!!! SkillHub__DocumentStore=memory: registrations, comments and the activity log live in this process's memory and are LOST at every restart (SkillHub__MemoryStore__Directory names a folder to save them in). Use MongoDB (ConnectionStrings__MongoDB) for anything but a demo or a test. !!!");
+            }
+
             return Task.CompletedTask;
         });
     }

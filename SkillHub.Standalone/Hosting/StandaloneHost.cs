@@ -8,6 +8,7 @@ using SkillHub.Functions.Infrastructure.Hosting;
 using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Infrastructure.Json;
 using SkillHub.Functions.Infrastructure.Sql;
+using SkillHub.Standalone.Documents;
 
 namespace SkillHub.Standalone.Hosting;
 
@@ -27,7 +28,9 @@ public static class StandaloneHost
         await using var app = Build(args);
         if (restore is not null)
         {
-            // Restored by this process, before the start-up steps (a bootstrap admin would make the stores non-empty).
+            // Restored by this process, before the start-up steps (a bootstrap admin would make the stores non-empty),
+            // over the saved documents (refused without --force, as over MongoDB's), which the first step then saves.
+            await app.Services.LoadSavedDocumentsAsync(CancellationToken.None);
             var restored = await BackupCommands.ExecuteAsync(restore.VerbArguments, app.Services, Console.Out, Console.Error, CancellationToken.None);
             if (restored != BackupCommands.Success)
             {

@@ -2,15 +2,17 @@
 # SKILLHUB_STATE_DIR): the settings the app needs that a local machine provides itself.
 
 # use_document_store: MongoDB when ConnectionStrings__MongoDB names one, otherwise the in-memory
-# store, said aloud.
+# store, saved in $SKILLHUB_STATE_DIR/documents (or SkillHub__MemoryStore__Directory), said aloud.
 use_document_store() {
   if [ -n "${ConnectionStrings__MongoDB:-}" ]; then
     export SkillHub__DocumentStore=${SkillHub__DocumentStore:-mongodb}
     echo "==> Documents : MongoDB (ConnectionStrings__MongoDB)"
   else
     export SkillHub__DocumentStore=memory
+    export SkillHub__MemoryStore__Directory=${SkillHub__MemoryStore__Directory:-$SKILLHUB_STATE_DIR/documents}
     echo "==> Documents : EN MÉMOIRE (SkillHub__DocumentStore=memory), aucun MongoDB ici : inscriptions,"
-    echo "    commentaires et journal d'activité vivent dans le processus de l'application, perdus à l'arrêt."
+    echo "    commentaires et journal d'activité enregistrés dans $SkillHub__MemoryStore__Directory"
+    echo "    chaque minute et à l'arrêt (un plantage perd au plus la dernière minute)."
   fi
 }
 

@@ -25,6 +25,8 @@ public sealed class RestoreScriptTests(RestoreSourceFixture source) : IClassFixt
         ["Jwt__SigningKey"] = AppFixture.SigningKey,
         ["Backup__SigningKey"] = AppFixture.BackupSigningKey,
         ["Backup__Directory"] = Path.Combine(_scratch.Path, "backups"),
+        // The app restore.sh serves saves its documents here, never in the user's state folder.
+        ["SkillHub__MemoryStore__Directory"] = Path.Combine(_scratch.Path, "documents"),
         ["ConnectionStrings__MongoDB"] = null,
         ["SkillHub__DocumentStore"] = null,
         ["SkillHub__DemoData"] = null,
