@@ -27,6 +27,8 @@ prepare_app() {
   if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/SkillHub.Standalone" "$root/sql" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
     echo "==> Compilation (Release)…"
     dotnet build "$root/SkillHub.Standalone/SkillHub.Standalone.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
+    # An up-to-date build leaves the dll's date alone; the date records that this check was made.
+    touch "$app_dll"
   fi
 }
 
