@@ -18,6 +18,8 @@ RUN dotnet restore SkillHub.Standalone/SkillHub.Standalone.csproj
 # restore.sh --compose), which run without the host, over the container's MongoDB.
 COPY SkillHub.Functions/ SkillHub.Functions/
 COPY SkillHub.Standalone/ SkillHub.Standalone/
+# The demo dump's manifest, embedded in the build: the one unsigned set restore.sh accepts (data/).
+COPY data/skillhub_dump_manifest.json data/
 RUN mkdir -p /home/site/wwwroot /opt/skillhub \
     && dotnet publish SkillHub.Functions -c Release -o /home/site/wwwroot \
     && dotnet publish SkillHub.Standalone -c Release -o /opt/skillhub

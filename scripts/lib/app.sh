@@ -24,7 +24,8 @@ prepare_app() {
   use_signing_keys
 
   app_dll="$root/SkillHub.Standalone/bin/Release/net10.0/SkillHub.Standalone.dll"
-  if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/SkillHub.Standalone" "$root/sql" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
+  # The build embeds data/'s manifest (the demo dump restore accepts), so a new export rebuilds too.
+  if [ ! -f "$app_dll" ] || [ -n "$(find "$root/SkillHub.Functions" "$root/SkillHub.Standalone" "$root/sql" "$root/data/skillhub_dump_manifest.json" -newer "$app_dll" \( -name '*.cs' -o -name '*.sql' -o -name '*.csproj' -o -name skillhub_dump_manifest.json \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]; then
     echo "==> Compilation (Release)…"
     dotnet build "$root/SkillHub.Standalone/SkillHub.Standalone.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
     # An up-to-date build leaves the dll's date alone; the date records that this check was made.

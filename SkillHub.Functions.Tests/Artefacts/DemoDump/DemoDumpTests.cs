@@ -87,24 +87,83 @@ public sealed class DemoDumpTests : IDisposable
         return manifest;
     }
 
-    [Fact]
-    public async Task TheDump_IsUnsigned_SoTheAppsRestoreRefusesIt_AsAnySetItDidNotSign()
+    /// <summary>data/ copied whole, under the dump's own names, for a test that alters one file.</summary>
+    private string CopyOfTheDump()
     {
-        await CopyAsSetAsync();
+        Directory.CreateDirectory(_scratch);
+        foreach (var file in Directory.EnumerateFiles(Data))
+        {
+            File.Copy(file, Path.Combine(_scratch, Path.GetFileName(file)));
+        }
+
+        return _scratch;
+    }
+
+    /// <summary>The restore's verification of <paramref name="folder"/>, in an app over an empty database.</summary>
+    private static async Task<T> VerifiedAsync<T>(string folder, Func<Task<BackupSet>, Task<T>> outcome)
+    {
         var database = new PostgresDatabase();
         await database.InitializeAsync();
         try
         {
             await using var app = await AppInstance.StartAsync(database.ConnectionString);
-
-            var refused = await Assert.ThrowsAsync<BackupRejectedException>(() => app.Services.GetRequiredService<RestoreService>().VerifyAsync(_scratch, CancellationToken.None));
-
-            Assert.Contains("no signature", refused.Message, StringComparison.Ordinal);
+            return await outcome(app.Services.GetRequiredService<RestoreService>().VerifyAsync(folder, CancellationToken.None));
         }
         finally
         {
             await database.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task TheDumpAsCommitted_IsAcceptedUnderItsOwnNames_AsTheUnsignedManifestThisBuildShips()
+    {
+        var manifest = await ManifestAsync();
+
+        var set = await VerifiedAsync(Data, verify => verify);
+
+        Assert.Equal(manifest.Id, set.Id);
+        var committed = await File.ReadAllBytesAsync(Path.Combine(Data, DemoExport.ManifestFile));
+        Assert.True(DemoExport.ShippedManifest is { } shipped && shipped.Span.SequenceEqual(committed), $"The build embeds data/{DemoExport.ManifestFile} as it is committed.");
+    }
+
+    [Fact]
+    public async Task TheDump_WithItsManifestAlteredByOneByte_IsRefused_AsAnyUnsignedManifest()
+    {
+        var folder = CopyOfTheDump();
+        var path = Path.Combine(folder, DemoExport.ManifestFile);
+        var manifest = await File.ReadAllTextAsync(path);
+        var counted = $"\"registrations\":{(await ManifestAsync()).Counts.Collections["registrations"]}";
+        Assert.Contains(counted, manifest, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, manifest.Replace(counted, "\"registrations\":1", StringComparison.Ordinal));
+
+        var refused = await VerifiedAsync(folder, verify => Assert.ThrowsAsync<BackupRejectedException>(() => verify));
+
+        Assert.Contains($"{DemoExport.ManifestFile} carries no signature and is not the demo dump's manifest as this build ships it", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDump_WithOneCharacterOfItsSqlChanged_IsRefused_NamingTheFileByItsDumpName()
+    {
+        var folder = CopyOfTheDump();
+        var path = Path.Combine(folder, DemoExport.PostgresFile);
+        var script = await File.ReadAllTextAsync(path);
+        Assert.Contains("Prise de parole", script, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, script.Replace("Prise de parole", "Prise de parolE", StringComparison.Ordinal));
+
+        var refused = await VerifiedAsync(folder, verify => Assert.ThrowsAsync<BackupRejectedException>(() => verify));
+
+        Assert.Equal($"{DemoExport.PostgresFile} does not match its SHA-256 in the manifest: the file is damaged or from another set.", refused.Message);
+    }
+
+    [Fact]
+    public async Task TheDump_CopiedUnderTheSetNames_IsRefused_AsAnySetTheAppDidNotSign()
+    {
+        await CopyAsSetAsync();
+
+        var refused = await VerifiedAsync(_scratch, verify => Assert.ThrowsAsync<BackupRejectedException>(() => verify));
+
+        Assert.Contains("no signature", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

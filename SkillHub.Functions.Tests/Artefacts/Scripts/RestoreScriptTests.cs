@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using SkillHub.Functions.Backups;
 using SkillHub.Functions.Tests.Support;
@@ -62,6 +65,51 @@ public sealed class RestoreScriptTests(RestoreSourceFixture source) : IClassFixt
         Assert.Equal(BackupCommands.Failure, code);
         Assert.Contains("--serve", output, StringComparison.Ordinal);
         Assert.Empty(await PublicTablesAsync(target));
+    }
+
+    [Fact]
+    public async Task TheDemoDumpOfData_RestoredAsTheReadmeSays_ServesTheWaitingList_TheCancelledWorkshop_AndTheRatedComments()
+    {
+        await using var target = await BareDatabase.CreateAsync();
+        var address = new Uri($"http://127.0.0.1:{Repository.FreePort()}");
+
+        // ./restore.sh data/ --serve, from the repository's root: the dump's own file names, its unsigned manifest.
+        await using var script = ScriptProcess.Start("restore.sh", ["data/", "--serve", "--urls", address.ToString().TrimEnd('/')], Settings(target.ConnectionString));
+        await WaitUntilServingAsync(script, address);
+
+        Assert.Contains("Reconciliation: 0 repair(s).", script.Output, StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = address };
+        var full = (await GetJsonAsync(client, "/api/workshops?q=parole")).GetProperty("items")[0];
+        Assert.Equal(full.GetProperty("capacity").GetInt32(), full.GetProperty("seatsTaken").GetInt32());
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "karim.benali@skillhub.demo", password = "Demo-Formateur-2026" });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var registrations = await GetJsonAsync(client, $"/api/workshops/{full.GetProperty("id").GetString()}/registrations?pageSize=100", token);
+        var statuses = registrations.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ToList();
+        Assert.Equal(full.GetProperty("capacity").GetInt32(), statuses.Count(s => s == "confirmed"));
+        Assert.Contains("waitlisted", statuses);
+        Assert.Contains("cancelled", statuses);
+
+        var cancelled = (await GetJsonAsync(client, "/api/workshops?status=cancelled")).GetProperty("items")[0];
+        Assert.False(string.IsNullOrEmpty(cancelled.GetProperty("cancellationReason").GetString()));
+
+        var python = (await GetJsonAsync(client, "/api/workshops?q=python")).GetProperty("items")[0];
+        var comments = (await GetJsonAsync(client, $"/api/workshops/{python.GetProperty("id").GetString()}/comments?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(comments, c => c.GetProperty("rating").ValueKind == JsonValueKind.Number);
+        Assert.DoesNotContain(comments, c => c.GetProperty("body").GetString()!.StartsWith("Promo", StringComparison.Ordinal));
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     [Theory]
