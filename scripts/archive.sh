@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the delivery archive EC03R_<NomPrenom>.zip from the files git tracks (so never build output,
-# .env or local.settings.json): the solution and what building and running it needs under src/, and
-# README.md, data/, backup.sh and restore.sh at the archive root (those two find the solution in src/).
+# .env or local.settings.json): the whole repository under src/, where every command of the README
+# runs as in the repository, and what an examiner opens first at the archive root: README.md, docs/
+# (so the README's links resolve there), data/, backup.sh and restore.sh (which find src/).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)  # physical, as git rev-parse gives it
@@ -12,13 +13,15 @@ Usage : scripts/archive.sh NomPrenom [--output DOSSIER]
 Construit DOSSIER/EC03R_NomPrenom.zip (défaut : le dossier courant) à partir des fichiers suivis
 par git (git ls-files), dans leur état du dossier de travail :
 
-  README.md, backup.sh, restore.sh    à la racine de l'archive
-  data/                               à la racine : skillhub_workshops.sql, mongo_<collection>.json,
-                                      skillhub_dump_manifest.json, demo.json
-  src/                                tout le reste : la solution (SkillHub.slnx et chacun de ses
-                                      projets), sql/, host.json, local.settings.example.json,
-                                      docker-compose.yml, docker/, Dockerfile, .dockerignore, .env.example,
-                                      Directory.*.props, global.json, .editorconfig, scripts/, docs/
+  README.md, docs/, data/              à la racine de l'archive, pour la lecture : le README, les
+                                      documents qu'il cite, le jeu de démonstration
+                                      (skillhub_workshops.sql, mongo_<collection>.json,
+                                      skillhub_dump_manifest.json, demo.json)
+  backup.sh, restore.sh               à la racine aussi : ils trouvent la solution dans src/
+  src/                                le dépôt entier, tel que git le suit (README.md, docs/ et
+                                      data/ compris) : la solution et chacun de ses projets, sql/,
+                                      scripts/, docker-compose.yml, Dockerfile, .env.example…
+                                      Les commandes du README s'y lancent comme dans le dépôt.
 
 Jamais dans l'archive : .git et les fichiers .git*, .ci/ (l'intégration continue du dépôt), ni
 — seconde garde, même suivis par erreur — local.settings.json, .env, bin/, obj/, TestResults/.
@@ -69,7 +72,7 @@ archive="$output/EC03R_$name.zip"
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
-# Where each tracked file goes: at the root, under src/, or nowhere.
+# Where each tracked file goes: under src/ (all of them) and, for the reader's part, at the root too.
 at_root=()
 in_src=()
 while IFS= read -r -d '' file; do
@@ -81,9 +84,9 @@ while IFS= read -r -d '' file; do
       continue ;;
   esac
   case "$file" in
-    README.md|backup.sh|restore.sh|data/*) at_root+=("$file") ;;
-    *) in_src+=("$file") ;;
+    README.md|backup.sh|restore.sh|data/*|docs/*) at_root+=("$file") ;;
   esac
+  in_src+=("$file")
 done < <(cd "$root" && git ls-files -z | LC_ALL=C sort -z)
 
 # listed FILE LIST…: whether FILE is one of LIST.
@@ -120,6 +123,6 @@ zipped="$stage/EC03R_$name.zip"
 rm -f "$archive"
 mv "$zipped" "$archive"
 
-echo "==> ${#at_root[@]} fichiers à la racine (README.md, data/, backup.sh, restore.sh), ${#in_src[@]} dans src/"
+echo "==> ${#at_root[@]} fichiers à la racine (README.md, docs/, data/, backup.sh, restore.sh), ${#in_src[@]} dans src/ (le dépôt entier)"
 size=$(stat -c %s "$archive")
 echo "Archive : $archive ($size octets, $(((size + 1023) / 1024)) Kio)"

@@ -37,7 +37,6 @@ done
 # shellcheck source=lib/app.sh
 source "$root/scripts/lib/app.sh"
 prepare_app
-# data/ beside the solution (the repository), or beside src/ (the archive of scripts/archive.sh).
-data=$root/data; [ -d "$data" ] || data=$(dirname "$root")/data
+data=$root/data
 export SkillHub__DemoData="$data/demo.json"
 run_app export-demo "$data"

@@ -31,8 +31,7 @@ ensure_node
 
 export ConnectionStrings__Postgres=${ConnectionStrings__Postgres:-$(skillhub_connection_string skillhub)}
 use_signing_keys
-# data/ beside the solution (the repository), or beside src/ (the archive of scripts/archive.sh).
-data=$root/data; [ -d "$data" ] || data=$(dirname "$root")/data
+data=$root/data
 export SkillHub__DemoData="$data/demo.json"
 use_document_store
 

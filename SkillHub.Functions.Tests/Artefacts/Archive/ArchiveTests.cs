@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SkillHub.Functions.Tests.Support;
 
@@ -36,11 +37,12 @@ public sealed class DeliveryArchive : IAsyncLifetime
 }
 
 /// <summary>
-/// scripts/archive.sh: EC03R_&lt;NomPrenom&gt;.zip holds README.md, data/, backup.sh and restore.sh at
-/// its root and the solution under src/, never secrets, build output or git; the solution builds from
-/// the unpacked src/ and the root scripts find it there.
+/// scripts/archive.sh: EC03R_&lt;NomPrenom&gt;.zip holds the whole repository under src/, and at its root
+/// what an examiner opens first (README.md, docs/, data/) with backup.sh and restore.sh; never
+/// secrets, build output or git. Unpacked, the README's links resolve at the root, each command it
+/// gives is where it says, the solution builds from src/ and the root scripts find it there.
 /// </summary>
-public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<DeliveryArchive>
+public sealed partial class ArchiveTests(DeliveryArchive archive) : IClassFixture<DeliveryArchive>
 {
     [Fact]
     public void TheScript_PrintsTheArchivePathAndSize()
@@ -59,6 +61,12 @@ public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<Delive
     [InlineData("data/mongo_comments.json")]
     [InlineData("data/mongo_activity_logs.json")]
     [InlineData("data/skillhub_dump_manifest.json")]
+    [InlineData("docs/donnees.md")]
+    [InlineData("docs/terminal/06-combined-route.txt")]
+    [InlineData("src/README.md")]
+    [InlineData("src/docs/sauvegarde.md")]
+    [InlineData("src/data/skillhub_dump_manifest.json")]
+    [InlineData("src/data/demo.json")]
     [InlineData("src/SkillHub.slnx")]
     [InlineData("src/SkillHub.Functions/SkillHub.Functions.csproj")]
     [InlineData("src/SkillHub.Standalone/SkillHub.Standalone.csproj")]
@@ -80,14 +88,35 @@ public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<Delive
     public void TheListing_HasTheRequiredFile_InItsPlace(string entry) => Assert.Contains(entry, archive.Entries);
 
     [Fact]
-    public void TheArchiveRoot_HoldsOnlyTheReadme_TheData_TheTwoScripts_AndSrc()
+    public void TheArchiveRoot_HoldsOnlyTheReadersPart_TheTwoScripts_AndSrc_WhichHoldsTheSameFiles()
     {
-        var outside = archive.Entries.Where(entry =>
-            entry is not ("README.md" or "backup.sh" or "restore.sh") && !entry.StartsWith("data/", StringComparison.Ordinal) && !entry.StartsWith("src/", StringComparison.Ordinal));
+        var atRoot = archive.Entries.Where(entry => !entry.StartsWith("src/", StringComparison.Ordinal)).ToList();
 
-        Assert.Empty(outside);
-        Assert.DoesNotContain("src/README.md", archive.Entries);
-        Assert.DoesNotContain(archive.Entries, entry => entry.StartsWith("src/data/", StringComparison.Ordinal));
+        Assert.All(atRoot, entry => Assert.True(
+            entry is "README.md" or "backup.sh" or "restore.sh" || entry.StartsWith("data/", StringComparison.Ordinal) || entry.StartsWith("docs/", StringComparison.Ordinal),
+            $"{entry} is at the archive's root"));
+        using var zip = ZipFile.OpenRead(archive.ZipPath);
+        Assert.All(atRoot, entry => Assert.Equal(zip.GetEntry(entry)!.Crc32, zip.GetEntry("src/" + entry)?.Crc32));
+    }
+
+    [Fact]
+    public void UnderSrc_IsEveryFileGitTracks_ButTheRepositorysOwnCi()
+    {
+        var tracked = TrackedFiles().Where(file =>
+            !file.StartsWith(".ci/", StringComparison.Ordinal) && !file.Split('/').Any(part => part.StartsWith(".git", StringComparison.Ordinal)) && File.Exists(Path.Combine(Repository.Root, file)));
+
+        Assert.Equal(tracked.Select(file => "src/" + file).Order(StringComparer.Ordinal), archive.Entries.Where(e => e.StartsWith("src/", StringComparison.Ordinal)));
+    }
+
+    private static List<string> TrackedFiles()
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true };
+        start.ArgumentList.Add("ls-files");
+        start.ArgumentList.Add("-z");
+        using var git = Process.Start(start)!;
+        var listed = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        return [.. listed.Split('\0', StringSplitOptions.RemoveEmptyEntries)];
     }
 
     [Fact]
@@ -133,7 +162,7 @@ public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<Delive
 
         var build = await RunAsync(unpacked, TimeSpan.FromMinutes(8), "dotnet", "build", "src/SkillHub.slnx", "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly", "-nodeReuse:false");
         Assert.True(build.ExitCode == 0, build.Output);
-        Assert.True(File.Exists(Path.Combine(unpacked, "src", "SkillHub.Functions.Tests", "bin", "Release", "net10.0", "data", "mongo_registrations.json")), "the tests' data come from data/ beside src/");
+        Assert.True(File.Exists(Path.Combine(unpacked, "src", "SkillHub.Functions.Tests", "bin", "Release", "net10.0", "data", "mongo_registrations.json")), "the tests' data come from src/data/");
 
         foreach (var script in new[] { "backup.sh", "restore.sh" })
         {
@@ -149,6 +178,37 @@ public sealed class ArchiveTests(DeliveryArchive archive) : IClassFixture<Delive
         Assert.True(backup.ExitCode == 0, backup.Output);
         Assert.True(restore.ExitCode == 0, restore.Output);
     }
+
+    [Fact]
+    public async Task Unpacked_TheReadmesLinksResolveAtTheRoot_AndEachOfItsCommandsIsWhereItSays()
+    {
+        var unpacked = Path.Combine(archive.Scratch.Path, "unpacked-readme");
+        ZipFile.ExtractToDirectory(archive.ZipPath, unpacked);
+        var readme = Path.Combine(unpacked, "README.md");
+
+        foreach (var document in Directory.GetFiles(Path.Combine(unpacked, "docs"), "*.md").Prepend(readme))
+        {
+            var broken = Readme.ReadmeTests.BrokenLinks(document);
+            Assert.True(broken.Count == 0, $"{Path.GetRelativePath(unpacked, document)} links, in the unpacked archive, to what does not exist: {string.Join(", ", broken)}");
+        }
+
+        // The README says the archive's src/ is the repository's root; ./backup.sh, ./restore.sh and data/ also run from the archive's root.
+        var text = await File.ReadAllTextAsync(readme);
+        Assert.Contains("`cd src`", text, StringComparison.Ordinal);
+        var commands = CommandLine().Matches(text).Select(m => m.Groups["command"].Value).Distinct().ToList();
+        Assert.Contains("scripts/start.sh", commands);
+        Assert.Contains("./restore.sh", commands);
+        Assert.All(commands, command => Assert.True(File.Exists(Path.Combine(unpacked, "src", command)), $"src/{command} is missing from the archive"));
+        Assert.All(commands.Where(c => c.StartsWith("./", StringComparison.Ordinal)), command => Assert.True(File.Exists(Path.Combine(unpacked, command)), $"{command} is missing at the archive's root"));
+        Assert.True(File.Exists(Path.Combine(unpacked, "data", "skillhub_workshops.sql")));
+
+        var help = await RunAsync(Path.Combine(unpacked, "src"), TimeSpan.FromMinutes(1), "bash", "scripts/start.sh", "--help");
+        Assert.True(help.ExitCode == 0, help.Output);
+    }
+
+    /// <summary>A command line of the README's shell blocks: a script of the repository, run by its path.</summary>
+    [GeneratedRegex(@"^(?<command>(\./|scripts/)[A-Za-z0-9_./-]+\.sh)\b", RegexOptions.Multiline)]
+    private static partial Regex CommandLine();
 
     [Theory]
     [InlineData("Dupont Jean")]

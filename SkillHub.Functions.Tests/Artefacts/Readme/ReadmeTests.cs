@@ -30,16 +30,19 @@ public sealed partial class ReadmeTests
     [MemberData(nameof(Documents))]
     public void EveryRelativeLink_LeadsToAFileOfTheRepository(string document)
     {
-        var path = Path.Combine(Repository.Root, document);
-        var broken = LinkTarget().Matches(File.ReadAllText(path))
+        var broken = BrokenLinks(Path.Combine(Repository.Root, document));
+
+        Assert.True(broken.Count == 0, $"{document} links to what does not exist: {string.Join(", ", broken)}");
+    }
+
+    /// <summary>The relative links of the Markdown file at <paramref name="path"/> that lead to no file nor folder beside it.</summary>
+    internal static List<string> BrokenLinks(string path) =>
+        LinkTarget().Matches(File.ReadAllText(path))
             .Select(m => m.Groups["target"].Value)
             .Where(target => !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith('#') && !target.StartsWith("mailto:", StringComparison.Ordinal))
             .Select(target => target.Split('#')[0])
             .Where(target => !File.Exists(Path.Combine(Path.GetDirectoryName(path)!, target)) && !Directory.Exists(Path.Combine(Path.GetDirectoryName(path)!, target)))
             .ToList();
-
-        Assert.True(broken.Count == 0, $"{document} links to what does not exist: {string.Join(", ", broken)}");
-    }
 
     [Fact]
     public void TheFrontReadme_FitsAnExaminersTime()
