@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Demo;
+using SkillHub.Functions.Infrastructure.Http;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Tests.Support;
 
@@ -153,6 +155,30 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task EveryStepOfTheDemo_HasTheEntryItsRouteWrites_MarkedAsTheDemos_AndDatedWhenItHappened()
+    {
+        var (entries, total) = await app.Services.GetRequiredService<IActivityLog>().QueryAsync(new ActivityQuery(), new PageRequest(1, 1000), CancellationToken.None);
+        var fromTheDemo = entries.Where(e => e.Details.GetValueOrDefault("source") == "demo").ToList();
+        int Count(string action) => fromTheDemo.Count(e => e.Action == action);
+        var registrations = Dataset.Workshops.SelectMany(w => w.Registrations).ToList();
+        var workshops = (await WorkshopsAsync()).ToDictionary(w => w.Id);
+
+        Assert.Equal(entries.Count, total);
+        Assert.Equal(Dataset.Workshops.Count, Count("workshop.create"));
+        Assert.Equal(Dataset.Workshops.Count(w => !w.Draft), Count("workshop.publish"));
+        Assert.Equal(registrations.Count + registrations.Count(r => r.Cancels && r.RegistersAgain), Count("registration.create"));
+        Assert.Equal(registrations.Count(r => r.Cancels) + registrations.Count(r => r.Cancels && r.RegistersAgain), Count("registration.cancel"));
+        Assert.Equal(registrations.Count(r => r.Comment is not null), Count("comment.create"));
+        Assert.Equal(registrations.Count(r => r.CommentHidden), fromTheDemo.Count(e => e.Action == "comment.delete" && e.Actor!.Role == "admin"));
+        Assert.Equal(1, Count("workshop.cancel"));
+        Assert.All(fromTheDemo, e => Assert.True(e.Actor is not null && e.Ip is null, $"{e.Action}: an actor, no address"));
+        // The past is logged in the past: attendance an hour after each past workshop's end.
+        var marks = fromTheDemo.Where(e => e.Action == "attendance.mark").ToList();
+        Assert.NotEmpty(marks);
+        Assert.All(marks, e => Assert.Equal(workshops[Guid.Parse(e.Target.Id!)].EndsAt.AddHours(1), e.At));
+    }
+
+    [Fact]
     public async Task DemoData_SeededTwice_CreatesNothingMore()
     {
         await using (var scope = app.Services.CreateAsyncScope())
@@ -202,5 +228,5 @@ public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<Dem
         public IReadOnlyList<DemoRegistrationItem> Registrations { get; init; } = [];
     }
 
-    private sealed record DemoRegistrationItem(string Participant, string? Attendance, int? Rating, string? Comment, bool CommentHidden, bool RegistersAgain);
+    private sealed record DemoRegistrationItem(string Participant, string? Attendance, int? Rating, string? Comment, bool CommentHidden, bool Cancels, bool RegistersAgain);
 }

@@ -3,9 +3,11 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SkillHub.Functions.Activity;
 using SkillHub.Functions.Auth;
 using SkillHub.Functions.Comments;
 using SkillHub.Functions.Infrastructure.Security;
+using SkillHub.Functions.Infrastructure.Telemetry;
 using SkillHub.Functions.Registrations;
 using SkillHub.Functions.Users;
 using SkillHub.Functions.Workshops;
@@ -25,7 +27,9 @@ namespace SkillHub.Functions.Demo;
 /// </summary>
 /// <remarks>
 /// Everything goes through the app's own services; what happened in the past is written by
-/// <see cref="DemoPast"/>, the same services on a clock set to that moment.
+/// <see cref="DemoPast"/>, the same services on a clock set to that moment. Each step also gets the
+/// activity entry its route writes (same action, actor and target), dated when the step happened
+/// and marked <c>source: demo</c>, since no request made it: the log tells the dataset's story.
 /// </remarks>
 public sealed class DemoData(
     IConfiguration configuration,
@@ -35,6 +39,7 @@ public sealed class DemoData(
     WorkshopService workshopService,
     RegistrationService registrations,
     DemoPast past,
+    IActivityLog activity,
     NpgsqlDataSource database,
     TimeProvider clock,
     ILogger<DemoData> logger)
@@ -111,34 +116,35 @@ public sealed class DemoData(
         DemoWorkshop item, WorkshopDetails details, Caller trainer, Caller admin, Dictionary<string, UserRecord> people, CancellationToken cancellationToken)
     {
         var workshop = await workshops.InsertAsync(Guid.CreateVersion7(), trainer.Id, details, cancellationToken);
+        await RecordAsync(clock.GetUtcNow(), trainer, "workshop.create", "workshop", workshop.Id, cancellationToken);
         if (item.Draft)
         {
             return item.Registrations.Count == 0 ? 0 : throw new InvalidOperationException($"Demo workshop '{item.Title}' is a draft: nobody can register to it.");
         }
 
         Succeed(await workshopService.PublishAsync(workshop.Id, admin, cancellationToken), item.Title, "publish");
+        await RecordAsync(clock.GetUtcNow(), admin, "workshop.publish", "workshop", workshop.Id, cancellationToken);
         foreach (var registration in item.Registrations)
         {
-            var participant = Person(people, registration.Participant, item.Title);
-            Succeed(await registrations.RegisterAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+            await RegisterAsync(workshop.Id, Person(people, registration.Participant, item.Title), item.Title, cancellationToken);
         }
 
         foreach (var registration in item.Registrations.Where(r => r.Cancels))
         {
-            var participant = Person(people, registration.Participant, item.Title);
-            Succeed(await registrations.CancelOwnAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+            await CancelAsync(workshop.Id, Person(people, registration.Participant, item.Title), item.Title, cancellationToken);
         }
 
         foreach (var registration in item.Registrations.Where(r => r.Cancels && r.RegistersAgain))
         {
             var participant = Person(people, registration.Participant, item.Title);
-            Succeed(await registrations.RegisterAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
-            Succeed(await registrations.CancelOwnAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+            await RegisterAsync(workshop.Id, participant, item.Title, cancellationToken);
+            await CancelAsync(workshop.Id, participant, item.Title, cancellationToken);
         }
 
         if (item.CancellationReason is { } reason)
         {
             Succeed(await workshopService.CancelAsync(workshop.Id, admin, new CancelWorkshopRequest(reason), cancellationToken), item.Title, "cancel");
+            await RecordAsync(clock.GetUtcNow(), admin, "workshop.cancel", "workshop", workshop.Id, cancellationToken);
         }
 
         return item.Registrations.Count;
@@ -162,6 +168,8 @@ public sealed class DemoData(
                 new { id = workshop.Id, createdAt }, cancellationToken: cancellationToken));
         }
 
+        await RecordAsync(createdAt, trainer, "workshop.create", "workshop", workshop.Id, cancellationToken);
+        await RecordAsync(createdAt, trainer, "workshop.publish", "workshop", workshop.Id, cancellationToken);
         var registeredAt = details.StartsAt.AddDays(-5);
         var markedAt = details.EndsAt.AddHours(1);
         var commentedAt = details.EndsAt.AddDays(1);
@@ -170,6 +178,7 @@ public sealed class DemoData(
         {
             var participant = Person(people, registration.Participant, item.Title);
             var written = Succeed(await service.RegisterAsync(workshop.Id, participant, cancellationToken), item.Title, registration.Participant);
+            await RecordAsync(registeredAt, participant, "registration.create", "registration", written.Id, cancellationToken);
             if (registration.Attendance is { } attendance)
             {
                 await past.MarkAttendanceAsync(written.Id, attendance, trainer.Id, markedAt.AddMinutes(index), cancellationToken);
@@ -179,15 +188,47 @@ public sealed class DemoData(
             {
                 var writtenAt = commentedAt.AddMinutes(17 * index);
                 var comment = Succeed(await past.Comments(writtenAt).CreateAsync(workshop.Id, participant, new CreateCommentRequest(body, registration.Rating), cancellationToken), item.Title, registration.Participant);
-                if (registration.CommentHidden && await past.Comments(writtenAt.AddHours(2)).DeleteAsync(workshop.Id, comment.Id, admin, cancellationToken) is { } refused)
+                await RecordAsync(writtenAt, participant, "comment.create", "comment", comment.Id, cancellationToken);
+                if (registration.CommentHidden)
                 {
-                    throw new InvalidOperationException($"Demo workshop '{item.Title}', hiding the comment of {registration.Participant}: {refused.Message}");
+                    if (await past.Comments(writtenAt.AddHours(2)).DeleteAsync(workshop.Id, comment.Id, admin, cancellationToken) is { } refused)
+                    {
+                        throw new InvalidOperationException($"Demo workshop '{item.Title}', hiding the comment of {registration.Participant}: {refused.Message}");
+                    }
+
+                    await RecordAsync(writtenAt.AddHours(2), admin, "comment.delete", "comment", comment.Id, cancellationToken);
                 }
             }
         }
 
+        // The trainer marks the whole list at once, as PUT /api/workshops/{id}/attendance does.
+        if (item.Registrations.Any(r => r.Attendance is not null))
+        {
+            await RecordAsync(markedAt, trainer, "attendance.mark", "workshop", workshop.Id, cancellationToken);
+        }
+
         return item.Registrations.Count;
     }
+
+    private async Task RegisterAsync(Guid workshopId, Caller participant, string title, CancellationToken cancellationToken)
+    {
+        var registration = Succeed(await registrations.RegisterAsync(workshopId, participant, cancellationToken), title, participant.Id.ToString());
+        await RecordAsync(clock.GetUtcNow(), participant, "registration.create", "registration", registration.Id, cancellationToken);
+    }
+
+    private async Task CancelAsync(Guid workshopId, Caller participant, string title, CancellationToken cancellationToken)
+    {
+        var registration = Succeed(await registrations.CancelOwnAsync(workshopId, participant, cancellationToken), title, participant.Id.ToString());
+        await RecordAsync(clock.GetUtcNow(), participant, "registration.cancel", "registration", registration.Id, cancellationToken);
+    }
+
+    private static readonly Dictionary<string, string> FromTheDemo = new(StringComparer.Ordinal) { ["source"] = "demo" };
+
+    /// <summary>The entry the route of this step writes, at <paramref name="at"/>, marked as the demo's.</summary>
+    private Task RecordAsync(DateTimeOffset at, Caller actor, string action, string targetType, Guid targetId, CancellationToken cancellationToken) =>
+        activity.AppendAsync(
+            ActivityEntry.Create(at, new ActivityActor(actor.Id, actor.Role), action, new ActivityTarget(targetType, targetId.ToString()), null, SkillHubTelemetry.CurrentTraceId(), FromTheDemo),
+            cancellationToken);
 
     private static Caller Person(Dictionary<string, UserRecord> people, string email, string title) =>
         people.TryGetValue(email, out var person) ? new Caller(person.Id, person.Role) : throw new InvalidOperationException($"Demo workshop '{title}' names an unknown account {email}.");

@@ -121,6 +121,8 @@ public static class BackupCommands
             {
                 ["ConnectionStrings:Postgres"] = temporary,
                 ["SkillHub:DocumentStore"] = "memory",
+                // Never the local app's saved documents: they would be loaded into the dump, and the dump's written over them.
+                ["SkillHub:MemoryStore:Directory"] = "",
                 [DemoData.Setting] = demoData,
                 // Upcoming workshops of the published dump stay upcoming for a year after it is written.
                 [DemoData.UpcomingLeadSetting] = "365",

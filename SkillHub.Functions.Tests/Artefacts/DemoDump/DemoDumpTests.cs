@@ -167,6 +167,35 @@ public sealed class DemoDumpTests : IDisposable
     }
 
     [Fact]
+    public async Task TheExport_NeitherReadsNorWritesTheLocalAppsSavedDocuments()
+    {
+        var saved = Path.Combine(_scratch, "saved");
+        Directory.CreateDirectory(saved);
+        var foreign = await File.ReadAllTextAsync(Path.Combine(Data, "mongo_registrations.json"));
+        await File.WriteAllTextAsync(Path.Combine(saved, "mongo_registrations.json"), foreign);
+        var output = Path.Combine(_scratch, "dump");
+        await using var server = await BareDatabase.CreateAsync();
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root };
+        start.ArgumentList.Add(Path.Combine(Repository.BuildDirectory("SkillHub.Standalone"), "SkillHub.Standalone.dll"));
+        start.ArgumentList.Add("export-demo");
+        start.ArgumentList.Add(output);
+        start.Environment["ConnectionStrings__Postgres"] = server.ConnectionString;
+        start.Environment["SkillHub__DemoData"] = Path.Combine(Data, "demo.json");
+        start.Environment["SkillHub__MemoryStore__Directory"] = saved;
+        start.Environment.Remove("ConnectionStrings__MongoDB");
+        await using var export = ScriptProcess.Launch(start);
+        var exported = await export.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(exported == 0, export.Output);
+        var dumped = await File.ReadAllTextAsync(Path.Combine(output, "mongo_registrations.json"));
+        Assert.Equal((await ManifestAsync()).Counts.Collections["registrations"], JsonDocument.Parse(dumped).RootElement.GetArrayLength());
+        Assert.DoesNotContain(JsonDocument.Parse(foreign).RootElement[0].GetProperty("_id").GetRawText(), dumped, StringComparison.Ordinal);
+        Assert.Equal(["mongo_registrations.json"], Directory.GetFiles(saved).Select(Path.GetFileName));
+        Assert.Equal(foreign, await File.ReadAllTextAsync(Path.Combine(saved, "mongo_registrations.json")));
+    }
+
+    [Fact]
     public async Task TheDump_OnceSignedWithTheAppsKey_PassesTheImporter_AndIsServedByTheApi()
     {
         var manifest = await CopyAsSetAsync();
