@@ -11,7 +11,7 @@ namespace SkillHub.Functions.Tests.Demo;
 /// </summary>
 public sealed class DemoDataSwitchTests(DemoDataSwitchTests.SwitchedOffApp app) : IClassFixture<DemoDataSwitchTests.SwitchedOffApp>
 {
-    private static readonly string DatasetPath = Path.Combine(AppContext.BaseDirectory, "data", "demo.json");
+    private static readonly string DatasetPath = Repository.DemoDataset;
 
     public sealed class SwitchedOffApp : AppFixture
     {

@@ -14,7 +14,7 @@ namespace SkillHub.Functions.Tests.Demo;
 /// <summary>The dataset scripts/start.sh loads: what a newcomer sees first, checked against data/demo.json itself.</summary>
 public sealed class DemoDataTests(DemoDataTests.DemoApp app) : IClassFixture<DemoDataTests.DemoApp>
 {
-    private static readonly string DatasetPath = Path.Combine(AppContext.BaseDirectory, "data", "demo.json");
+    private static readonly string DatasetPath = Repository.DemoDataset;
 
     public sealed class DemoApp : AppFixture
     {

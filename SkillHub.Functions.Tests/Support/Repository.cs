@@ -14,6 +14,12 @@ public static class Repository
     /// <summary>The product's build output (same configuration and framework as the tests), where its runtimeconfig and functions.metadata are.</summary>
     public static string AppDirectory => BuildDirectory("SkillHub.Functions");
 
+    /// <summary>The build's copy of data/ (the test project links it there): the demo dump and the dataset.</summary>
+    public static string DataDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "data");
+
+    /// <summary>data/demo.json, the dataset scripts/start.sh loads.</summary>
+    public static string DemoDataset { get; } = Path.Combine(DataDirectory, "demo.json");
+
     /// <summary>A project's build output, in the configuration and framework of this test build.</summary>
     public static string BuildDirectory(string project)
     {

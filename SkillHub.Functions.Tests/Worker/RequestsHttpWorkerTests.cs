@@ -1,5 +1,6 @@
 using SkillHub.Functions.Demo;
 using SkillHub.Functions.Tests.Artefacts.RequestsHttp;
+using SkillHub.Functions.Tests.Support;
 using SkillHub.Functions.Tests.Support.GrpcHost;
 
 namespace SkillHub.Functions.Tests.Worker;
@@ -11,7 +12,7 @@ public sealed class RequestsHttpWorkerTests(RequestsHttpWorkerTests.DemoWorker w
     {
         public override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>(base.AppSettings)
         {
-            [DemoData.Setting.Replace(":", "__", StringComparison.Ordinal)] = Path.Combine(AppContext.BaseDirectory, "data", "demo.json"),
+            [DemoData.Setting.Replace(":", "__", StringComparison.Ordinal)] = Repository.DemoDataset,
         };
     }
 

@@ -22,7 +22,7 @@ namespace SkillHub.Functions.Tests.Artefacts.DemoDump;
 /// </summary>
 public sealed class DemoDumpRestoredByHandTests(DemoDumpRestoredByHandTests.RestoredDump dump) : IClassFixture<DemoDumpRestoredByHandTests.RestoredDump>
 {
-    private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
+    private static readonly string Data = Repository.DataDirectory;
 
     public sealed class RestoredDump : IAsyncLifetime
     {

@@ -21,7 +21,7 @@ public sealed class DemoDumpTests : IDisposable
 {
     private const string Regenerate = "The schema changed since data/ was exported: run scripts/export-demo-data.sh and commit data/";
 
-    private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
+    private static readonly string Data = Repository.DataDirectory;
 
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"skillhub-demo-dump-{Guid.NewGuid():N}");
 
